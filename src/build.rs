@@ -1,0 +1,287 @@
+//! The pipeline, stage after stage: load → rules → render → typeset → output.
+//! Commands call these; tests call them too.
+
+use std::path::{Path, PathBuf};
+
+use typst_layout::PagedDocument;
+
+use crate::diag::{Diagnostic, Text};
+use crate::documents::{self, DocJob};
+use crate::load::{self, FileId, LoadError, Sources};
+use crate::model::Workspace;
+use crate::output::{self, Manifest, ManifestEntry};
+use crate::render::{self, RenderError, TemplateFile, Templates};
+use crate::rules;
+use crate::typeset::{self, Base, ErrorFile, TypstError};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Also write each document's `.typ` and the layout library under `output/`.
+    pub keep_typst: bool,
+    /// Blanks (number, day) are errors: the moment of issue.
+    pub final_: bool,
+}
+
+/// Failures that are not problems of the inputs (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("không ghi được {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The inputs, checked.
+pub struct Checked {
+    pub sources: Sources,
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error())
+    }
+
+    /// Whether every input of a document is free of errors.
+    fn inputs_clean(&self, inputs: &[FileId]) -> bool {
+        !self
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.file.is_none_or(|f| inputs.contains(&f)))
+    }
+}
+
+/// Loads and validates every input.
+pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, LoadError> {
+    let loaded = load::load_workspace(root)?;
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(rules::check(
+        &loaded.workspace,
+        &loaded.sources,
+        options.final_,
+    ));
+    crate::diag::sort(&mut diagnostics, &loaded.sources);
+    Ok(Checked {
+        sources: loaded.sources,
+        workspace: loaded.workspace,
+        diagnostics,
+    })
+}
+
+/// A document rendered to Typst, ready to typeset.
+pub struct Rendered {
+    pub job: DocJob,
+    pub source: render::Output,
+}
+
+/// What stays the same for every document of a build.
+pub struct Session {
+    pub checked: Checked,
+    pub templates: Templates,
+    pub base: Base,
+    pub rendered: Vec<Rendered>,
+}
+
+/// Checks, then renders every document whose inputs are valid.
+pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildError> {
+    let mut checked = check(root, options)?;
+    let (templates, template_errors) = Templates::for_workspace(root);
+    for e in template_errors {
+        checked.diagnostics.push(Diagnostic::error(
+            "TD0010",
+            Text::new(e.to_string(), e.to_string()),
+        ));
+    }
+    let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())));
+    let mut rendered = Vec::new();
+    match render::environment(&templates) {
+        Err(e) => {
+            let d = render_diagnostic(&mut checked.sources, &templates, &e);
+            checked.diagnostics.push(d);
+        }
+        Ok(env) => {
+            for job in documents::plan_jobs(&checked.workspace) {
+                if !checked.inputs_clean(&job.inputs) {
+                    continue;
+                }
+                match render::render(&env, job.template, job.context.clone()) {
+                    Ok(source) => rendered.push(Rendered { job, source }),
+                    Err(e) => {
+                        let d = render_diagnostic(&mut checked.sources, &templates, &e);
+                        checked.diagnostics.push(d);
+                    }
+                }
+            }
+        }
+    }
+    Ok(Session {
+        checked,
+        templates,
+        base,
+        rendered,
+    })
+}
+
+fn template_source(sources: &mut Sources, templates: &Templates, name: &str) -> Option<FileId> {
+    let shown = TemplateFile::display_path(name);
+    if let Some(id) = sources.find(&shown) {
+        return Some(id);
+    }
+    let file = templates.get(name)?;
+    Some(sources.add(shown, file.text.clone()))
+}
+
+fn render_diagnostic(sources: &mut Sources, templates: &Templates, e: &RenderError) -> Diagnostic {
+    let message = Text::new(
+        format!("mẫu {} lỗi: {}", e.template, e.message),
+        format!("template {} failed: {}", e.template, e.message),
+    );
+    let mut d = Diagnostic::error("TD0011", message).help(Text::new(
+        "sửa mẫu trong templates/ (hoặc xóa bản ghi đè để dùng mẫu có sẵn)",
+        "fix the template in templates/ (or delete the override to use the built-in one)",
+    ));
+    if let Some(file) = template_source(sources, templates, &e.template) {
+        let text = sources.text(file);
+        let start = e.line.map(|l| load::offset_of(text, l, 1)).unwrap_or(0);
+        let end = text[start..]
+            .find('\n')
+            .map(|i| start + i)
+            .unwrap_or(text.len());
+        d = d.at(file, start..end);
+    }
+    d
+}
+
+/// Typesets one rendered document.
+pub fn typeset(session: &Session, doc: &Rendered) -> Result<PagedDocument, Vec<TypstError>> {
+    typeset::layout(&session.base, doc.source.text.clone(), doc.job.date)
+}
+
+/// Maps a Typst error back to the template text that produced it.
+fn typst_diagnostic(
+    sources: &mut Sources,
+    templates: &Templates,
+    doc: &Rendered,
+    e: &TypstError,
+) -> Diagnostic {
+    let mut message = e.message.clone();
+    for hint in &e.hints {
+        message.push_str(&format!(" ({hint})"));
+    }
+    let d = Diagnostic::error(
+        "TD0012",
+        Text::new(
+            format!("Typst không dàn trang được {}: {message}", doc.job.stem),
+            format!("Typst could not lay out {}: {message}", doc.job.stem),
+        ),
+    );
+    let (name, range) = match (&e.file, &e.range) {
+        (ErrorFile::Template(name), Some(range)) => (name.as_str(), range.clone()),
+        (ErrorFile::Main, Some(range)) => match doc.source.origin(range.start) {
+            Some((name, range)) => (name, range),
+            None => (doc.job.template, 0..0),
+        },
+        (ErrorFile::Main, None) => (doc.job.template, 0..0),
+        _ => return d,
+    };
+    let Some(file) = template_source(sources, templates, name) else {
+        return d;
+    };
+    d.at(file, range).help(Text::new(
+        "chạy `thidua build --keep-typst` để xem nguồn Typst đã sinh",
+        "run `thidua build --keep-typst` to see the generated Typst source",
+    ))
+}
+
+/// What a build did.
+pub struct BuildReport {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    pub manifest: Manifest,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error())
+    }
+}
+
+/// Checks, renders, typesets and writes every valid document and the manifest.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let session = render_all(root, options)?;
+    let out_dir = root.join("output");
+    let mut entries = Vec::new();
+    let mut new_diags = Vec::new();
+    let mut sources = session.checked.sources.clone();
+    if options.keep_typst {
+        for (name, file) in session.templates.library() {
+            write(&out_dir.join(name), file.text.as_bytes())?;
+        }
+    }
+    for doc in &session.rendered {
+        if options.keep_typst {
+            write(
+                &out_dir.join(format!("{}.typ", doc.job.stem)),
+                doc.source.text.as_bytes(),
+            )?;
+        }
+        let pages = match typeset(&session, doc) {
+            Ok(pages) => pages,
+            Err(errors) => {
+                for e in &errors {
+                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
+                }
+                continue;
+            }
+        };
+        let rel_path = format!("output/{}.pdf", doc.job.stem);
+        let bytes = match typeset::pdf(&pages, &rel_path) {
+            Ok(bytes) => bytes,
+            Err(errors) => {
+                for e in &errors {
+                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
+                }
+                continue;
+            }
+        };
+        write(&root.join(&rel_path), &bytes)?;
+        entries.push(ManifestEntry {
+            path: rel_path,
+            kind: doc.job.kind.to_string(),
+            unit: doc.job.unit.clone(),
+            title: doc.job.title.clone(),
+            pages: pages.pages().len(),
+            sha256: output::sha256_hex(&bytes),
+            inputs: doc
+                .job
+                .inputs
+                .iter()
+                .map(|f| sources.name(*f).to_string())
+                .collect(),
+        });
+    }
+    let manifest = Manifest::new(entries);
+    write(
+        &out_dir.join("manifest.json"),
+        manifest.to_json().as_bytes(),
+    )?;
+    let mut diagnostics = session.checked.diagnostics;
+    diagnostics.extend(new_diags);
+    crate::diag::sort(&mut diagnostics, &sources);
+    Ok(BuildReport {
+        sources,
+        diagnostics,
+        manifest,
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    output::write_atomic(path, bytes).map_err(|source| BuildError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,21 @@
+use std::process::ExitCode;
+
+use clap::Args;
+use thidua::build::{self, BuildOptions};
+
+use super::Common;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let options = BuildOptions {
+        final_: args.common.final_,
+        ..BuildOptions::default()
+    };
+    let checked = build::check(&args.common.dir, &options)?;
+    super::report(&args.common, &checked.diagnostics, &checked.sources)
+}

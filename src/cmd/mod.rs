@@ -1,0 +1,76 @@
+//! Subcommands, one file each; each parses its options, calls the library
+//! and turns the outcome into an exit code.
+
+mod build;
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use thidua::diag::{self, Diagnostic, Format, Lang};
+use thidua::load::Sources;
+
+#[derive(Parser)]
+#[command(
+    name = "thidua",
+    version,
+    about = "Kế hoạch, báo cáo và hồ sơ thi đua, khen thưởng theo Nghị định 30 từ tệp YAML"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Đọc và kiểm tra mọi tệp trong inputs/ (check every input)
+    Check(check::CheckArgs),
+    /// Kiểm tra rồi dàn trang mọi văn bản vào output/ (check, then build every document)
+    Build(build::BuildArgs),
+}
+
+/// Options every command shares.
+#[derive(Args)]
+pub struct Common {
+    /// Thư mục không gian làm việc (workspace folder)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Cách in thông báo (diagnostics format)
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Ngôn ngữ thông báo (message language)
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// Bản chính thức: số và ngày còn trống là lỗi (final: blanks are errors)
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// Chỉ in lỗi và cảnh báo (only print diagnostics)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+    }
+}
+
+/// Prints diagnostics and the summary line; returns exit code 1 if any is an error.
+fn report(
+    common: &Common,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+) -> anyhow::Result<ExitCode> {
+    diag::emit(diagnostics, sources, common.format, common.lang)?;
+    if common.format == Format::Human && (!common.quiet || !diagnostics.is_empty()) {
+        eprintln!("{}", diag::summary(diagnostics, common.lang));
+    }
+    let failed = diagnostics.iter().any(|d| d.is_error());
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,17 @@
+//! thidua: a Vietnamese emulation campaign (phong trào thi đua) described in
+//! YAML, validated against its rules and typeset as Nghị định 30 documents.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`load`] → [`model`] → [`rules`] → [`render`] → [`typeset`] → [`output`],
+//! orchestrated by [`build`].
+
+pub mod build;
+pub mod diag;
+pub mod documents;
+pub mod load;
+pub mod model;
+pub mod nd30;
+pub mod output;
+pub mod render;
+pub mod rules;
+pub mod typeset;

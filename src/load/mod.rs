@@ -1,0 +1,249 @@
+//! Stage 1: walk `inputs/`, read each YAML file, normalise it to NFC, dispatch
+//! on its `kind:` and parse it into the typed model. Every failure becomes a
+//! located diagnostic; nothing here panics on input.
+
+mod sources;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
+
+pub use sources::{FileId, Sources, offset_of};
+pub use yaml::span;
+
+use crate::diag::{Diagnostic, Text, closest};
+use crate::model::{Campaign, Sourced, Workspace};
+
+/// Input files larger than this are refused rather than parsed.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The kinds of input file, by their `kind:` value.
+pub const KINDS: [&str; 3] = ["campaign", "unit", "appraisal"];
+
+/// The result of loading a workspace's inputs.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A failure that stops loading altogether (exit code 2), not a problem in an input.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(
+        "không tìm thấy thư mục `{0}`: một không gian làm việc cần thư mục inputs/ chứa các tệp YAML"
+    )]
+    NoInputs(PathBuf),
+    #[error("không đọc được {path}: {source}")]
+    Walk {
+        path: PathBuf,
+        source: walkdir::Error,
+    },
+}
+
+/// Loads every `inputs/**/*.yaml` of the workspace at `root`.
+pub fn load_workspace(root: &Path) -> Result<Loaded, LoadError> {
+    let inputs = root.join("inputs");
+    if !inputs.is_dir() {
+        return Err(LoadError::NoInputs(inputs));
+    }
+    let mut loaded = Loaded::default();
+    let walker = WalkDir::new(&inputs)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Walk {
+            path: inputs.clone(),
+            source: e,
+        })?;
+        let path = entry.path();
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if !entry.file_type().is_file() || !is_yaml {
+            continue;
+        }
+        let name = display_name(root, path);
+        load_file(&mut loaded, path, name);
+    }
+    if loaded.workspace.campaign.is_none() && !loaded.diagnostics.iter().any(|d| d.is_error()) {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "TD0007",
+                Text::new(
+                    "không có tệp `kind: campaign` nào trong inputs/",
+                    "no `kind: campaign` file in inputs/",
+                ),
+            )
+            .help(Text::new(
+                "tạo inputs/campaign.yaml bằng `thidua new campaign <mã>`",
+                "create inputs/campaign.yaml with `thidua new campaign <id>`",
+            )),
+        );
+    }
+    Ok(loaded)
+}
+
+/// The path users see: relative to the workspace, with `/` separators.
+fn display_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_INPUT_BYTES {
+        let file = loaded.sources.add(name, "");
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "TD0008",
+                Text::new(
+                    format!("tệp quá lớn ({size} byte, tối đa {MAX_INPUT_BYTES})"),
+                    format!("file too large ({size} bytes, at most {MAX_INPUT_BYTES})"),
+                ),
+            )
+            .in_file(file)
+            .help(Text::new(
+                "chia nội dung thành nhiều tệp nhỏ hơn",
+                "split it into smaller files",
+            )),
+        );
+        return;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let file = loaded.sources.add(name, "");
+            loaded.diagnostics.push(
+                Diagnostic::error(
+                    "TD0008",
+                    Text::new(
+                        format!("không đọc được tệp: {e}"),
+                        format!("cannot read file: {e}"),
+                    ),
+                )
+                .in_file(file),
+            );
+            return;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = loaded.sources.add(name, lossy.clone());
+            let at = lossy
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| i >= valid)
+                .unwrap_or(valid);
+            loaded.diagnostics.push(
+                Diagnostic::error(
+                    "TD0001",
+                    Text::new("tệp không phải văn bản UTF-8", "file is not UTF-8 text"),
+                )
+                .at(file, at..at)
+                .help(Text::new(
+                    "lưu lại tệp với bảng mã UTF-8 (Unicode)",
+                    "save the file again as UTF-8 (Unicode)",
+                )),
+            );
+            return;
+        }
+    };
+    // Editors may write decomposed Vietnamese (NFD); normalising the whole text
+    // normalises every string in it, and positions stay those of what is shown.
+    let text: String = text.nfc().collect();
+    let file = loaded.sources.add(name, text);
+    let text = loaded.sources.text(file).to_string();
+
+    #[derive(Deserialize)]
+    struct KindOnly {
+        kind: Option<Spanned<String>>,
+    }
+    let kind = match yaml::parse::<KindOnly>(&text, file) {
+        Ok(k) => k.kind,
+        Err(d) => {
+            loaded.diagnostics.push(*d);
+            return;
+        }
+    };
+    let Some(kind) = kind else {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "TD0006",
+                Text::new("tệp thiếu khóa `kind:`", "the file has no `kind:` key"),
+            )
+            .at(file, 0..0)
+            .help(Text::new(
+                format!(
+                    "thêm dòng đầu `kind: campaign` (hoặc {})",
+                    KINDS[1..].join(", ")
+                ),
+                format!(
+                    "add a first line `kind: campaign` (or {})",
+                    KINDS[1..].join(", ")
+                ),
+            )),
+        );
+        return;
+    };
+    match kind.value.as_str() {
+        "campaign" => match yaml::parse::<Campaign>(&text, file) {
+            Ok(campaign) => {
+                if let Some(first) = &loaded.workspace.campaign {
+                    let span = yaml::span(&text, &kind);
+                    let first_name = loaded.sources.name(first.file).to_string();
+                    loaded.diagnostics.push(
+                        Diagnostic::error(
+                            "TD0009",
+                            Text::new(
+                                format!("đã có một tệp `kind: campaign` ({first_name}); mỗi không gian làm việc chỉ có một phong trào"),
+                                format!("there is already a `kind: campaign` file ({first_name}); a workspace has one campaign"),
+                            ),
+                        )
+                        .at(file, span),
+                    );
+                } else {
+                    loaded.workspace.campaign = Some(Sourced {
+                        file,
+                        value: campaign,
+                    });
+                }
+            }
+            Err(d) => loaded.diagnostics.push(*d),
+        },
+        other => {
+            let span = yaml::span(&text, &kind);
+            let (vi, en) = if KINDS.contains(&other) {
+                (
+                    format!("loại tệp `{other}` chưa được phiên bản này hỗ trợ"),
+                    format!("input kind `{other}` is not supported by this version yet"),
+                )
+            } else {
+                (
+                    format!("loại tệp `{other}` không hợp lệ"),
+                    format!("unknown input kind `{other}`"),
+                )
+            };
+            let mut diag = Diagnostic::error("TD0006", Text::new(vi, en)).at(file, span);
+            if let Some(guess) = closest(other, KINDS).filter(|g| *g != other) {
+                diag = diag.help(Text::new(
+                    format!("có phải ý bạn là `{guess}`?"),
+                    format!("did you mean `{guess}`?"),
+                ));
+            }
+            loaded.diagnostics.push(diag);
+        }
+    }
+}

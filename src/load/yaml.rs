@@ -1,0 +1,128 @@
+//! YAML through serde-saphyr, its errors turned into located Vietnamese diagnostics.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error, Location, Spanned};
+
+use super::{FileId, offset_of};
+use crate::diag::{Diagnostic, Text, closest};
+
+/// Parses `text` as one YAML document of type `T`.
+pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str::<T>(text).map_err(|e| Box::new(diagnostic(&e, text, file)))
+}
+
+/// The byte range of a spanned value in `text`.
+pub fn span<T>(text: &str, spanned: &Spanned<T>) -> Range<usize> {
+    location_range(text, &spanned.referenced)
+}
+
+fn location_range(text: &str, location: &Location) -> Range<usize> {
+    if *location == Location::UNKNOWN {
+        return 0..0;
+    }
+    let s = location.span();
+    if let (Some(start), Some(len)) = (s.byte_offset(), s.byte_len()) {
+        let start = (start as usize).min(text.len());
+        let end = (start + len as usize).min(text.len());
+        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+            return start..end;
+        }
+    }
+    let start = offset_of(text, location.line() as usize, location.column() as usize);
+    start..start
+}
+
+/// Peels the wrappers saphyr adds (source snippet, alias) off the error that happened.
+fn original(mut err: &Error) -> &Error {
+    loop {
+        match err {
+            Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => err = error,
+            other => return other,
+        }
+    }
+}
+
+fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
+    let at = err
+        .location()
+        .map(|l| location_range(text, &l))
+        .unwrap_or(0..0);
+    let detail = {
+        use serde_saphyr::MessageFormatter;
+        serde_saphyr::DefaultMessageFormatter
+            .format_message(err)
+            .into_owned()
+    };
+    let diag = match original(err) {
+        Error::SerdeUnknownField { field, expected, .. } => {
+            let mut d = Diagnostic::error(
+                "TD0002",
+                Text::new(format!("khóa `{field}` không hợp lệ ở đây"), format!("unknown key `{field}`")),
+            );
+            let listed = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            d = d.help(match closest(field, expected.iter().copied()) {
+                Some(guess) => Text::new(
+                    format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),
+                    format!("did you mean `{guess}`? Allowed keys: {listed}"),
+                ),
+                None => Text::new(
+                    format!("xóa khóa này hoặc dùng một trong: {listed}"),
+                    format!("remove it or use one of: {listed}"),
+                ),
+            });
+            d
+        }
+        Error::SerdeUnknownVariant { variant, expected, .. } => {
+            let listed = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let mut d = Diagnostic::error(
+                "TD0005",
+                Text::new(
+                    format!("giá trị `{variant}` không thuộc các lựa chọn cho phép"),
+                    format!("`{variant}` is not one of the allowed values"),
+                ),
+            );
+            d = d.help(match closest(variant, expected.iter().copied()) {
+                Some(guess) => Text::new(
+                    format!("có phải ý bạn là `{guess}`? Các giá trị: {listed}"),
+                    format!("did you mean `{guess}`? Allowed: {listed}"),
+                ),
+                None => Text::new(format!("dùng một trong: {listed}"), format!("use one of: {listed}")),
+            });
+            d
+        }
+        Error::SerdeMissingField { field, .. } => Diagnostic::error(
+            "TD0004",
+            Text::new(format!("thiếu khóa bắt buộc `{field}`"), format!("missing required key `{field}`")),
+        )
+        .help(Text::new(
+            format!("thêm `{field}: …` vào khối này"),
+            format!("add `{field}: …` to this mapping"),
+        )),
+        Error::SerdeInvalidType { unexpected, expected, .. }
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => Diagnostic::error(
+            "TD0003",
+            Text::new(
+                format!("giá trị sai kiểu: có {unexpected}, cần {expected}"),
+                format!("wrong type: found {unexpected}, expected {expected}"),
+            ),
+        )
+        .help(Text::new(
+            "sửa giá trị cho đúng kiểu (chuỗi, số, danh sách `- …` hay khối `khóa: giá trị`)",
+            "give a value of the expected type (text, number, `- …` list or `key: value` mapping)",
+        )),
+        Error::Message { msg, .. } => {
+            Diagnostic::error("TD0003", Text::new(msg.to_string(), msg.to_string()))
+        }
+        _ => Diagnostic::error(
+            "TD0001",
+            Text::new(format!("lỗi cú pháp YAML: {detail}"), format!("YAML syntax error: {detail}")),
+        )
+        .help(Text::new(
+            "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau mỗi khóa và dấu ngoặc kép cặp đôi",
+            "check indentation (spaces, not tabs), the `:` after each key and paired quotes",
+        )),
+    };
+    diag.at(file, at)
+}

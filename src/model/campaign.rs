@@ -1,0 +1,249 @@
+//! The campaign: the provincial plan as data. The rule-bearing parts (content
+//! items, period, subjects, awards and their criteria, nomination window,
+//! national selection) are typed; the plan's outline says where they print.
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::date::{Date, PartialDate};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub kind: String,
+    /// Stable id; the output folder is `output/<id>/`.
+    pub id: Spanned<String>,
+    /// The campaign's name as it reads in running text.
+    pub name: String,
+    pub issuer: Issuer,
+    /// Section II: the contents units report on and nominations cite.
+    pub content_items: Vec<ContentItem>,
+    /// Section III: the emulation period.
+    pub period: Period,
+    /// Section IV.1: who takes part.
+    pub subjects: Subjects,
+    /// Section IV.2: the awards, from the unit's Giấy khen up to national certificates.
+    pub awards: Vec<Award>,
+    /// The plan document itself.
+    pub plan: Plan,
+}
+
+/// The body that issues the plan, as its header and sentences name it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Ô 2, upper line (cơ quan chủ quản), one entry per printed line; empty when none.
+    #[serde(default)]
+    pub governing_body: Vec<String>,
+    /// Ô 2, bold lines (cơ quan ban hành).
+    pub issuing_body: Vec<Spanned<String>>,
+    /// The short name used in running text, e.g. `UBND tỉnh Lạng Sơn`.
+    pub name: String,
+    /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
+    pub symbol: Spanned<String>,
+    /// The place printed before the date (ô 4).
+    pub place: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentItem {
+    pub id: Spanned<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// `issue_date` (the plan's own date) or a date.
+    pub start: Spanned<PeriodStart>,
+    pub end: Spanned<Date>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStart {
+    IssueDate,
+    #[serde(untagged)]
+    On(Date),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subjects {
+    pub collective: CollectiveSubjects,
+    pub individual: IndividualSubjects,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollectiveSubjects {
+    /// Unit kinds that may take part and be nominated as collectives.
+    pub kinds: Vec<Spanned<String>>,
+    /// The line of section IV.1 that names them.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndividualSubjects {
+    /// Staff kinds that may be nominated as individuals.
+    pub staff_kinds: Vec<Spanned<String>>,
+    pub text: String,
+}
+
+/// Who grants an award, which decides where its nominations go.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardLevel {
+    /// Granted by a unit's head; never sent up (Giấy khen).
+    Unit,
+    /// Granted by the Chủ tịch UBND tỉnh.
+    Province,
+    /// Granted at national level from the provincial pool.
+    National,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub level: AwardLevel,
+    /// Sentences printed under the award's heading, before its criteria.
+    #[serde(default)]
+    pub text: Vec<String>,
+    /// Criteria per subject type.
+    #[serde(default)]
+    pub criteria: Criteria,
+    /// When nominations for this award are made.
+    #[serde(default)]
+    pub window: Option<Window>,
+    /// For national awards: how nominees are chosen from a lower award's pool.
+    #[serde(default)]
+    pub selection: Option<Selection>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criteria {
+    #[serde(default)]
+    pub collective: Vec<Criterion>,
+    #[serde(default)]
+    pub individual: Vec<Criterion>,
+}
+
+/// What a nomination must bring to claim a criterion.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// Concrete achievements tied to the content items of section II.
+    Achievements,
+    /// Identified initiatives, solutions or exceeded targets.
+    Initiatives,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: Spanned<String>,
+    pub text: String,
+    pub requires: Evidence,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub start: Spanned<Date>,
+    pub end: Spanned<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// The award whose nominees form the pool.
+    pub pool: Spanned<String>,
+    /// Who selects, e.g. `UBND tỉnh` (on the Sở Nội vụ's proposal).
+    pub selected_by: String,
+    /// Who the selection is submitted to, e.g. `Thủ tướng Chính phủ`.
+    pub submitted_to: String,
+    /// What the selection is based on, as the plan says it.
+    pub basis: String,
+}
+
+/// The plan document: its number, date, outline and footer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Blank until the records office registers it.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// `2024-05` for a draft, `2024-05-20` once issued.
+    pub date: Spanned<PartialDate>,
+    /// Trích yếu (ô 5a).
+    pub title: String,
+    /// The body, in reading order: the outline is data.
+    pub body: Vec<Block>,
+    pub recipients: Vec<String>,
+    /// What follows `Lưu:` on the last recipient line, e.g. `VT, NC`.
+    pub archive: String,
+    pub signer: Signer,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`: one entry per line.
+    #[serde(default)]
+    pub authority: Vec<Spanned<String>>,
+    pub title: String,
+    pub name: String,
+}
+
+/// One element of a document's outline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// A heading as printed, number included (`I. MỤC ĐÍCH, YÊU CẦU`).
+    Heading(Heading),
+    /// A body paragraph.
+    Paragraph(String),
+    /// Paragraphs each opening with `- `.
+    Items(Vec<String>),
+    /// Section II's content items, numbered `1.`, `2.` …
+    ContentItems(Marker),
+    /// Section III's sentence, built from the period.
+    Period(Marker),
+    /// Section IV.1's subject lines.
+    Subjects(Marker),
+    /// A numbered heading for one or more awards, with their texts, criteria,
+    /// window and selection (`2.2. Bằng khen của Chủ tịch UBND tỉnh`).
+    Awards(AwardsBlock),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// 1 for `I.`, 2 for `1.`, 3 for `2.1.`, 4 for `a)`.
+    pub level: Spanned<u8>,
+    pub text: String,
+}
+
+/// A block that takes no options: written `- period: {}`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardsBlock {
+    /// The heading number, e.g. `2.2.`.
+    pub number: String,
+    pub awards: Vec<Spanned<String>>,
+}
+
+impl Campaign {
+    pub fn award(&self, id: &str) -> Option<&Award> {
+        self.awards.iter().find(|a| a.id.value == id)
+    }
+}

@@ -1,0 +1,256 @@
+//! Numbers, dates and document types as Nghị định 30/2020/NĐ-CP writes them
+//! (Phụ lục I and III). Pure functions, shared by the rules and the templates.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::date::PartialDate;
+
+/// The blank a draft leaves for the number the records office will fill in.
+pub const NUMBER_BLANK: &str = "      ";
+/// The blank a draft leaves for the day (and, if unknown, the month).
+pub const DAY_BLANK: &str = "    ";
+
+/// Document types of Phụ lục III with their abbreviations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocType {
+    KeHoach,
+    BaoCao,
+    ToTrinh,
+    QuyetDinh,
+    BienBan,
+}
+
+impl DocType {
+    /// The type as printed in ô 5a.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocType::KeHoach => "KẾ HOẠCH",
+            DocType::BaoCao => "BÁO CÁO",
+            DocType::ToTrinh => "TỜ TRÌNH",
+            DocType::QuyetDinh => "QUYẾT ĐỊNH",
+            DocType::BienBan => "BIÊN BẢN",
+        }
+    }
+
+    /// The abbreviation used in the document number (`KH` in `05/KH-UBND`).
+    pub fn code(self) -> &'static str {
+        match self {
+            DocType::KeHoach => "KH",
+            DocType::BaoCao => "BC",
+            DocType::ToTrinh => "TTr",
+            DocType::QuyetDinh => "QĐ",
+            DocType::BienBan => "BB",
+        }
+    }
+}
+
+/// A count or number as the decree prints it: below 10 with a leading zero.
+pub fn two_digits(n: u64) -> String {
+    format!("{n:02}")
+}
+
+/// The month as printed in a date: months 1 and 2 get a leading zero, others not.
+pub fn month(m: u32) -> String {
+    if m < 3 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
+}
+
+/// Ô 3: `Số: 05/KH-UBND`; a draft without a number prints the blank of the seed.
+/// `type_code` is `None` for an official letter (công văn): `Số: 12/UBND-VX`.
+pub fn number_line(number: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
+    let n = number
+        .map(|n| two_digits(n.into()))
+        .unwrap_or_else(|| NUMBER_BLANK.to_string());
+    match type_code {
+        Some(code) => format!("Số: {n}/{code}-{symbol}"),
+        None => format!("Số: {n}/{symbol}"),
+    }
+}
+
+/// `ngày 05 tháng 01 năm 2025`, with blanks for what a draft does not know yet.
+pub fn long_date(date: &PartialDate) -> String {
+    let day = date
+        .day
+        .map(|d| two_digits(d.into()))
+        .unwrap_or_else(|| DAY_BLANK.to_string());
+    let month = date
+        .month
+        .map(month)
+        .unwrap_or_else(|| DAY_BLANK.to_string());
+    format!("ngày {day} tháng {month} năm {}", date.year)
+}
+
+/// Ô 4: `Lạng Sơn, ngày 05 tháng 01 năm 2025`.
+pub fn place_date(place: &str, date: &PartialDate) -> String {
+    format!("{place}, {}", long_date(date))
+}
+
+/// A date in running text: `06/01/1946`, `17/4/2024`, `31/12/2025`.
+pub fn short_date(date: NaiveDate) -> String {
+    format!(
+        "{}/{}/{}",
+        two_digits(date.day().into()),
+        month(date.month()),
+        date.year()
+    )
+}
+
+/// Roman numerals for section and quarter numbers.
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A span of time in words: a whole quarter is `Quý IV năm 2025`, a whole month
+/// `tháng 10 năm 2025`, anything else `từ ngày 01/10/2025 đến ngày 15/11/2025`.
+pub fn span_text(start: NaiveDate, end: NaiveDate) -> String {
+    let month_end = |d: NaiveDate| {
+        d.checked_add_days(chrono::Days::new(1))
+            .is_some_and(|next| next.month() != d.month())
+    };
+    let same_year = start.year() == end.year();
+    if start.day() == 1 && month_end(end) && same_year {
+        if start.month() == end.month() {
+            return format!("tháng {} năm {}", month(start.month()), start.year());
+        }
+        if start.month() % 3 == 1 && end.month() == start.month() + 2 {
+            return format!(
+                "Quý {} năm {}",
+                roman(start.month().div_ceil(3)),
+                start.year()
+            );
+        }
+    }
+    format!("từ ngày {} đến ngày {}", short_date(start), short_date(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn numbers_below_ten_get_a_leading_zero() {
+        assert_eq!(two_digits(5), "05");
+        assert_eq!(two_digits(0), "00");
+        assert_eq!(two_digits(10), "10");
+        assert_eq!(two_digits(123), "123");
+    }
+
+    #[test]
+    fn number_line_of_registered_and_draft_documents() {
+        assert_eq!(number_line(Some(5), Some("KH"), "UBND"), "Số: 05/KH-UBND");
+        assert_eq!(
+            number_line(Some(789), Some("KH"), "UBTVQH15"),
+            "Số: 789/KH-UBTVQH15"
+        );
+        assert_eq!(number_line(None, Some("KH"), "UBND"), "Số:      /KH-UBND");
+        assert_eq!(number_line(Some(12), None, "UBND-VX"), "Số: 12/UBND-VX");
+    }
+
+    #[test]
+    fn months_one_and_two_get_a_leading_zero_others_not() {
+        assert_eq!(month(1), "01");
+        assert_eq!(month(2), "02");
+        assert_eq!(month(3), "3");
+        assert_eq!(month(12), "12");
+    }
+
+    #[test]
+    fn long_dates_and_draft_blanks() {
+        let full = PartialDate::parse("2025-01-05").unwrap();
+        assert_eq!(
+            place_date("Lạng Sơn", &full),
+            "Lạng Sơn, ngày 05 tháng 01 năm 2025"
+        );
+        let draft = PartialDate::parse("2024-05").unwrap();
+        assert_eq!(
+            place_date("Lạng Sơn", &draft),
+            "Lạng Sơn, ngày    tháng 5 năm 2024"
+        );
+        let year_only = PartialDate::parse("2024").unwrap();
+        assert_eq!(long_date(&year_only), "ngày    tháng     năm 2024");
+        assert_eq!(
+            long_date(&PartialDate::parse("2025-11-20").unwrap()),
+            "ngày 20 tháng 11 năm 2025"
+        );
+    }
+
+    #[test]
+    fn short_dates_as_in_running_text() {
+        assert_eq!(short_date(date(1946, 1, 6)), "06/01/1946");
+        assert_eq!(short_date(date(2024, 4, 17)), "17/4/2024");
+        assert_eq!(short_date(date(2025, 12, 31)), "31/12/2025");
+        assert_eq!(short_date(date(2025, 2, 28)), "28/02/2025");
+    }
+
+    #[test]
+    fn spans_in_words() {
+        assert_eq!(
+            span_text(date(2025, 10, 1), date(2025, 12, 31)),
+            "Quý IV năm 2025"
+        );
+        assert_eq!(
+            span_text(date(2025, 1, 1), date(2025, 3, 31)),
+            "Quý I năm 2025"
+        );
+        assert_eq!(
+            span_text(date(2025, 10, 1), date(2025, 10, 31)),
+            "tháng 10 năm 2025"
+        );
+        assert_eq!(
+            span_text(date(2025, 2, 1), date(2025, 2, 28)),
+            "tháng 02 năm 2025"
+        );
+        assert_eq!(
+            span_text(date(2025, 10, 1), date(2025, 11, 15)),
+            "từ ngày 01/10/2025 đến ngày 15/11/2025"
+        );
+        assert_eq!(
+            span_text(date(2025, 11, 1), date(2026, 1, 31)),
+            "từ ngày 01/11/2025 đến ngày 31/01/2026"
+        );
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+    }
+
+    #[test]
+    fn document_types_and_codes() {
+        assert_eq!(DocType::KeHoach.code(), "KH");
+        assert_eq!(DocType::ToTrinh.code(), "TTr");
+        assert_eq!(DocType::QuyetDinh.title(), "QUYẾT ĐỊNH");
+    }
+}

@@ -1,0 +1,593 @@
+//! Rules on the campaign file itself: ids, references, period, window, and
+//! the well-formedness of what the plan prints (Nghị định 30).
+
+use std::collections::HashMap;
+
+use serde_saphyr::Spanned;
+
+use super::{Ctx, Rule};
+use crate::diag::{Diagnostic, Severity, Text, closest};
+use crate::load::span;
+use crate::model::Sourced;
+use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart};
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "TD0101",
+        severity: Severity::Error,
+        summary: "Mã (id) chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+        check: ids_are_slugs,
+    },
+    Rule {
+        code: "TD0102",
+        severity: Severity::Error,
+        summary: "Mã nội dung, hình thức khen thưởng và tiêu chí không trùng nhau",
+        check: ids_are_unique,
+    },
+    Rule {
+        code: "TD0103",
+        severity: Severity::Error,
+        summary: "Dàn ý và lựa chọn cấp trên chỉ dẫn tới hình thức khen thưởng có thật",
+        check: award_references_exist,
+    },
+    Rule {
+        code: "TD0104",
+        severity: Severity::Error,
+        summary: "Thời gian thi đua: ngày kết thúc sau ngày bắt đầu (ngày ban hành)",
+        check: period_is_ordered,
+    },
+    Rule {
+        code: "TD0105",
+        severity: Severity::Error,
+        summary: "Thời gian đề nghị khen thưởng nằm trong thời gian thi đua, bắt đầu trước khi kết thúc",
+        check: window_inside_period,
+    },
+    Rule {
+        code: "TD0106",
+        severity: Severity::Error,
+        summary: "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị",
+        check: awards_are_complete,
+    },
+    Rule {
+        code: "TD0107",
+        severity: Severity::Error,
+        summary: "Đề mục có cấp 1 đến 4",
+        check: heading_levels,
+    },
+    Rule {
+        code: "TD0108",
+        severity: Severity::Error,
+        summary: "Ký hiệu cơ quan viết hoa, không dấu cách (ví dụ UBND, SNV)",
+        check: symbol_is_well_formed,
+    },
+    Rule {
+        code: "TD0109",
+        severity: Severity::Error,
+        summary: "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)",
+        check: signing_authority_is_well_formed,
+    },
+    Rule {
+        code: "TD0110",
+        severity: Severity::Warning,
+        summary: "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng",
+        check: recipients_are_bare,
+    },
+    Rule {
+        code: "TD0111",
+        severity: Severity::Error,
+        summary: "Với --final, văn bản phải có số và ngày (không còn chỗ trống của bản dự thảo)",
+        check: final_plan_has_number_and_day,
+    },
+];
+
+fn campaign<'a>(ctx: &'a Ctx) -> Option<&'a Sourced<Campaign>> {
+    ctx.workspace.campaign.as_ref()
+}
+
+fn at<T>(ctx: &Ctx, c: &Sourced<Campaign>, value: &Spanned<T>, diag: Diagnostic) -> Diagnostic {
+    diag.at(c.file, span(ctx.sources.text(c.file), value))
+}
+
+/// Ids end up in file names and cross-references: keep them plain.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+fn all_ids(c: &Campaign) -> Vec<&Spanned<String>> {
+    let mut ids = vec![&c.id];
+    ids.extend(c.content_items.iter().map(|i| &i.id));
+    for award in &c.awards {
+        ids.push(&award.id);
+        ids.extend(award.criteria.collective.iter().map(|k| &k.id));
+        ids.extend(award.criteria.individual.iter().map(|k| &k.id));
+    }
+    ids
+}
+
+fn ids_are_slugs(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    all_ids(&c.value)
+        .into_iter()
+        .filter(|id| !is_slug(&id.value))
+        .map(|id| {
+            let suggestion = slugify(&id.value);
+            at(
+                ctx,
+                c,
+                id,
+                Diagnostic::error(
+                    "TD0101",
+                    Text::new(
+                        format!(
+                            "mã `{}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-`",
+                            id.value
+                        ),
+                        format!(
+                            "id `{}` is invalid: use lowercase ASCII letters, digits and `-`",
+                            id.value
+                        ),
+                    ),
+                )
+                .help(Text::new(
+                    format!("ví dụ: `{suggestion}`"),
+                    format!("for example `{suggestion}`"),
+                )),
+            )
+        })
+        .collect()
+}
+
+/// A plain-ASCII id from Vietnamese text, for hints.
+fn slugify(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for ch in s.nfd() {
+        let ch = match ch {
+            'đ' | 'Đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if c.is_ascii() || c.is_whitespace() => '-',
+            _ => continue,
+        };
+        if ch != '-' || !out.ends_with('-') {
+            out.push(ch);
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "ma-1".to_string()
+    } else {
+        out
+    }
+}
+
+fn ids_are_unique(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+    let mut out = Vec::new();
+    for id in all_ids(&c.value) {
+        if let Some(first) = seen.get(id.value.as_str()) {
+            let (line, _) = ctx
+                .sources
+                .line_col(c.file, span(ctx.sources.text(c.file), first).start);
+            out.push(at(
+                ctx,
+                c,
+                id,
+                Diagnostic::error(
+                    "TD0102",
+                    Text::new(
+                        format!("mã `{}` đã dùng ở dòng {line}", id.value),
+                        format!("id `{}` is already used on line {line}", id.value),
+                    ),
+                )
+                .help(Text::new(
+                    "mỗi nội dung, hình thức khen thưởng và tiêu chí cần một mã riêng",
+                    "every content item, award and criterion needs its own id",
+                )),
+            ));
+        } else {
+            seen.insert(&id.value, id);
+        }
+    }
+    out
+}
+
+fn unknown_award(ctx: &Ctx, c: &Sourced<Campaign>, reference: &Spanned<String>) -> Diagnostic {
+    let ids = c.value.awards.iter().map(|a| a.id.value.as_str());
+    let mut d = Diagnostic::error(
+        "TD0103",
+        Text::new(
+            format!(
+                "không có hình thức khen thưởng mã `{}` trong `awards`",
+                reference.value
+            ),
+            format!("no award with id `{}` in `awards`", reference.value),
+        ),
+    );
+    if let Some(guess) = closest(&reference.value, ids) {
+        d = d.help(Text::new(
+            format!("có phải ý bạn là `{guess}`?"),
+            format!("did you mean `{guess}`?"),
+        ));
+    }
+    at(ctx, c, reference, d)
+}
+
+fn award_references_exist(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let mut refs: Vec<&Spanned<String>> = Vec::new();
+    for block in &c.value.plan.body {
+        if let Block::Awards(b) = block {
+            refs.extend(&b.awards);
+        }
+    }
+    refs.extend(
+        c.value
+            .awards
+            .iter()
+            .filter_map(|a| a.selection.as_ref())
+            .map(|s| &s.pool),
+    );
+    refs.into_iter()
+        .filter(|r| c.value.award(&r.value).is_none())
+        .map(|r| unknown_award(ctx, c, r))
+        .collect()
+}
+
+fn period_is_ordered(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let period = &c.value.period;
+    let end = period.end.value.0;
+    let (start, what_vi, what_en) = match period.start.value {
+        PeriodStart::IssueDate => (
+            c.value.plan.date.value.earliest(),
+            "ngày ban hành Kế hoạch",
+            "the plan's issue date",
+        ),
+        PeriodStart::On(d) => (d.0, "ngày bắt đầu", "the start date"),
+    };
+    if end > start {
+        return vec![];
+    }
+    vec![at(
+        ctx,
+        c,
+        &period.end,
+        Diagnostic::error(
+            "TD0104",
+            Text::new(
+                format!("thời gian thi đua kết thúc ({end}) không sau {what_vi} ({start})"),
+                format!("the period ends ({end}) no later than {what_en} ({start})"),
+            ),
+        )
+        .help(Text::new(
+            "sửa `period.end` hoặc ngày bắt đầu",
+            "fix `period.end` or the start",
+        )),
+    )]
+}
+
+fn window_inside_period(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let period_end = c.value.period.end.value.0;
+    let period_start = match c.value.period.start.value {
+        PeriodStart::IssueDate => c.value.plan.date.value.earliest(),
+        PeriodStart::On(d) => d.0,
+    };
+    let mut out = Vec::new();
+    for award in &c.value.awards {
+        let Some(w) = &award.window else { continue };
+        let (start, end) = (w.start.value.0, w.end.value.0);
+        if end < start {
+            out.push(at(
+                ctx,
+                c,
+                &w.end,
+                Diagnostic::error(
+                    "TD0105",
+                    Text::new(
+                        format!("thời gian đề nghị của `{}` kết thúc ({end}) trước khi bắt đầu ({start})", award.id.value),
+                        format!("the nomination window of `{}` ends ({end}) before it starts ({start})", award.id.value),
+                    ),
+                ),
+            ));
+        }
+        for (date, bound) in [(&w.start, start), (&w.end, end)] {
+            if bound < period_start || bound > period_end {
+                out.push(at(
+                    ctx,
+                    c,
+                    date,
+                    Diagnostic::error(
+                        "TD0105",
+                        Text::new(
+                            format!("ngày {bound} nằm ngoài thời gian thi đua ({period_start} – {period_end})"),
+                            format!("{bound} is outside the campaign period ({period_start} – {period_end})"),
+                        ),
+                    )
+                    .help(Text::new(
+                        "thời gian đề nghị khen thưởng phải nằm trong thời gian thi đua (mục III)",
+                        "the nomination window must lie inside the campaign period (section III)",
+                    )),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn awards_are_complete(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for award in &c.value.awards {
+        let problem = match award.level {
+            AwardLevel::National => match &award.selection {
+                None => Some((
+                    "hình thức cấp Nhà nước cần `selection` (lựa chọn từ danh sách cấp tỉnh)"
+                        .to_string(),
+                    "a national award needs `selection` (chosen from the provincial pool)"
+                        .to_string(),
+                )),
+                Some(s) => match c.value.award(&s.pool.value) {
+                    Some(pool) if pool.level != AwardLevel::Province => Some((
+                        format!(
+                            "`selection.pool` phải là hình thức cấp tỉnh, `{}` không phải",
+                            s.pool.value
+                        ),
+                        format!(
+                            "`selection.pool` must be a provincial award, `{}` is not",
+                            s.pool.value
+                        ),
+                    )),
+                    _ => None,
+                },
+            },
+            AwardLevel::Province => {
+                if award.criteria.collective.is_empty() && award.criteria.individual.is_empty() {
+                    Some((
+                        "hình thức cấp tỉnh cần tiêu chí (`criteria`) cho tập thể hoặc cá nhân"
+                            .to_string(),
+                        "a provincial award needs `criteria` for collectives or individuals"
+                            .to_string(),
+                    ))
+                } else if award.window.is_none() {
+                    Some((
+                        "hình thức cấp tỉnh cần thời gian đề nghị khen thưởng (`window`)"
+                            .to_string(),
+                        "a provincial award needs a nomination `window`".to_string(),
+                    ))
+                } else {
+                    None
+                }
+            }
+            AwardLevel::Unit => None,
+        };
+        if let Some((vi, en)) = problem {
+            out.push(at(
+                ctx,
+                c,
+                &award.id,
+                Diagnostic::error("TD0106", Text::new(vi, en)),
+            ));
+        }
+    }
+    out
+}
+
+fn heading_levels(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    c.value
+        .plan
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) if !(1..=4).contains(&h.level.value) => Some(at(
+                ctx,
+                c,
+                &h.level,
+                Diagnostic::error(
+                    "TD0107",
+                    Text::new(
+                        format!("cấp đề mục {} không có: dùng 1 (I.), 2 (1.), 3 (1.1.) hoặc 4 (a))", h.level.value),
+                        format!("heading level {} does not exist: use 1 (I.), 2 (1.), 3 (1.1.) or 4 (a))", h.level.value),
+                    ),
+                ),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn symbol_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let symbol = &c.value.issuer.symbol;
+    let ok = !symbol.value.is_empty()
+        && symbol
+            .value
+            .chars()
+            .all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '-' || ch == '&');
+    if ok {
+        return vec![];
+    }
+    vec![at(
+        ctx,
+        c,
+        symbol,
+        Diagnostic::error(
+            "TD0108",
+            Text::new(
+                format!(
+                    "ký hiệu `{}` không đúng Nghị định 30: viết hoa, không dấu cách",
+                    symbol.value
+                ),
+                format!(
+                    "symbol `{}` is malformed: upper case, no spaces (Nghị định 30)",
+                    symbol.value
+                ),
+            ),
+        )
+        .help(Text::new(
+            "ví dụ: `UBND`, `SNV`, `UBND-VX`",
+            "for example `UBND`, `SNV`, `UBND-VX`",
+        )),
+    )]
+}
+
+const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
+
+fn signing_authority_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    c.value
+        .plan
+        .signer
+        .authority
+        .iter()
+        .filter(|line| {
+            !AUTHORITY_PREFIXES
+                .iter()
+                .any(|p| line.value.starts_with(&format!("{p} ")))
+        })
+        .map(|line| {
+            at(
+                ctx,
+                c,
+                line,
+                Diagnostic::error(
+                    "TD0109",
+                    Text::new(
+                        format!(
+                            "dòng thẩm quyền ký `{}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
+                            line.value
+                        ),
+                        format!(
+                            "signing authority `{}` must start with TM., KT., Q., TL. or TUQ.",
+                            line.value
+                        ),
+                    ),
+                )
+                .help(Text::new(
+                    "chức vụ người ký (ví dụ PHÓ CHỦ TỊCH) ghi ở `signer.title`",
+                    "the signer's own title (e.g. PHÓ CHỦ TỊCH) goes in `signer.title`",
+                )),
+            )
+        })
+        .collect()
+}
+
+fn recipients_are_bare(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    let plan = &c.value.plan;
+    let decorated = plan
+        .recipients
+        .iter()
+        .chain(std::iter::once(&plan.archive))
+        .any(|r| r.trim_start().starts_with('-') || r.trim_end().ends_with([';', '.']));
+    if !decorated {
+        return vec![];
+    }
+    vec![
+        Diagnostic::warning(
+            "TD0110",
+            Text::new(
+                "dòng Nơi nhận có sẵn dấu `-` hoặc `;` `.`: thidua tự thêm, nên sẽ in hai lần",
+                "a recipient line carries its own `-`, `;` or `.`: thidua adds them, so they would print twice",
+            ),
+        )
+        .in_file(c.file)
+        .help(Text::new(
+            "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
+            "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
+        )),
+    ]
+}
+
+fn final_plan_has_number_and_day(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
+    if !ctx.final_ {
+        return vec![];
+    }
+    let plan = &c.value.plan;
+    let mut out = Vec::new();
+    if plan.number.is_none() {
+        out.push(
+            Diagnostic::error(
+                "TD0111",
+                Text::new(
+                    "bản chính thức (--final) cần số văn bản: `plan.number` còn trống",
+                    "a final document (--final) needs its number: `plan.number` is blank",
+                ),
+            )
+            .at(c.file, span(ctx.sources.text(c.file), &plan.date))
+            .help(Text::new(
+                "thêm `number: <số>` do văn thư cấp vào khối `plan`",
+                "add `number: <n>` as registered by the records office to `plan`",
+            )),
+        );
+    }
+    if plan.date.value.is_draft() {
+        out.push(at(
+            ctx,
+            c,
+            &plan.date,
+            Diagnostic::error(
+                "TD0111",
+                Text::new(
+                    format!(
+                        "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
+                        plan.date.value
+                    ),
+                    format!(
+                        "a final document (--final) needs its full date, found `{}`",
+                        plan.date.value
+                    ),
+                ),
+            )
+            .help(Text::new(
+                "ghi ngày dạng YYYY-MM-DD",
+                "write the date as YYYY-MM-DD",
+            )),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("lang-son"));
+        assert!(is_slug("nd1"));
+        assert!(!is_slug("Lạng Sơn"));
+        assert!(!is_slug("a/../b"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Tuyên truyền Đợt 1"), "tuyen-truyen-dot-1");
+    }
+}

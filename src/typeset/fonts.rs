@@ -1,0 +1,48 @@
+//! The fonts, embedded in the binary so every machine typesets alike:
+//! Liberation Serif (SIL OFL 1.1), metric-compatible with Times New Roman.
+
+use typst::foundations::Bytes;
+use typst::text::Font;
+
+/// The family every template uses.
+pub const FAMILY: &str = "Liberation Serif";
+
+/// The four faces, by file name, as committed under `fonts/`.
+pub const FILES: [(&str, &[u8]); 4] = [
+    (
+        "LiberationSerif-Regular.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    ),
+    (
+        "LiberationSerif-Bold.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    ),
+    (
+        "LiberationSerif-Italic.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    ),
+    (
+        "LiberationSerif-BoldItalic.ttf",
+        include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+    ),
+];
+
+/// Every face of the embedded files.
+pub fn embedded() -> Vec<Font> {
+    FILES
+        .iter()
+        .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_liberation_serif_faces_are_embedded() {
+        let fonts = embedded();
+        assert_eq!(fonts.len(), 4);
+        assert!(fonts.iter().all(|f| f.info().family == FAMILY));
+    }
+}

@@ -1,0 +1,105 @@
+//! Stage 5: Typst sources → laid-out pages → PDF/A-2b, in-process.
+
+mod fonts;
+mod world;
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+pub use fonts::{FAMILY, FILES as FONT_FILES};
+pub use world::{Base, DocWorld, MAIN_ID};
+
+/// How old (in compilations) a memoised result may grow before it is evicted.
+/// Documents of one build share the layout library, so a little reuse helps;
+/// older entries only cost memory.
+pub const EVICT_MAX_AGE: usize = 10;
+
+/// Where a Typst error points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorFile {
+    /// The document's generated main source.
+    Main,
+    /// A file of the templates folder, e.g. `lib/nd30.typ`.
+    Template(String),
+    Unknown,
+}
+
+/// A Typst error, located in the file it points into.
+#[derive(Debug, Clone)]
+pub struct TypstError {
+    pub file: ErrorFile,
+    pub range: Option<Range<usize>>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+/// Lays out one document. Its date is what `datetime.today()` answers.
+pub fn layout(
+    base: &Base,
+    source: String,
+    date: NaiveDate,
+) -> Result<PagedDocument, Vec<TypstError>> {
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid constant date"));
+    let world = DocWorld::new(base, source, today);
+    let result = typst::compile::<PagedDocument>(&world).output;
+    // Evict on success and on failure alike, so memory stays bounded.
+    typst::comemo::evict(EVICT_MAX_AGE);
+    result.map_err(|errors| {
+        errors
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| locate(&world, d))
+            .collect()
+    })
+}
+
+fn locate(world: &DocWorld, diag: &SourceDiagnostic) -> TypstError {
+    let file = match diag.span.id() {
+        Some(id) if id == *MAIN_ID => ErrorFile::Main,
+        Some(id) => ErrorFile::Template(id.vpath().get_without_slash().to_string()),
+        None => ErrorFile::Unknown,
+    };
+    TypstError {
+        file,
+        range: world.range(diag.span),
+        message: diag.message.to_string(),
+        hints: diag.hints.iter().map(|h| h.v.to_string()).collect(),
+    }
+}
+
+/// Exports laid-out pages as PDF/A-2b. `ident` names the document stably (its
+/// output path), so the PDF's identifier does not depend on the machine.
+pub fn pdf(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Vec<TypstError>> {
+    let standards = PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| {
+        vec![TypstError {
+            file: ErrorFile::Unknown,
+            range: None,
+            message: e.message().to_string(),
+            hints: vec![],
+        }]
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("thidua {}", env!("CARGO_PKG_VERSION")))),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|d| TypstError {
+                file: ErrorFile::Unknown,
+                range: None,
+                message: d.message.to_string(),
+                hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+            })
+            .collect()
+    })
+}

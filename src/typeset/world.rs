@@ -1,0 +1,136 @@
+//! The Typst `World`: a base shared by every document (standard library,
+//! embedded fonts, the templates' layout library) and, per document, its main
+//! source and date. Nothing else exists: no system font, no file outside the
+//! templates, no package, no clock.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts;
+
+/// The one file id every document's main source uses, so the id space (2^16)
+/// never runs out however many documents are built.
+pub static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| {
+    let path = VirtualPath::new("/main.typ").expect("a constant, valid virtual path");
+    RootedPath::new(VirtualRoot::Project, path).intern()
+});
+
+/// What every document shares. Built once per build.
+pub struct Base {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    /// Files documents may read, by virtual path (`/lib/nd30.typ`).
+    files: HashMap<FileId, Bytes>,
+    sources: HashMap<FileId, Source>,
+}
+
+impl Base {
+    /// `files` are the library files, by path relative to the templates folder.
+    pub fn new<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let fonts = fonts::embedded();
+        let book = FontBook::from_fonts(&fonts);
+        let mut base = Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(book),
+            fonts,
+            files: HashMap::new(),
+            sources: HashMap::new(),
+        };
+        for (name, text) in files {
+            let Ok(path) = VirtualPath::new(format!("/{name}")) else {
+                continue;
+            };
+            let id = RootedPath::new(VirtualRoot::Project, path).intern();
+            base.files.insert(id, Bytes::from_string(text.to_string()));
+            base.sources.insert(id, Source::new(id, text.to_string()));
+        }
+        base
+    }
+}
+
+/// One document's world: the shared base plus its main source and date.
+pub struct DocWorld<'a> {
+    base: &'a Base,
+    main: Source,
+    today: Datetime,
+}
+
+impl<'a> DocWorld<'a> {
+    pub fn new(base: &'a Base, text: String, today: Datetime) -> Self {
+        Self {
+            base,
+            main: Source::new(*MAIN_ID, text),
+            today,
+        }
+    }
+
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+}
+
+fn refuse(id: FileId) -> FileError {
+    match id.root() {
+        VirtualRoot::Package(spec) => FileError::Package(PackageError::Other(Some(
+            format!(
+                "thidua không dùng gói ({spec}): mọi tệp phải nằm trong templates/ của không gian làm việc"
+            )
+            .into(),
+        ))),
+        VirtualRoot::Project => FileError::Other(Some(
+            format!(
+                "chỉ được đọc tệp trong templates/; không có {}",
+                id.vpath().get_with_slash()
+            )
+            .into(),
+        )),
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.base.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.base.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        self.base
+            .sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| refuse(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            return Ok(Bytes::from_string(self.main.text().to_string()));
+        }
+        self.base.files.get(&id).cloned().ok_or_else(|| refuse(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.base.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
