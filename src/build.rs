@@ -181,7 +181,7 @@ fn typst_diagnostic(
     );
     let (name, range) = match (&e.file, &e.range) {
         (ErrorFile::Template(name), Some(range)) => (name.as_str(), range.clone()),
-        (ErrorFile::Main, Some(range)) => match doc.source.origin(range.start) {
+        (ErrorFile::Main, Some(range)) => match map_to_template(&doc.source, range.clone()) {
             Some((name, range)) => (name, range),
             None => (doc.job.template, 0..0),
         },
@@ -195,6 +195,28 @@ fn typst_diagnostic(
         "chạy `thidua build --keep-typst` để xem nguồn Typst đã sinh",
         "run `thidua build --keep-typst` to see the generated Typst source",
     ))
+}
+
+/// The template text that wrote `range` of the generated source: from the
+/// first non-blank byte of the range to its last, when both come from one template.
+fn map_to_template(
+    source: &render::Output,
+    range: std::ops::Range<usize>,
+) -> Option<(&str, std::ops::Range<usize>)> {
+    let text = &source.text;
+    let end = range.end.min(text.len());
+    let start = range.start.min(end);
+    let blank = text[start..end].len() - text[start..end].trim_start().len();
+    let start = start + blank;
+    let (name, first) = source.origin(start)?;
+    let last = source
+        .origin(end.saturating_sub(1).max(start))
+        .filter(|(n, r)| *n == name && r.end >= first.start);
+    let range = match last {
+        Some((_, last)) => first.start..last.end,
+        None => first,
+    };
+    Some((name, range))
 }
 
 /// What a build did.

@@ -6,9 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::date::PartialDate;
 
 /// The blank a draft leaves for the number the records office will fill in.
-pub const NUMBER_BLANK: &str = "      ";
+pub const NUMBER_BLANK: &str = "     ";
 /// The blank a draft leaves for the day (and, if unknown, the month).
-pub const DAY_BLANK: &str = "    ";
+pub const DAY_BLANK: &str = "  ";
 
 /// Document types of Phụ lục III with their abbreviations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,7 @@ mod tests {
             "Lạng Sơn, ngày    tháng 5 năm 2024"
         );
         let year_only = PartialDate::parse("2024").unwrap();
-        assert_eq!(long_date(&year_only), "ngày    tháng     năm 2024");
+        assert_eq!(long_date(&year_only), "ngày    tháng    năm 2024");
         assert_eq!(
             long_date(&PartialDate::parse("2025-11-20").unwrap()),
             "ngày 20 tháng 11 năm 2025"

@@ -15,7 +15,7 @@ pub struct Sourced<T> {
 }
 
 /// Everything the inputs describe.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Workspace {
     pub campaign: Option<Sourced<Campaign>>,
 }

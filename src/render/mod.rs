@@ -10,7 +10,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 use std::ops::Range;
 
-use minijinja::OutputSpan;
+use minijinja::{OutputSpan, OutputSpanKind};
 
 pub use templates::{LIBRARY_DIR, Origin, TemplateError, TemplateFile, Templates};
 
@@ -70,17 +70,27 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
 }
 
 /// A rendered Typst source and, for each piece of it, the template text that wrote it.
+#[derive(Debug)]
 pub struct Output {
     pub text: String,
     pub spans: Vec<OutputSpan>,
 }
 
 impl Output {
-    /// The template and byte range in it that produced output byte `at`.
+    /// The template and byte range in it that produced output byte `at`: the
+    /// very byte for verbatim template text, the whole `{{ … }}` for a value.
     pub fn origin(&self, at: usize) -> Option<(&str, Range<usize>)> {
         let i = self.spans.partition_point(|s| s.output_range().end <= at);
         let span = self.spans.get(i).filter(|s| s.output_range().start <= at)?;
-        Some((span.name(), span.source_range()))
+        let source = span.source_range();
+        let range = match span.kind() {
+            OutputSpanKind::Raw => {
+                let byte = source.start + (at - span.output_range().start);
+                byte..(byte + 1).min(source.end)
+            }
+            _ => source,
+        };
+        Some((span.name(), range))
     }
 }
 

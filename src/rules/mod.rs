@@ -40,8 +40,9 @@ pub fn check(workspace: &Workspace, sources: &Sources, final_: bool) -> Vec<Diag
     all().iter().flat_map(|rule| (rule.check)(&ctx)).collect()
 }
 
-/// The diagnostic codes the loader itself raises (syntax, keys, types).
-pub const LOADER_CODES: &[(&str, &str)] = &[
+/// Codes raised by the pipeline's stages rather than by a rule: loading
+/// (syntax, keys, types), templates and typesetting.
+pub const STAGE_CODES: &[(&str, &str)] = &[
     ("TD0001", "Tệp YAML đúng cú pháp và là văn bản UTF-8"),
     ("TD0002", "Không có khóa lạ (gợi ý khóa gần đúng)"),
     ("TD0003", "Giá trị đúng kiểu; ngày có thật trong lịch"),
@@ -51,4 +52,10 @@ pub const LOADER_CODES: &[(&str, &str)] = &[
     ("TD0007", "Không gian làm việc có một tệp `kind: campaign`"),
     ("TD0008", "Tệp đọc được và không quá lớn"),
     ("TD0009", "Chỉ một tệp `kind: campaign`"),
+    (
+        "TD0010",
+        "Mẫu trong templates/ đọc được và không phải liên kết tượng trưng",
+    ),
+    ("TD0011", "Mẫu minijinja hợp lệ và chạy được"),
+    ("TD0012", "Nguồn Typst sinh ra dàn trang được"),
 ];

@@ -1,6 +1,7 @@
 //! Stage 5: Typst sources → laid-out pages → PDF/A-2b, in-process.
 
 mod fonts;
+pub mod inspect;
 mod world;
 
 use std::ops::Range;

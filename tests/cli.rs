@@ -1,0 +1,241 @@
+//! The command line as users and CI run it: exit codes, located messages,
+//! output formats.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn thidua(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .arg(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run thidua")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn reference_workspace_checks_clean() {
+    let out = thidua(&["check"], &reference_root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 lỗi, 0 cảnh báo"));
+}
+
+#[test]
+fn build_writes_the_plan_and_the_manifest() {
+    let dir = reference_copy();
+    let out = thidua(&["build", "--keep-typst"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("output/lang-son/ke-hoach.pdf").is_file());
+    assert!(dir.path().join("output/lang-son/ke-hoach.typ").is_file());
+    assert!(dir.path().join("output/lib/nd30.typ").is_file());
+    assert!(dir.path().join("output/manifest.json").is_file());
+}
+
+/// Replaces the first occurrence of `from` in the reference campaign.
+fn campaign_with(from: &str, to: &str) -> tempfile::TempDir {
+    let text = reference_campaign();
+    assert!(text.contains(from), "{from}");
+    workspace_with_campaign(&text.replacen(from, to, 1))
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn yaml_syntax_error_is_located() {
+    let dir = campaign_with("  symbol: UBND\n", "  symbol: [UBND\n");
+    let out = thidua(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("TD0001"), "{err}");
+    assert!(err.contains("inputs/campaign.yaml:"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn unknown_key_is_located_with_a_suggestion() {
+    let dir = campaign_with("  symbol: UBND\n", "  symbl: UBND\n");
+    let out = thidua(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let line = line_of(&reference_campaign(), "  symbol: UBND");
+    assert!(err.contains("TD0002"), "{err}");
+    assert!(
+        err.contains(&format!("inputs/campaign.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("`symbl`") && err.contains("`symbol`"), "{err}");
+}
+
+#[test]
+fn impossible_date_is_located() {
+    let dir = campaign_with("  end: 2025-12-31\n", "  end: 2025-02-30\n");
+    let out = thidua(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let line = line_of(&reference_campaign(), "  end: 2025-12-31");
+    assert!(err.contains("TD0003"), "{err}");
+    assert!(
+        err.contains(&format!("inputs/campaign.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("2025-02-30"), "{err}");
+}
+
+#[test]
+fn invalid_input_builds_nothing_and_exits_one() {
+    let dir = campaign_with("  end: 2025-12-31\n", "  end: 2023-12-31\n");
+    let out = thidua(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("TD0104"));
+    assert!(!dir.path().join("output/lang-son/ke-hoach.pdf").exists());
+}
+
+#[test]
+fn json_format_lists_code_file_line_and_column() {
+    let dir = campaign_with("  symbol: UBND\n", "  symbl: UBND\n");
+    let out = thidua(&["check", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json[0];
+    assert_eq!(first["code"], "TD0002");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["file"], "inputs/campaign.yaml");
+    assert_eq!(
+        first["line"].as_u64().unwrap() as usize,
+        line_of(&reference_campaign(), "  symbol: UBND")
+    );
+    assert_eq!(first["column"], 3);
+}
+
+#[test]
+fn github_format_prints_annotations() {
+    let dir = campaign_with("  symbol: UBND\n", "  symbl: UBND\n");
+    let out = thidua(&["check", "--format", "github", "--lang", "en"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("::error file=inputs/campaign.yaml,line="),
+        "{stdout}"
+    );
+    assert!(stdout.contains("unknown key `symbl`"), "{stdout}");
+}
+
+#[test]
+fn missing_inputs_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = thidua(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("inputs"));
+}
+
+#[test]
+fn final_makes_draft_blanks_errors() {
+    let out = thidua(&["check", "--final"], &reference_root());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("TD0111"));
+}
+
+#[test]
+fn garbage_inputs_never_panic() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"kind: campaign\n",
+        b"kind: [1, 2\n",
+        b"\xff\xfe\x00binary",
+        b"kind: campaign\nid: &a [*a]\n",
+        b"- just\n- a list\n",
+        b"kind: unit\n",
+        b"kind: campain\n",
+        b"kind: campaign\nplan: {date: 2024-13}\n",
+    ];
+    for case in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("inputs")).unwrap();
+        std::fs::write(dir.path().join("inputs/campaign.yaml"), case).unwrap();
+        let out = thidua(&["build"], dir.path());
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{:?}: {err}",
+            String::from_utf8_lossy(case)
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+fn with_template(name: &str, text: &str) -> tempfile::TempDir {
+    let dir = reference_copy();
+    let path = dir.path().join("templates").join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    dir
+}
+
+const OVERRIDE_HEAD: &str = "#import \"/lib/nd30.typ\": *\n#show: official-document.with(title: {{ title|typst_str }}, date: {{ campaign.plan.date|typst_date }})\n";
+
+#[test]
+fn a_workspace_template_overrides_the_builtin_one() {
+    let dir = with_template(
+        "ke-hoach.typ",
+        &format!("{OVERRIDE_HEAD}#par[Bản riêng: {{{{ campaign.issuer.name }}}}]\n"),
+    );
+    let (rendered, placed) = laid_out(dir.path(), "ke-hoach");
+    assert!(rendered.source.text.contains("Bản riêng"));
+    assert!(placed.compact_text().contains("Bảnriêng:UBNDtỉnhLạngSơn"));
+}
+
+#[test]
+fn templates_cannot_read_outside_their_folder() {
+    for hostile in [
+        "#read(\"/etc/passwd\")",
+        "#read(\"../../../../../../etc/passwd\")",
+        "#image(\"/inputs/campaign.yaml\")",
+        "#include \"/../inputs/campaign.yaml\"",
+        "#import \"@preview/cetz:0.3.0\": *",
+    ] {
+        let dir = with_template("ke-hoach.typ", &format!("{OVERRIDE_HEAD}{hostile}\n"));
+        let out = thidua(&["build"], dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{hostile}: {err}");
+        assert!(err.contains("TD0012"), "{hostile}: {err}");
+        assert!(!err.contains("root:"), "{hostile} leaked a file: {err}");
+        assert!(!dir.path().join("output/lang-son/ke-hoach.pdf").exists());
+    }
+}
+
+#[test]
+fn typst_errors_point_at_the_template_line() {
+    let dir = with_template(
+        "ke-hoach.typ",
+        &format!("{OVERRIDE_HEAD}#par[một]\n#section(1, [{{{{ campaign.issuer.name }}}}]\n"),
+    );
+    let out = thidua(&["build"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("TD0012"), "{err}");
+    assert!(err.contains("templates/ke-hoach.typ:4:"), "{err}");
+}
+
+#[test]
+fn template_render_errors_point_at_the_template_line() {
+    let dir = with_template(
+        "ke-hoach.typ",
+        &format!("{OVERRIDE_HEAD}\n{{{{ campaign.plan.titel.x }}}}\n"),
+    );
+    let out = thidua(&["build"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("TD0011"), "{err}");
+    assert!(err.contains("templates/ke-hoach.typ:4:"), "{err}");
+}

@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use thidua::build::{self, BuildOptions, Rendered, Session};
+use thidua::typeset::inspect::{self, Placed};
+
+/// The repository root: the reference workspace.
+pub fn reference_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a workspace's `inputs/` (and `templates/`, if any) into `to`.
+pub fn copy_workspace(from: &Path, to: &Path) {
+    for folder in ["inputs", "templates"] {
+        let src = from.join(folder);
+        if !src.is_dir() || (folder == "templates" && from == reference_root()) {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(from).unwrap();
+            let dest = to.join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &dest).unwrap();
+            }
+        }
+    }
+}
+
+/// A temporary workspace holding a copy of the reference inputs.
+pub fn reference_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&reference_root(), dir.path());
+    dir
+}
+
+/// A temporary workspace whose campaign file is `campaign` (YAML text).
+pub fn workspace_with_campaign(campaign: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs")).unwrap();
+    std::fs::write(dir.path().join("inputs/campaign.yaml"), campaign).unwrap();
+    dir
+}
+
+/// The reference campaign file's text.
+pub fn reference_campaign() -> String {
+    std::fs::read_to_string(reference_root().join("inputs/campaign.yaml")).unwrap()
+}
+
+/// Renders the workspace at `root` and lays out the document of `kind`.
+pub fn laid_out(root: &Path, kind: &str) -> (Rendered, Placed) {
+    let session: Session = build::render_all(root, &BuildOptions::default()).unwrap();
+    let errors: Vec<_> = session
+        .checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "unexpected errors: {errors:#?}");
+    let index = session
+        .rendered
+        .iter()
+        .position(|r| r.job.kind == kind)
+        .expect("document of that kind");
+    let pages =
+        build::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
+    let placed = inspect::placed(&pages);
+    let mut session = session;
+    (session.rendered.swap_remove(index), placed)
+}
