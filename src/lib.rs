@@ -14,4 +14,5 @@ pub mod nd30;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod typeset;

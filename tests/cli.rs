@@ -239,3 +239,71 @@ fn template_render_errors_point_at_the_template_line() {
     assert!(err.contains("TD0011"), "{err}");
     assert!(err.contains("templates/ke-hoach.typ:4:"), "{err}");
 }
+
+#[test]
+fn new_unit_writes_a_commented_file_that_checks_clean() {
+    let dir = reference_copy();
+    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["new", "unit", "so-tu-phap"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("inputs/units/so-tu-phap.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=../../thidua.schema.json\n"));
+    assert!(
+        text.contains("# Tệp của một đơn vị"),
+        "comments in Vietnamese"
+    );
+    assert!(
+        text.contains("tuyen-truyen"),
+        "names the campaign's content items"
+    );
+    assert!(dir.path().join("thidua.schema.json").is_file());
+    let check = thidua(&["check"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // Never overwrites; a bad id is a usage error.
+    let again = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["new", "unit", "so-tu-phap"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    let bad = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["new", "unit", "Sở Tư pháp"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("so-tu-phap"),
+        "suggests an id: {}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn committed_schema_is_up_to_date_and_describes_every_kind() {
+    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(reference_root().join("thidua.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        printed, committed,
+        "run `thidua schema > thidua.schema.json`"
+    );
+    let defs = printed["$defs"].as_object().unwrap();
+    for def in ["Nomination", "Person", "Award", "Criterion", "Council"] {
+        assert!(defs.contains_key(def), "{def}");
+    }
+    assert_eq!(
+        defs["Person"]["additionalProperties"], false,
+        "unknown keys are flagged in editors"
+    );
+}

@@ -338,3 +338,19 @@ fn keep_typst_writes_sources_that_compile_against_output() {
     let pages = thidua::typeset::layout(&base, source, date).unwrap();
     assert!(pages.pages().len() >= 2);
 }
+
+#[test]
+fn decomposed_input_is_normalised_to_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = reference_campaign().nfd().collect();
+    assert_ne!(nfd, reference_campaign());
+    let dir = workspace_with_campaign(&nfd);
+    let (_, placed) = laid_out(dir.path(), "ke-hoach");
+    let text = placed.compact_text();
+    assert!(text.contains("DươngXuânHuyền"), "NFC name");
+    assert_eq!(
+        text,
+        text.nfc().collect::<String>(),
+        "all typeset text is NFC"
+    );
+}

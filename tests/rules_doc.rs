@@ -32,14 +32,11 @@ fn raised_in_sources() -> BTreeSet<String> {
 #[test]
 fn every_rule_and_stage_code_is_documented() {
     let documented = documented();
-    let listed = thidua::rules::all()
-        .iter()
-        .map(|r| r.code.to_string())
-        .chain(
-            thidua::rules::STAGE_CODES
-                .iter()
-                .map(|(c, _)| c.to_string()),
-        );
+    let listed = thidua::rules::all().map(|r| r.code.to_string()).chain(
+        thidua::rules::STAGE_CODES
+            .iter()
+            .map(|(c, _)| c.to_string()),
+    );
     for code in listed {
         assert!(
             documented.contains(&code),
@@ -51,7 +48,6 @@ fn every_rule_and_stage_code_is_documented() {
 #[test]
 fn every_code_in_the_sources_is_listed_and_documented() {
     let listed: BTreeSet<String> = thidua::rules::all()
-        .iter()
         .map(|r| r.code.to_string())
         .chain(
             thidua::rules::STAGE_CODES

@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod new;
+mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +30,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Kiểm tra rồi dàn trang mọi văn bản vào output/ (check, then build every document)
     Build(build::BuildArgs),
+    /// Tạo tệp khởi đầu có chú thích (write a commented starting file)
+    New(new::NewArgs),
+    /// In JSON Schema của mọi loại tệp đầu vào (print the inputs' JSON Schema)
+    Schema(schema::SchemaArgs),
 }
 
 /// Options every command shares.
@@ -54,6 +60,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
+        Command::New(args) => new::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 

@@ -16,7 +16,7 @@ pub use sources::{FileId, Sources, offset_of};
 pub use yaml::span;
 
 use crate::diag::{Diagnostic, Text, closest};
-use crate::model::{Campaign, Sourced, Workspace};
+use crate::model::{Campaign, Sourced, Unit, Workspace};
 
 /// Input files larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -221,6 +221,10 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
                     });
                 }
             }
+            Err(d) => loaded.diagnostics.push(*d),
+        },
+        "unit" => match yaml::parse::<Unit>(&text, file) {
+            Ok(unit) => loaded.workspace.units.push(Sourced { file, value: unit }),
             Err(d) => loaded.diagnostics.push(*d),
         },
         other => {

@@ -2,16 +2,18 @@
 //! items, period, subjects, awards and their criteria, nomination window,
 //! national selection) are typed; the plan's outline says where they print.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::date::{Date, PartialDate};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
     pub kind: String,
     /// Stable id; the output folder is `output/<id>/`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The campaign's name as it reads in running text.
     pub name: String,
@@ -24,43 +26,52 @@ pub struct Campaign {
     pub subjects: Subjects,
     /// Section IV.2: the awards, from the unit's Giấy khen up to national certificates.
     pub awards: Vec<Award>,
+    /// Shares of individual nominees the campaign asks for (Luật Thi đua, khen thưởng 2022:
+    /// favour non-leaders and direct workers); a miss is a warning.
+    #[serde(default)]
+    pub targets: Option<Targets>,
     /// The plan document itself.
     pub plan: Plan,
 }
 
 /// The body that issues the plan, as its header and sentences name it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Ô 2, upper line (cơ quan chủ quản), one entry per printed line; empty when none.
     #[serde(default)]
     pub governing_body: Vec<String>,
     /// Ô 2, bold lines (cơ quan ban hành).
+    #[schemars(with = "Vec<String>")]
     pub issuing_body: Vec<Spanned<String>>,
     /// The short name used in running text, e.g. `UBND tỉnh Lạng Sơn`.
     pub name: String,
     /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
+    #[schemars(with = "String")]
     pub symbol: Spanned<String>,
     /// The place printed before the date (ô 4).
     pub place: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentItem {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// `issue_date` (the plan's own date) or a date.
+    #[schemars(with = "PeriodStart")]
     pub start: Spanned<PeriodStart>,
+    #[schemars(with = "Date")]
     pub end: Spanned<Date>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodStart {
     IssueDate,
@@ -68,32 +79,34 @@ pub enum PeriodStart {
     On(Date),
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subjects {
     pub collective: CollectiveSubjects,
     pub individual: IndividualSubjects,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CollectiveSubjects {
     /// Unit kinds that may take part and be nominated as collectives.
+    #[schemars(with = "Vec<String>")]
     pub kinds: Vec<Spanned<String>>,
     /// The line of section IV.1 that names them.
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndividualSubjects {
     /// Staff kinds that may be nominated as individuals.
+    #[schemars(with = "Vec<String>")]
     pub staff_kinds: Vec<Spanned<String>>,
     pub text: String,
 }
 
 /// Who grants an award, which decides where its nominations go.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum AwardLevel {
     /// Granted by a unit's head; never sent up (Giấy khen).
@@ -104,9 +117,10 @@ pub enum AwardLevel {
     National,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
     pub level: AwardLevel,
@@ -122,9 +136,26 @@ pub struct Award {
     /// For national awards: how nominees are chosen from a lower award's pool.
     #[serde(default)]
     pub selection: Option<Selection>,
+    /// At most this many nominations per unit, where the campaign sets a quota.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub quota_per_unit: Option<Spanned<u32>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    /// Minimum percentage of individual nominees who are not leaders.
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub non_leader_share: Option<Spanned<f64>>,
+    /// Minimum percentage of individual nominees who work directly (production, front line).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub direct_worker_share: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criteria {
     #[serde(default)]
@@ -134,7 +165,7 @@ pub struct Criteria {
 }
 
 /// What a nomination must bring to claim a criterion.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// Concrete achievements tied to the content items of section II.
@@ -143,25 +174,29 @@ pub enum Evidence {
     Initiatives,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub text: String,
     pub requires: Evidence,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Window {
+    #[schemars(with = "Date")]
     pub start: Spanned<Date>,
+    #[schemars(with = "Date")]
     pub end: Spanned<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Selection {
     /// The award whose nominees form the pool.
+    #[schemars(with = "String")]
     pub pool: Spanned<String>,
     /// Who selects, e.g. `UBND tỉnh` (on the Sở Nội vụ's proposal).
     pub selected_by: String,
@@ -172,13 +207,14 @@ pub struct Selection {
 }
 
 /// The plan document: its number, date, outline and footer.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Blank until the records office registers it.
     #[serde(default)]
     pub number: Option<u32>,
     /// `2024-05` for a draft, `2024-05-20` once issued.
+    #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     /// Trích yếu (ô 5a).
     pub title: String,
@@ -190,18 +226,19 @@ pub struct Plan {
     pub signer: Signer,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`: one entry per line.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub authority: Vec<Spanned<String>>,
     pub title: String,
     pub name: String,
 }
 
 /// One element of a document's outline.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     /// A heading as printed, number included (`I. MỤC ĐÍCH, YÊU CẦU`).
@@ -221,29 +258,52 @@ pub enum Block {
     Awards(AwardsBlock),
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Heading {
     /// 1 for `I.`, 2 for `1.`, 3 for `2.1.`, 4 for `a)`.
+    #[schemars(with = "u8")]
     pub level: Spanned<u8>,
     pub text: String,
 }
 
 /// A block that takes no options: written `- period: {}`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Marker {}
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AwardsBlock {
     /// The heading number, e.g. `2.2.`.
     pub number: String,
+    #[schemars(with = "Vec<String>")]
     pub awards: Vec<Spanned<String>>,
 }
 
 impl Campaign {
     pub fn award(&self, id: &str) -> Option<&Award> {
         self.awards.iter().find(|a| a.id.value == id)
+    }
+
+    pub fn content_item(&self, id: &str) -> Option<&ContentItem> {
+        self.content_items.iter().find(|c| c.id.value == id)
+    }
+
+    /// The first day of the period (the plan's issue date when it says so).
+    pub fn period_start(&self) -> chrono::NaiveDate {
+        match self.period.start.value {
+            PeriodStart::IssueDate => self.plan.date.value.earliest(),
+            PeriodStart::On(d) => d.0,
+        }
+    }
+}
+
+impl Criteria {
+    pub fn for_subject(&self, subject: super::unit::SubjectType) -> &[Criterion] {
+        match subject {
+            super::unit::SubjectType::Collective => &self.collective,
+            super::unit::SubjectType::Individual => &self.individual,
+        }
     }
 }

@@ -2,8 +2,10 @@
 
 pub mod campaign;
 pub mod date;
+pub mod unit;
 
 pub use campaign::Campaign;
+pub use unit::Unit;
 
 use crate::load::FileId;
 
@@ -18,4 +20,39 @@ pub struct Sourced<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     pub campaign: Option<Sourced<Campaign>>,
+    /// In file-name order.
+    pub units: Vec<Sourced<Unit>>,
+}
+
+/// A JSON Schema of every input kind, for editors (`# yaml-language-server: $schema=…`).
+pub fn json_schema() -> serde_json::Value {
+    let campaign = schemars::schema_for!(Campaign);
+    let unit = schemars::schema_for!(Unit);
+    let mut defs = serde_json::Map::new();
+    let mut branches = Vec::new();
+    for (kind, schema) in [("campaign", campaign), ("unit", unit)] {
+        let mut schema = schema.to_value();
+        if let Some(own) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
+            if let Some(own) = own.as_object() {
+                defs.extend(own.clone());
+            }
+        }
+        if let Some(o) = schema.as_object_mut() {
+            o.remove("$schema");
+            o.insert("title".into(), format!("thidua {kind}").into());
+        }
+        branches.push(serde_json::json!({
+            "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] },
+            "then": schema,
+        }));
+    }
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "thidua inputs",
+        "type": "object",
+        "required": ["kind"],
+        "properties": { "kind": { "enum": ["campaign", "unit", "appraisal"] } },
+        "allOf": branches,
+        "$defs": defs,
+    })
 }

@@ -1,15 +1,14 @@
 //! Rules on the campaign file itself: ids, references, period, window, and
 //! the well-formedness of what the plan prints (Nghị định 30).
 
-use std::collections::HashMap;
-
 use serde_saphyr::Spanned;
 
-use super::{Ctx, Rule};
+use super::{Ctx, Rule, bad_id, duplicate_ids, is_slug};
 use crate::diag::{Diagnostic, Severity, Text, closest};
-use crate::load::span;
+use crate::load::{FileId, span};
 use crate::model::Sourced;
-use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart};
+use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart, Signer};
+use crate::model::date::PartialDate;
 
 pub(super) static RULES: &[Rule] = &[
     Rule {
@@ -57,7 +56,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TD0108",
         severity: Severity::Error,
-        summary: "Ký hiệu cơ quan viết hoa, không dấu cách (ví dụ UBND, SNV)",
+        summary: "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)",
         check: symbol_is_well_formed,
     },
     Rule {
@@ -75,8 +74,8 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TD0111",
         severity: Severity::Error,
-        summary: "Với --final, văn bản phải có số và ngày (không còn chỗ trống của bản dự thảo)",
-        check: final_plan_has_number_and_day,
+        summary: "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày",
+        check: final_documents_have_number_and_day,
     },
 ];
 
@@ -86,15 +85,6 @@ fn campaign<'a>(ctx: &'a Ctx) -> Option<&'a Sourced<Campaign>> {
 
 fn at<T>(ctx: &Ctx, c: &Sourced<Campaign>, value: &Spanned<T>, diag: Diagnostic) -> Diagnostic {
     diag.at(c.file, span(ctx.sources.text(c.file), value))
-}
-
-/// Ids end up in file names and cross-references: keep them plain.
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
 }
 
 fn all_ids(c: &Campaign) -> Vec<&Spanned<String>> {
@@ -115,89 +105,15 @@ fn ids_are_slugs(ctx: &Ctx) -> Vec<Diagnostic> {
     all_ids(&c.value)
         .into_iter()
         .filter(|id| !is_slug(&id.value))
-        .map(|id| {
-            let suggestion = slugify(&id.value);
-            at(
-                ctx,
-                c,
-                id,
-                Diagnostic::error(
-                    "TD0101",
-                    Text::new(
-                        format!(
-                            "mã `{}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-`",
-                            id.value
-                        ),
-                        format!(
-                            "id `{}` is invalid: use lowercase ASCII letters, digits and `-`",
-                            id.value
-                        ),
-                    ),
-                )
-                .help(Text::new(
-                    format!("ví dụ: `{suggestion}`"),
-                    format!("for example `{suggestion}`"),
-                )),
-            )
-        })
+        .map(|id| bad_id(ctx, c.file, id))
         .collect()
-}
-
-/// A plain-ASCII id from Vietnamese text, for hints.
-fn slugify(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::new();
-    for ch in s.nfd() {
-        let ch = match ch {
-            'đ' | 'Đ' => 'd',
-            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
-            c if c.is_ascii() || c.is_whitespace() => '-',
-            _ => continue,
-        };
-        if ch != '-' || !out.ends_with('-') {
-            out.push(ch);
-        }
-    }
-    let out = out.trim_matches('-').to_string();
-    if out.is_empty() {
-        "ma-1".to_string()
-    } else {
-        out
-    }
 }
 
 fn ids_are_unique(ctx: &Ctx) -> Vec<Diagnostic> {
     let Some(c) = campaign(ctx) else {
         return vec![];
     };
-    let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
-    let mut out = Vec::new();
-    for id in all_ids(&c.value) {
-        if let Some(first) = seen.get(id.value.as_str()) {
-            let (line, _) = ctx
-                .sources
-                .line_col(c.file, span(ctx.sources.text(c.file), first).start);
-            out.push(at(
-                ctx,
-                c,
-                id,
-                Diagnostic::error(
-                    "TD0102",
-                    Text::new(
-                        format!("mã `{}` đã dùng ở dòng {line}", id.value),
-                        format!("id `{}` is already used on line {line}", id.value),
-                    ),
-                )
-                .help(Text::new(
-                    "mỗi nội dung, hình thức khen thưởng và tiêu chí cần một mã riêng",
-                    "every content item, award and criterion needs its own id",
-                )),
-            ));
-        } else {
-            seen.insert(&id.value, id);
-        }
-    }
-    out
+    duplicate_ids(ctx, c.file, all_ids(&c.value))
 }
 
 fn unknown_award(ctx: &Ctx, c: &Sourced<Campaign>, reference: &Spanned<String>) -> Diagnostic {
@@ -416,84 +332,85 @@ fn heading_levels(ctx: &Ctx) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn symbol_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
-    let symbol = &c.value.issuer.symbol;
-    let ok = !symbol.value.is_empty()
-        && symbol
-            .value
-            .chars()
-            .all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '-' || ch == '&');
-    if ok {
-        return vec![];
+/// Every file that issues documents, with its symbol and signer.
+fn issuers<'a>(ctx: &'a Ctx) -> Vec<(FileId, &'a Spanned<String>, &'a Signer)> {
+    let mut out = Vec::new();
+    if let Some(c) = campaign(ctx) {
+        out.push((c.file, &c.value.issuer.symbol, &c.value.plan.signer));
     }
-    vec![at(
-        ctx,
-        c,
-        symbol,
-        Diagnostic::error(
-            "TD0108",
-            Text::new(
-                format!(
-                    "ký hiệu `{}` không đúng Nghị định 30: viết hoa, không dấu cách",
-                    symbol.value
+    for u in &ctx.workspace.units {
+        out.push((u.file, &u.value.symbol, &u.value.signer));
+    }
+    out
+}
+
+fn symbol_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (file, symbol, _) in issuers(ctx) {
+        let ok = !symbol.value.is_empty()
+            && symbol
+                .value
+                .chars()
+                .all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '-' || ch == '&');
+        if !ok {
+            out.push(
+                ctx.at(
+                    file,
+                    symbol,
+                    Diagnostic::error(
+                        "TD0108",
+                        Text::new(
+                            format!(
+                                "ký hiệu `{}` không đúng Nghị định 30: viết hoa, không dấu cách",
+                                symbol.value
+                            ),
+                            format!(
+                                "symbol `{}` is malformed: upper case, no spaces (Nghị định 30)",
+                                symbol.value
+                            ),
+                        ),
+                    )
+                    .help(Text::new(
+                        "ví dụ: `UBND`, `SNV`, `UBND-VX`",
+                        "for example `UBND`, `SNV`, `UBND-VX`",
+                    )),
                 ),
-                format!(
-                    "symbol `{}` is malformed: upper case, no spaces (Nghị định 30)",
-                    symbol.value
-                ),
-            ),
-        )
-        .help(Text::new(
-            "ví dụ: `UBND`, `SNV`, `UBND-VX`",
-            "for example `UBND`, `SNV`, `UBND-VX`",
-        )),
-    )]
+            );
+        }
+    }
+    out
 }
 
 const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
 fn signing_authority_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
-    c.value
-        .plan
-        .signer
-        .authority
-        .iter()
-        .filter(|line| {
-            !AUTHORITY_PREFIXES
+    let mut out = Vec::new();
+    for (file, _, signer) in issuers(ctx) {
+        for line in &signer.authority {
+            if AUTHORITY_PREFIXES
                 .iter()
                 .any(|p| line.value.starts_with(&format!("{p} ")))
-        })
-        .map(|line| {
-            at(
-                ctx,
-                c,
+            {
+                continue;
+            }
+            out.push(ctx.at(
+                file,
                 line,
                 Diagnostic::error(
                     "TD0109",
                     Text::new(
-                        format!(
-                            "dòng thẩm quyền ký `{}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
-                            line.value
-                        ),
-                        format!(
-                            "signing authority `{}` must start with TM., KT., Q., TL. or TUQ.",
-                            line.value
-                        ),
+                        format!("dòng thẩm quyền ký `{}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.", line.value),
+                        format!("signing authority `{}` must start with TM., KT., Q., TL. or TUQ.", line.value),
                     ),
                 )
                 .help(Text::new(
                     "chức vụ người ký (ví dụ PHÓ CHỦ TỊCH) ghi ở `signer.title`",
                     "the signer's own title (e.g. PHÓ CHỦ TỊCH) goes in `signer.title`",
                 )),
-            )
-        })
-        .collect()
+            ));
+        }
+    }
+    out
 }
 
 fn recipients_are_bare(ctx: &Ctx) -> Vec<Diagnostic> {
@@ -525,54 +442,75 @@ fn recipients_are_bare(ctx: &Ctx) -> Vec<Diagnostic> {
     ]
 }
 
-fn final_plan_has_number_and_day(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
+/// Every dated, numbered document of the workspace: (file, what, number, date).
+fn numbered_documents<'a>(
+    ctx: &'a Ctx,
+) -> Vec<(FileId, &'static str, Option<u32>, &'a Spanned<PartialDate>)> {
+    let mut out = Vec::new();
+    if let Some(c) = campaign(ctx) {
+        out.push((c.file, "plan", c.value.plan.number, &c.value.plan.date));
+    }
+    for u in &ctx.workspace.units {
+        let unit = &u.value;
+        out.push((u.file, "plan", unit.plan.number, &unit.plan.date));
+        if let Some(g) = &unit.giay_khen {
+            out.push((u.file, "giay_khen", g.number, &g.date));
+        }
+        if let Some(s) = &unit.submission {
+            out.push((u.file, "submission", s.number, &s.date));
+        }
+    }
+    out
+}
+
+fn final_documents_have_number_and_day(ctx: &Ctx) -> Vec<Diagnostic> {
     if !ctx.final_ {
         return vec![];
     }
-    let plan = &c.value.plan;
     let mut out = Vec::new();
-    if plan.number.is_none() {
-        out.push(
-            Diagnostic::error(
-                "TD0111",
-                Text::new(
-                    "bản chính thức (--final) cần số văn bản: `plan.number` còn trống",
-                    "a final document (--final) needs its number: `plan.number` is blank",
-                ),
-            )
-            .at(c.file, span(ctx.sources.text(c.file), &plan.date))
-            .help(Text::new(
-                "thêm `number: <số>` do văn thư cấp vào khối `plan`",
-                "add `number: <n>` as registered by the records office to `plan`",
-            )),
-        );
-    }
-    if plan.date.value.is_draft() {
-        out.push(at(
-            ctx,
-            c,
-            &plan.date,
-            Diagnostic::error(
-                "TD0111",
-                Text::new(
-                    format!(
-                        "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
-                        plan.date.value
+    for (file, block, number, date) in numbered_documents(ctx) {
+        if number.is_none() {
+            out.push(ctx.at(
+                file,
+                date,
+                Diagnostic::error(
+                    "TD0111",
+                    Text::new(
+                        format!("bản chính thức (--final) cần số văn bản: `{block}.number` còn trống"),
+                        format!("a final document (--final) needs its number: `{block}.number` is blank"),
                     ),
-                    format!(
-                        "a final document (--final) needs its full date, found `{}`",
-                        plan.date.value
-                    ),
+                )
+                .help(Text::new(
+                    format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
+                    format!("add `number: <n>` as registered by the records office to `{block}`"),
+                )),
+            ));
+        }
+        if date.value.is_draft() {
+            out.push(
+                ctx.at(
+                    file,
+                    date,
+                    Diagnostic::error(
+                        "TD0111",
+                        Text::new(
+                            format!(
+                                "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
+                                date.value
+                            ),
+                            format!(
+                                "a final document (--final) needs its full date, found `{}`",
+                                date.value
+                            ),
+                        ),
+                    )
+                    .help(Text::new(
+                        "ghi ngày dạng YYYY-MM-DD",
+                        "write the date as YYYY-MM-DD",
+                    )),
                 ),
-            )
-            .help(Text::new(
-                "ghi ngày dạng YYYY-MM-DD",
-                "write the date as YYYY-MM-DD",
-            )),
-        ));
+            );
+        }
     }
     out
 }
@@ -580,6 +518,8 @@ fn final_plan_has_number_and_day(ctx: &Ctx) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::rules::slugify;
 
     #[test]
     fn slugs() {

@@ -3,9 +3,12 @@
 //! they never change anything.
 
 mod campaign;
+mod unit;
 
-use crate::diag::{Diagnostic, Severity};
-use crate::load::Sources;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Severity, Text, closest};
+use crate::load::{FileId, Sources, span};
 use crate::model::Workspace;
 
 /// What a check sees.
@@ -26,8 +29,8 @@ pub struct Rule {
 }
 
 /// Every rule, in code order.
-pub fn all() -> &'static [Rule] {
-    campaign::RULES
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    campaign::RULES.iter().chain(unit::RULES)
 }
 
 /// Runs every rule over the workspace.
@@ -37,7 +40,140 @@ pub fn check(workspace: &Workspace, sources: &Sources, final_: bool) -> Vec<Diag
         sources,
         final_,
     };
-    all().iter().flat_map(|rule| (rule.check)(&ctx)).collect()
+    all().flat_map(|rule| (rule.check)(&ctx)).collect()
+}
+
+impl Ctx<'_> {
+    /// Places `diag` on the span of `value` in `file`.
+    pub fn at<T>(&self, file: FileId, value: &Spanned<T>, diag: Diagnostic) -> Diagnostic {
+        diag.at(file, span(self.sources.text(file), value))
+    }
+
+    /// The line (1-based) of a spanned value, for messages that cite another place.
+    pub fn line_of<T>(&self, file: FileId, value: &Spanned<T>) -> usize {
+        self.sources
+            .line_col(file, span(self.sources.text(file), value).start)
+            .0
+    }
+}
+
+/// `diag` with a "did you mean" help when a candidate is close to `word`.
+pub fn suggest<'a>(
+    diag: Diagnostic,
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Diagnostic {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let listed = candidates
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match closest(word, candidates.iter().copied()) {
+        Some(guess) => diag.help(Text::new(
+            format!("có phải ý bạn là `{guess}`? Các giá trị có: {listed}"),
+            format!("did you mean `{guess}`? Known values: {listed}"),
+        )),
+        None if !candidates.is_empty() => diag.help(Text::new(
+            format!("các giá trị có: {listed}"),
+            format!("known values: {listed}"),
+        )),
+        None => diag,
+    }
+}
+
+/// Ids end up in file names and cross-references: keep them plain.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// A plain-ASCII id from Vietnamese text, for hints.
+pub fn slugify(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for ch in s.nfd() {
+        let ch = match ch {
+            'đ' | 'Đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if c.is_ascii() || c.is_whitespace() => '-',
+            _ => continue,
+        };
+        if ch != '-' || !out.ends_with('-') {
+            out.push(ch);
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "ma-1".to_string()
+    } else {
+        out
+    }
+}
+
+/// TD0101: an id that is not a slug.
+pub fn bad_id(ctx: &Ctx, file: FileId, id: &Spanned<String>) -> Diagnostic {
+    let suggestion = slugify(&id.value);
+    ctx.at(
+        file,
+        id,
+        Diagnostic::error(
+            "TD0101",
+            Text::new(
+                format!(
+                    "mã `{}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-`",
+                    id.value
+                ),
+                format!(
+                    "id `{}` is invalid: use lowercase ASCII letters, digits and `-`",
+                    id.value
+                ),
+            ),
+        )
+        .help(Text::new(
+            format!("ví dụ: `{suggestion}`"),
+            format!("for example `{suggestion}`"),
+        )),
+    )
+}
+
+/// TD0102: ids used twice in one file.
+pub fn duplicate_ids<'a>(
+    ctx: &Ctx,
+    file: FileId,
+    ids: impl IntoIterator<Item = &'a Spanned<String>>,
+) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<&str, &Spanned<String>> =
+        std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(first) = seen.get(id.value.as_str()) {
+            let line = ctx.line_of(file, first);
+            out.push(
+                ctx.at(
+                    file,
+                    id,
+                    Diagnostic::error(
+                        "TD0102",
+                        Text::new(
+                            format!("mã `{}` đã dùng ở dòng {line}", id.value),
+                            format!("id `{}` is already used on line {line}", id.value),
+                        ),
+                    )
+                    .help(Text::new(
+                        "mỗi mục cần một mã riêng",
+                        "every entry needs its own id",
+                    )),
+                ),
+            );
+        } else {
+            seen.insert(&id.value, id);
+        }
+    }
+    out
 }
 
 /// Codes raised by the pipeline's stages rather than by a rule: loading

@@ -1,0 +1,341 @@
+//! A participating unit (sở, ban, ngành, UBND huyện, thành phố): who it is,
+//! its own plan, what it achieved, the Giấy khen its head awarded, and its
+//! nominations for the provincial certificate with the council's vote.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::campaign::Signer;
+use super::date::{Date, PartialDate};
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub kind: String,
+    /// Stable id (`so-noi-vu`); documents go to `output/<campaign>/<id>/`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The name in running text: `Sở Nội vụ`.
+    pub name: String,
+    /// One of the campaign's `subjects.collective.kinds` (`sở`, `UBND huyện` …).
+    #[schemars(with = "String")]
+    pub unit_kind: Spanned<String>,
+    /// Ô 2, upper line(s): `UBND TỈNH LẠNG SƠN`.
+    #[serde(default)]
+    pub governing_body: Vec<String>,
+    /// Ô 2, bold line(s): `SỞ NỘI VỤ`.
+    #[schemars(with = "Vec<String>")]
+    pub issuing_body: Vec<Spanned<String>>,
+    /// Symbol in document numbers: `SNV` in `05/KH-SNV`.
+    #[schemars(with = "String")]
+    pub symbol: Spanned<String>,
+    pub place: String,
+    /// Units merged into this one (2025 reorganisation).
+    #[serde(default)]
+    pub predecessors: Vec<Predecessor>,
+    /// The unit that took over this one's duties, from a date (districts dissolved 01/7/2025).
+    #[serde(default)]
+    pub successor: Option<Successor>,
+    /// The head, who awards Giấy khen: `GIÁM ĐỐC`, name.
+    pub head: Head,
+    /// Who signs the unit's documents.
+    pub signer: Signer,
+    /// The unit's own plan implementing the campaign.
+    pub plan: UnitPlan,
+    #[serde(default)]
+    pub achievements: Vec<Achievement>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    #[serde(default)]
+    pub giay_khen: Option<GiayKhen>,
+    #[serde(default)]
+    pub nominations: Vec<Nomination>,
+    /// The submission (Tờ trình) of the nominations, with the council's meeting.
+    #[serde(default)]
+    pub submission: Option<Submission>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Predecessor {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub name: String,
+    /// Last day the predecessor existed on its own.
+    #[schemars(with = "Date")]
+    pub until: Spanned<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Successor {
+    pub name: String,
+    /// First day the successor is in charge.
+    #[schemars(with = "Date")]
+    pub from: Spanned<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    /// `GIÁM ĐỐC`, `CHỦ TỊCH`.
+    pub title: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitPlan {
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// The campaign's content item this task carries out.
+    #[schemars(with = "String")]
+    pub content_item: Spanned<String>,
+    pub text: String,
+    /// The lead (chủ trì) department or person.
+    pub lead: String,
+    #[schemars(with = "Date")]
+    pub deadline: Spanned<Date>,
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Achievement {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    #[schemars(with = "String")]
+    pub content_item: Spanned<String>,
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    pub text: String,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// A predecessor's id when the achievement predates a merger.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub by: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub label: String,
+    #[schemars(with = "f64")]
+    pub value: Spanned<f64>,
+    /// `%`, `hội nghị`, `lượt người` …
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The decision that recognised it; without one it backs no criterion.
+    #[serde(default)]
+    pub decision: Option<DecisionRef>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRef {
+    /// As printed: `125/QĐ-SNV`.
+    #[schemars(with = "String")]
+    pub number: Spanned<String>,
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    pub issuer: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GiayKhen {
+    /// The head's decision awarding them.
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    pub recipients: Vec<GiayKhenRecipient>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GiayKhenRecipient {
+    pub name: String,
+    pub subject: SubjectType,
+    /// Position and department, for persons; what the collective is, for collectives.
+    #[serde(default)]
+    pub position: Option<String>,
+    #[schemars(with = "Vec<String>")]
+    pub achievements: Vec<Spanned<String>>,
+}
+
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectType {
+    Collective,
+    Individual,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nomination {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The award proposed: an award id of the campaign.
+    #[schemars(with = "String")]
+    pub award: Spanned<String>,
+    /// Exactly one of `collective` and `person`.
+    #[serde(default)]
+    pub collective: Option<CollectiveNominee>,
+    #[serde(default)]
+    pub person: Option<Person>,
+    /// Criterion ids of the award for the nominee's subject type.
+    #[schemars(with = "Vec<String>")]
+    pub criteria: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub achievements: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub initiatives: Vec<Spanned<String>>,
+    /// One or two sentences for the attached list (tóm tắt thành tích).
+    pub summary: String,
+    /// Earlier awards, for the achievement report.
+    #[serde(default)]
+    pub earlier_awards: Vec<EarlierAward>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CollectiveNominee {
+    pub name: String,
+    /// One of the campaign's `subjects.collective.kinds`.
+    #[schemars(with = "String")]
+    pub kind: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum Gender {
+    #[serde(rename = "nam")]
+    Male,
+    #[serde(rename = "nữ")]
+    Female,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum Discipline {
+    /// Not disciplined, not under investigation.
+    #[serde(rename = "không")]
+    None,
+    #[serde(rename = "đang bị kỷ luật")]
+    Disciplined,
+    #[serde(rename = "đang bị xem xét, điều tra")]
+    Investigated,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub full_name: String,
+    #[schemars(with = "Gender")]
+    pub gender: Spanned<Gender>,
+    #[schemars(with = "i32")]
+    pub birth_year: Spanned<i32>,
+    /// Căn cước công dân: 12 digits, kept as text.
+    #[schemars(with = "String")]
+    pub cccd: Spanned<String>,
+    /// Position and department: `Trưởng phòng Công chức, viên chức`.
+    pub position: String,
+    /// One of the campaign's `subjects.individual.staff_kinds`.
+    #[schemars(with = "String")]
+    pub staff_kind: Spanned<String>,
+    pub leader: bool,
+    pub direct_worker: bool,
+    #[schemars(with = "Discipline")]
+    pub discipline: Spanned<Discipline>,
+    #[serde(default)]
+    pub ethnicity: Option<String>,
+    #[serde(default)]
+    pub home_town: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierAward {
+    pub year: i32,
+    pub name: String,
+    /// `Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh`.
+    pub decision: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    pub council: Council,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    pub place: String,
+    /// Members by the decision that set the council up.
+    #[schemars(with = "u32")]
+    pub members: Spanned<u32>,
+    #[schemars(with = "u32")]
+    pub present: Spanned<u32>,
+    pub chair: String,
+    pub secretary: String,
+    pub votes: Vec<Vote>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    #[schemars(with = "String")]
+    pub nomination: Spanned<String>,
+    /// Members who voted for; a share is counted over all members.
+    #[schemars(with = "u32")]
+    pub in_favour: Spanned<u32>,
+}
+
+impl Unit {
+    pub fn achievement(&self, id: &str) -> Option<&Achievement> {
+        self.achievements.iter().find(|a| a.id.value == id)
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id.value == id)
+    }
+}
+
+impl Nomination {
+    pub fn subject(&self) -> Option<SubjectType> {
+        match (&self.collective, &self.person) {
+            (Some(_), None) => Some(SubjectType::Collective),
+            (None, Some(_)) => Some(SubjectType::Individual),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Starting files for `thidua new`: commented in Vietnamese, valid as written,
+//! naming the campaign's own ids so the clerk only replaces examples.
+
+use crate::model::Campaign;
+use crate::model::campaign::AwardLevel;
+
+/// The schema file `new` keeps at the workspace root, for editors.
+pub const SCHEMA_FILE: &str = "thidua.schema.json";
+
+/// A unit file for `id`, relative to `inputs/units/`.
+pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
+    let content_ids: Vec<&str> = campaign
+        .map(|c| {
+            c.content_items
+                .iter()
+                .map(|i| i.id.value.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let first_content = content_ids.first().copied().unwrap_or("ma-noi-dung");
+    let kinds: Vec<&str> = campaign
+        .map(|c| {
+            c.subjects
+                .collective
+                .kinds
+                .iter()
+                .map(|k| k.value.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let first_kind = kinds.first().copied().unwrap_or("sở");
+    let staff: Vec<&str> = campaign
+        .map(|c| {
+            c.subjects
+                .individual
+                .staff_kinds
+                .iter()
+                .map(|k| k.value.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let province_award =
+        campaign.and_then(|c| c.awards.iter().find(|a| a.level == AwardLevel::Province));
+    let award_id = province_award
+        .map(|a| a.id.value.as_str())
+        .unwrap_or("ma-hinh-thuc");
+    let criteria = |list: &[crate::model::campaign::Criterion]| {
+        list.iter()
+            .map(|k| format!("{} ({})", k.id.value, evidence_vi(k.requires)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let collective_criteria = province_award
+        .map(|a| criteria(&a.criteria.collective))
+        .unwrap_or_default();
+    let individual_criteria = province_award
+        .map(|a| criteria(&a.criteria.individual))
+        .unwrap_or_default();
+    let window = province_award
+        .and_then(|a| a.window.as_ref())
+        .map(|w| format!("{} đến {}", w.start.value.0, w.end.value.0))
+        .unwrap_or_else(|| "thời gian phong trào quy định".to_string());
+    let period_end = campaign
+        .map(|c| c.period.end.value.0.to_string())
+        .unwrap_or_default();
+    format!(
+        r#"# yaml-language-server: $schema=../../{SCHEMA_FILE}
+# Tệp của một đơn vị tham gia phong trào thi đua. Thay các giá trị ví dụ bằng
+# thông tin của đơn vị, rồi chạy `thidua check` để kiểm tra.
+kind: unit
+id: {id}                      # mã đơn vị: chữ thường không dấu, số, dấu gạch ngang
+name: Sở Ví dụ                # tên dùng trong câu văn
+unit_kind: {first_kind}                 # một trong: {kinds}
+governing_body: [UBND TỈNH LẠNG SƠN]   # cơ quan chủ quản (ô 2, dòng trên); để [] nếu không có
+issuing_body: [SỞ VÍ DỤ]      # cơ quan ban hành (ô 2, chữ đậm), mỗi dòng một mục
+symbol: SVD                   # ký hiệu trong số văn bản, ví dụ 05/KH-SVD
+place: Lạng Sơn               # địa danh ghi trước ngày tháng
+
+# Sau sáp nhập năm 2025: ghi đơn vị tiền thân và ngày cuối cùng của nó, rồi ghi
+# `by: <mã>` ở thành tích có trước ngày đó. Đơn vị đã giải thể: ghi `successor`.
+# predecessors:
+#   - {{ id: so-cu, name: Sở Cũ, until: 2025-02-28 }}
+# successor: {{ name: UBND xã Ví dụ, from: 2025-07-01 }}
+
+head: {{ title: GIÁM ĐỐC, name: Nguyễn Văn A }}   # thủ trưởng, người tặng Giấy khen
+signer:                       # người ký văn bản của đơn vị
+  authority: []               # ví dụ [KT. GIÁM ĐỐC] khi cấp phó ký thay
+  title: GIÁM ĐỐC
+  name: Nguyễn Văn A
+
+plan:                         # kế hoạch của đơn vị thực hiện phong trào
+  date: 2024-06               # để YYYY-MM khi chưa có ngày; thêm `number:` khi văn thư cấp số
+  tasks:
+    - content_item: {first_content}   # mã nội dung thi đua: {contents}
+      text: Tổ chức tuyên truyền về phong trào thi đua đến toàn thể công chức, viên chức.
+      lead: Văn phòng Sở
+      deadline: {period_end}
+      target: 100% công chức, viên chức được quán triệt
+
+achievements:                 # thành tích cụ thể, trong thời gian thi đua
+  - id: tt-01
+    content_item: {first_content}
+    date: 2024-09-30
+    text: Tổ chức 04 hội nghị quán triệt Kế hoạch thi đua.
+    figures:
+      - {{ label: Hội nghị, value: 4, unit: hội nghị }}
+
+initiatives: []               # sáng kiến, giải pháp: id, title, decision {{ number, date, issuer }}
+
+# Giấy khen của thủ trưởng (không trình lên tỉnh):
+# giay_khen:
+#   date: 2025-06
+#   recipients:
+#     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-01] }}
+
+# Đề nghị {award_id}, trình trong thời gian {window}.
+# Tiêu chí tập thể: {collective_criteria}
+# Tiêu chí cá nhân: {individual_criteria}
+# Cá nhân: staff_kind là một trong {staff}; cccd 12 chữ số, ghi trong dấu nháy.
+nominations: []
+#   - id: de-nghi-01
+#     award: {award_id}
+#     person:
+#       full_name: Trần Thị B
+#       gender: nữ
+#       birth_year: 1988
+#       cccd: "020188001234"
+#       position: Chuyên viên Văn phòng Sở
+#       staff_kind: công chức
+#       leader: false
+#       direct_worker: true
+#       discipline: không
+#     criteria: [cn-tham-muu]
+#     achievements: [tt-01]
+#     summary: Tham mưu hiệu quả công tác tuyên truyền phong trào thi đua.
+# submission:
+#   date: 2025-11
+#   council: {{ date: 2025-10-20, place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
+#               secretary: Lê Văn C, votes: [{{ nomination: de-nghi-01, in_favour: 7 }}] }}
+"#,
+        kinds = kinds.join(", "),
+        contents = content_ids.join(", "),
+        staff = staff.join(", "),
+    )
+}
+
+fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
+    match e {
+        crate::model::campaign::Evidence::Achievements => "cần thành tích",
+        crate::model::campaign::Evidence::Initiatives => "cần sáng kiến có quyết định công nhận",
+    }
+}

@@ -1,0 +1,125 @@
+//! The invalid-workspace corpus: `tests/cases/<case>/` holds files laid over
+//! the valid base workspace `tests/cases/_base/`; its diagnostics must equal
+//! the snapshot in `tests/cases/snapshots/`. Each case's name starts with the
+//! code it exercises (`td0215-…`), and every rule has at least one case.
+//!
+//! A case folder may hold:
+//! - `inputs/…`: files that replace or add to the base's;
+//! - `remove`: base paths to delete, one per line;
+//! - `args`: `--final` to check as at the moment of issue.
+//!
+//! New or changed snapshots: `INSTA_UPDATE=always cargo test --test cases`, then review the diff.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use thidua::build::{self, BuildOptions};
+use thidua::diag::{self, Lang};
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    if !from.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The case names (folder names), sorted; `_base` excluded.
+fn case_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("td"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Checks a case and renders its diagnostics one per line (and help lines).
+fn run_case(name: &str) -> (String, BTreeSet<String>) {
+    let case = cases_dir().join(name);
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&cases_dir().join("_base"), dir.path());
+    if let Ok(remove) = std::fs::read_to_string(case.join("remove")) {
+        for path in remove.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            std::fs::remove_file(dir.path().join(path))
+                .unwrap_or_else(|e| panic!("{name}: remove {path}: {e}"));
+        }
+    }
+    copy_tree(&case.join("inputs"), &dir.path().join("inputs"));
+    let args = std::fs::read_to_string(case.join("args")).unwrap_or_default();
+    let options = BuildOptions {
+        final_: args.contains("--final"),
+        ..BuildOptions::default()
+    };
+    let checked = build::check(dir.path(), &options).unwrap();
+    let mut text = String::new();
+    let mut codes = BTreeSet::new();
+    for d in &checked.diagnostics {
+        let l = diag::locate(d, &checked.sources, Lang::Vi);
+        codes.insert(l.code.to_string());
+        let place = match (&l.file, l.line, l.column) {
+            (Some(f), Some(line), Some(col)) => format!("{f}:{line}:{col}"),
+            (Some(f), _, _) => f.clone(),
+            _ => "-".to_string(),
+        };
+        let severity = if d.is_error() { "error" } else { "warning" };
+        text.push_str(&format!("{} {severity} {place}: {}\n", l.code, l.message));
+        if let Some(help) = &l.help {
+            text.push_str(&format!("  help: {help}\n"));
+        }
+    }
+    (text, codes)
+}
+
+#[test]
+fn base_workspace_is_clean() {
+    let (text, _) = run_case("_base");
+    assert_eq!(text, "", "the base of the corpus must check clean");
+}
+
+#[test]
+fn every_case_matches_its_snapshot_and_raises_its_code() {
+    let names = case_names();
+    assert!(names.len() >= 30, "only {} cases", names.len());
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(cases_dir().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for name in &names {
+            let (text, codes) = run_case(name);
+            let code = name[..6].to_uppercase();
+            assert!(
+                codes.contains(&code),
+                "case {name} does not raise {code}:\n{text}"
+            );
+            insta::assert_snapshot!(name.as_str(), text);
+        }
+    });
+}
+
+#[test]
+fn every_rule_has_a_case() {
+    let covered: BTreeSet<String> = case_names().iter().map(|n| n[..6].to_uppercase()).collect();
+    let missing: Vec<&str> = thidua::rules::all()
+        .map(|r| r.code)
+        .filter(|c| !covered.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a case in tests/cases: {missing:?}"
+    );
+}
