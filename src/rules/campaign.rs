@@ -166,13 +166,10 @@ fn period_is_ordered(ctx: &Ctx) -> Vec<Diagnostic> {
     };
     let period = &c.value.period;
     let end = period.end.value.0;
-    let (start, what_vi, what_en) = match period.start.value {
-        PeriodStart::IssueDate => (
-            c.value.plan.date.value.earliest(),
-            "ngày ban hành Kế hoạch",
-            "the plan's issue date",
-        ),
-        PeriodStart::On(d) => (d.0, "ngày bắt đầu", "the start date"),
+    let start = c.value.period_start();
+    let (what_vi, what_en) = match period.start.value {
+        PeriodStart::IssueDate => ("ngày ban hành Kế hoạch", "the plan's issue date"),
+        PeriodStart::On(_) => ("ngày bắt đầu", "the start date"),
     };
     if end > start {
         return vec![];
@@ -200,10 +197,7 @@ fn window_inside_period(ctx: &Ctx) -> Vec<Diagnostic> {
         return vec![];
     };
     let period_end = c.value.period.end.value.0;
-    let period_start = match c.value.period.start.value {
-        PeriodStart::IssueDate => c.value.plan.date.value.earliest(),
-        PeriodStart::On(d) => d.0,
-    };
+    let period_start = c.value.period_start();
     let mut out = Vec::new();
     for award in &c.value.awards {
         let Some(w) = &award.window else { continue };

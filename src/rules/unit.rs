@@ -24,157 +24,34 @@ macro_rules! rule {
     };
 }
 
+#[rustfmt::skip]
 pub(super) static RULES: &[Rule] = &[
-    rule!(
-        "TD0201",
-        Error,
-        "Mã đơn vị, thành tích, sáng kiến, đề nghị đúng dạng và không trùng; mỗi đơn vị một mã",
-        unit_ids
-    ),
-    rule!(
-        "TD0202",
-        Error,
-        "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)",
-        unit_kind_is_eligible
-    ),
-    rule!(
-        "TD0203",
-        Error,
-        "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)",
-        content_items_exist
-    ),
-    rule!(
-        "TD0204",
-        Error,
-        "Thành tích và thời hạn nhiệm vụ nằm trong thời gian thi đua (quy tắc 1)",
-        dates_inside_period
-    ),
-    rule!(
-        "TD0205",
-        Error,
-        "Hình thức đề nghị có thật trong phong trào",
-        nominated_award_exists
-    ),
-    rule!(
-        "TD0206",
-        Error,
-        "Không đề nghị Giấy khen trong hồ sơ trình tỉnh (quy tắc 5)",
-        no_giay_khen_upward
-    ),
-    rule!(
-        "TD0207",
-        Error,
-        "Đơn vị không tự đề nghị hình thức cấp Nhà nước: tỉnh lựa chọn từ danh sách cấp tỉnh (quy tắc 6)",
-        no_national_from_units
-    ),
-    rule!(
-        "TD0208",
-        Error,
-        "Mỗi đề nghị có đúng một đối tượng: `collective` hoặc `person`",
-        one_nominee
-    ),
-    rule!(
-        "TD0209",
-        Error,
-        "Tập thể và cá nhân được đề nghị thuộc đối tượng của phong trào (quy tắc 3)",
-        nominee_is_eligible
-    ),
-    rule!(
-        "TD0210",
-        Error,
-        "Đề nghị nêu ít nhất một tiêu chí, có thật, của đúng hình thức và đối tượng (quy tắc 4)",
-        criteria_exist
-    ),
-    rule!(
-        "TD0211",
-        Error,
-        "Tiêu chí về thành tích kèm thành tích cụ thể gắn nội dung mục II (quy tắc 4a)",
-        achievements_back_criteria
-    ),
-    rule!(
-        "TD0212",
-        Error,
-        "Tiêu chí về sáng kiến kèm sáng kiến, giải pháp đã được công nhận bằng quyết định (quy tắc 4b)",
-        initiatives_back_criteria
-    ),
-    rule!(
-        "TD0213",
-        Error,
-        "Thành tích, sáng kiến được dẫn chiếu có thật trong tệp đơn vị",
-        citations_exist
-    ),
-    rule!(
-        "TD0214",
-        Error,
-        "Có tờ trình cho các đề nghị, ngày trình trong thời gian đề nghị khen thưởng (quy tắc 2)",
-        submission_inside_window
-    ),
-    rule!(
-        "TD0215",
-        Error,
-        "Số CCCD gồm đúng 12 chữ số (quy tắc 11)",
-        cccd_is_well_formed
-    ),
-    rule!(
-        "TD0216",
-        Error,
-        "Số CCCD khớp giới tính và năm sinh (chữ số thứ 4–6)",
-        cccd_matches_person
-    ),
-    rule!(
-        "TD0217",
-        Error,
-        "Một người (theo CCCD) không được đề nghị hai lần, ở một hay hai đơn vị (quy tắc 11)",
-        person_once
-    ),
-    rule!(
-        "TD0218",
-        Error,
-        "Không đề nghị người đang bị kỷ luật hoặc đang bị xem xét, điều tra (quy tắc 11)",
-        nominee_not_disciplined
-    ),
-    rule!(
-        "TD0219",
-        Error,
-        "Biên bản họp Hội đồng: số có mặt không quá số thành viên, phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả",
-        council_votes_add_up
-    ),
-    rule!(
-        "TD0220",
-        Error,
-        "Một thành tích chỉ làm căn cứ cho một hình thức khen thưởng (quy tắc 8)",
-        achievement_rewarded_once
-    ),
-    rule!(
-        "TD0221",
-        Error,
-        "Số đề nghị của đơn vị không vượt chỉ tiêu của phong trào (quy tắc 7)",
-        quota_per_unit
-    ),
-    rule!(
-        "TD0222",
-        Warning,
-        "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động đạt mục tiêu của phong trào (quy tắc 12)",
-        shares_meet_targets
-    ),
-    rule!(
-        "TD0223",
-        Error,
-        "Thành tích trước ngày sáp nhập ghi rõ đơn vị tiền thân (`by`)",
-        merged_history_is_attributed
-    ),
-    rule!(
-        "TD0224",
-        Error,
-        "Đơn vị đã giải thể, sáp nhập không lập văn bản sau ngày chuyển giao",
-        nothing_after_succession
-    ),
-    rule!(
-        "TD0225",
-        Error,
-        "Cuộc họp Hội đồng diễn ra trước tờ trình, trong thời gian thi đua",
-        council_before_submission
-    ),
+    rule!("TD0201", Error, "Mã đơn vị, thành tích, sáng kiến, đề nghị đúng dạng và không trùng; mỗi đơn vị một mã", unit_ids),
+    rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit_kind_is_eligible),
+    rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", content_items_exist),
+    rule!("TD0204", Error, "Thành tích và thời hạn nhiệm vụ nằm trong thời gian thi đua (quy tắc 1)", dates_inside_period),
+    rule!("TD0205", Error, "Hình thức đề nghị có thật trong phong trào", nominated_award_exists),
+    rule!("TD0206", Error, "Không đề nghị Giấy khen trong hồ sơ trình tỉnh (quy tắc 5)", no_giay_khen_upward),
+    rule!("TD0207", Error, "Đơn vị không tự đề nghị hình thức cấp Nhà nước: tỉnh lựa chọn từ danh sách cấp tỉnh (quy tắc 6)", no_national_from_units),
+    rule!("TD0208", Error, "Mỗi đề nghị có đúng một đối tượng: `collective` hoặc `person`", one_nominee),
+    rule!("TD0209", Error, "Tập thể và cá nhân được đề nghị thuộc đối tượng của phong trào (quy tắc 3)", nominee_is_eligible),
+    rule!("TD0210", Error, "Đề nghị nêu ít nhất một tiêu chí, có thật, của đúng hình thức và đối tượng (quy tắc 4)", criteria_exist),
+    rule!("TD0211", Error, "Tiêu chí về thành tích kèm thành tích cụ thể gắn nội dung mục II (quy tắc 4a)", achievements_back_criteria),
+    rule!("TD0212", Error, "Tiêu chí về sáng kiến kèm sáng kiến, giải pháp đã được công nhận bằng quyết định (quy tắc 4b)", initiatives_back_criteria),
+    rule!("TD0213", Error, "Thành tích, sáng kiến được dẫn chiếu có thật trong tệp đơn vị", citations_exist),
+    rule!("TD0214", Error, "Có tờ trình cho các đề nghị, ngày trình trong thời gian đề nghị khen thưởng (quy tắc 2)", submission_inside_window),
+    rule!("TD0215", Error, "Số CCCD gồm đúng 12 chữ số (quy tắc 11)", cccd_is_well_formed),
+    rule!("TD0216", Error, "Số CCCD khớp giới tính và năm sinh (chữ số thứ 4–6)", cccd_matches_person),
+    rule!("TD0217", Error, "Một người (theo CCCD) không được đề nghị hai lần, ở một hay hai đơn vị (quy tắc 11)", person_once),
+    rule!("TD0218", Error, "Không đề nghị người đang bị kỷ luật hoặc đang bị xem xét, điều tra (quy tắc 11)", nominee_not_disciplined),
+    rule!("TD0219", Error, "Biên bản họp Hội đồng: số có mặt không quá số thành viên, phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả", council_votes_add_up),
+    rule!("TD0220", Error, "Một thành tích chỉ làm căn cứ cho một hình thức khen thưởng (quy tắc 8)", achievement_rewarded_once),
+    rule!("TD0221", Error, "Số đề nghị của đơn vị không vượt chỉ tiêu của phong trào (quy tắc 7)", quota_per_unit),
+    rule!("TD0222", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động đạt mục tiêu của phong trào (quy tắc 12)", shares_meet_targets),
+    rule!("TD0223", Error, "Thành tích trước ngày sáp nhập ghi rõ đơn vị tiền thân (`by`)", merged_history_is_attributed),
+    rule!("TD0224", Error, "Đơn vị đã giải thể, sáp nhập không lập văn bản sau ngày chuyển giao", nothing_after_succession),
+    rule!("TD0225", Error, "Cuộc họp Hội đồng diễn ra trước tờ trình, trong thời gian thi đua", council_before_submission),
+    rule!("TD0226", Error, "Mỗi tờ trình một hình thức khen thưởng: không gộp các hình thức (quy tắc 9)", one_award_per_submission),
 ];
 
 fn campaign<'a>(ctx: &'a Ctx) -> Option<&'a Campaign> {
@@ -1472,6 +1349,32 @@ fn council_before_submission(ctx: &Ctx) -> Vec<Diagnostic> {
                 Diagnostic::error("TD0225", msg(vi, en)).help(msg(
                     "Hội đồng xét trước, tờ trình ghi kết quả cuộc họp sau",
                     "the council meets first; the submission reports its result",
+                )),
+            ));
+        }
+    }
+    out
+}
+
+fn one_award_per_submission(ctx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for u in units(ctx) {
+        let Some(first) = u.value.nominations.first() else { continue };
+        for n in u.value.nominations.iter().filter(|n| n.award.value != first.award.value) {
+            let line = ctx.line_of(u.file, &first.award);
+            out.push(ctx.at(
+                u.file,
+                &n.award,
+                Diagnostic::error(
+                    "TD0226",
+                    msg(
+                        format!("tờ trình của đơn vị đã đề nghị `{}` (dòng {line}); không gộp `{}` vào cùng tờ trình", first.award.value, n.award.value),
+                        format!("the unit's submission proposes `{}` (line {line}); `{}` cannot share it", first.award.value, n.award.value),
+                    ),
+                )
+                .help(msg(
+                    "mỗi hình thức khen thưởng một tờ trình riêng (Nghị định 152/2025/NĐ-CP): tách thành tệp hồ sơ khác",
+                    "one submission per award type (Nghị định 152/2025/NĐ-CP): move it to a separate dossier",
                 )),
             ));
         }
