@@ -40,7 +40,7 @@ fn typeset_with(value: &str) -> Result<String, String> {
     let campaign = &mut workspace.campaign.as_mut().unwrap().value;
     campaign.plan.title = value.to_string();
     campaign.plan.body.push(Block::Paragraph(value.to_string()));
-    campaign.plan.recipients[0] = value.to_string();
+    campaign.plan.recipients[0].value = value.to_string();
     campaign.plan.signer.name = value.to_string();
     let job = documents::plan_jobs(&workspace).remove(0);
     let env = render::environment(&fixture.templates).map_err(|e| e.message)?;

@@ -101,17 +101,10 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
             format!("add `{field}: …` to this mapping"),
         )),
         Error::SerdeInvalidType { unexpected, expected, .. }
-        | Error::SerdeInvalidValue { unexpected, expected, .. } => Diagnostic::error(
-            "TD0003",
-            Text::new(
-                format!("giá trị sai kiểu: có {unexpected}, cần {expected}"),
-                format!("wrong type: found {unexpected}, expected {expected}"),
-            ),
-        )
-        .help(Text::new(
-            "sửa giá trị cho đúng kiểu (chuỗi, số, danh sách `- …` hay khối `khóa: giá trị`)",
-            "give a value of the expected type (text, number, `- …` list or `key: value` mapping)",
-        )),
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => wrong_type(&describe_type(expected), unexpected),
+        Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
+        Error::Unexpected { expected, .. } => wrong_type(&describe_type(expected), &found_at(text, &at)),
+        Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
         Error::Message { msg, .. } => {
             Diagnostic::error("TD0003", Text::new(msg.to_string(), msg.to_string()))
         }
@@ -125,4 +118,60 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         )),
     };
     diag.at(file, at)
+}
+
+/// The value written at `at`: the rest of its line, without a trailing comment.
+fn found_at(text: &str, at: &Range<usize>) -> String {
+    let rest = &text[at.start.min(text.len())..];
+    let line = rest.split('\n').next().unwrap_or("");
+    let value = line.split(" #").next().unwrap_or("").trim();
+    let value: String = value.chars().take(60).collect();
+    format!("`{value}`")
+}
+
+/// TD0003: a value that is not of the type its key needs.
+fn wrong_type((vi, en): &(String, String), found: &str) -> Diagnostic {
+    Diagnostic::error(
+        "TD0003",
+        Text::new(
+            format!("giá trị sai kiểu: cần {vi}"),
+            format!("wrong type: expected {en}"),
+        ),
+    )
+    .help(Text::new(
+        format!("sửa giá trị thành {vi} (đang có: {found})"),
+        format!("give {en} (found: {found})"),
+    ))
+}
+
+/// Words for what serde or saphyr expected (`u32`, `a boolean`, `sequence start` …).
+fn describe_type(expected: &str) -> (String, String) {
+    let e = expected.to_ascii_lowercase();
+    let (vi, en) = if e.contains("bool") {
+        ("`true` hoặc `false`", "`true` or `false`")
+    } else if e.starts_with('u') && e[1..].chars().all(|c| c.is_ascii_digit())
+        || e.contains("unsigned")
+    {
+        ("một số nguyên không âm", "a whole number ≥ 0")
+    } else if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit())
+        || e.contains("integer")
+    {
+        ("một số nguyên", "a whole number")
+    } else if e.starts_with('f') && e[1..].chars().all(|c| c.is_ascii_digit())
+        || e.contains("float")
+    {
+        ("một số", "a number")
+    } else if e.contains("seq") || e.contains("list") {
+        (
+            "một danh sách (`- …` hoặc `[…]`)",
+            "a list (`- …` or `[…]`)",
+        )
+    } else if e.contains("map") || e.contains("struct") {
+        ("một khối `khóa: giá trị`", "a `key: value` mapping")
+    } else if e.contains("str") {
+        ("một chuỗi văn bản", "text")
+    } else {
+        return (format!("giá trị kiểu {expected}"), expected.to_string());
+    };
+    (vi.to_string(), en.to_string())
 }

@@ -71,12 +71,29 @@ pub struct Period {
     pub end: Spanned<Date>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodStart {
     IssueDate,
     #[serde(untagged)]
     On(Date),
+}
+
+impl<'de> Deserialize<'de> for PeriodStart {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text == "issue_date" {
+            return Ok(PeriodStart::IssueDate);
+        }
+        let date = super::date::PartialDate::parse(&text)
+            .ok()
+            .and_then(|p| p.complete());
+        date.map(|d| PeriodStart::On(Date(d))).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "ngày bắt đầu `{text}` không hợp lệ: ghi `issue_date` (từ ngày ban hành Kế hoạch) hoặc một ngày YYYY-MM-DD"
+            ))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -220,9 +237,11 @@ pub struct Plan {
     pub title: String,
     /// The body, in reading order: the outline is data.
     pub body: Vec<Block>,
-    pub recipients: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
     /// What follows `Lưu:` on the last recipient line, e.g. `VT, NC`.
-    pub archive: String,
+    #[schemars(with = "String")]
+    pub archive: Spanned<String>,
     pub signer: Signer,
 }
 

@@ -14,13 +14,13 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TD0101",
         severity: Severity::Error,
-        summary: "Mã (id) chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+        summary: "Mã (id) của phong trào, đơn vị, nội dung, tiêu chí, thành tích, sáng kiến, đề nghị chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
         check: ids_are_slugs,
     },
     Rule {
         code: "TD0102",
         severity: Severity::Error,
-        summary: "Mã nội dung, hình thức khen thưởng và tiêu chí không trùng nhau",
+        summary: "Mã không trùng nhau trong một tệp (nội dung, hình thức, tiêu chí; thành tích, sáng kiến, đề nghị)",
         check: ids_are_unique,
     },
     Rule {
@@ -412,28 +412,29 @@ fn recipients_are_bare(ctx: &Ctx) -> Vec<Diagnostic> {
         return vec![];
     };
     let plan = &c.value.plan;
-    let decorated = plan
-        .recipients
+    plan.recipients
         .iter()
         .chain(std::iter::once(&plan.archive))
-        .any(|r| r.trim_start().starts_with('-') || r.trim_end().ends_with([';', '.']));
-    if !decorated {
-        return vec![];
-    }
-    vec![
-        Diagnostic::warning(
-            "TD0110",
-            Text::new(
-                "dòng Nơi nhận có sẵn dấu `-` hoặc `;` `.`: thidua tự thêm, nên sẽ in hai lần",
-                "a recipient line carries its own `-`, `;` or `.`: thidua adds them, so they would print twice",
-            ),
-        )
-        .in_file(c.file)
-        .help(Text::new(
-            "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
-            "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
-        )),
-    ]
+        .filter(|r| r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.']))
+        .map(|r| {
+            at(
+                ctx,
+                c,
+                r,
+                Diagnostic::warning(
+                    "TD0110",
+                    Text::new(
+                        format!("dòng Nơi nhận `{}` có sẵn dấu `-`, `;` hoặc `.`: thidua tự thêm, nên sẽ in hai lần", r.value),
+                        format!("recipient line `{}` carries its own `-`, `;` or `.`: thidua adds them, so they would print twice", r.value),
+                    ),
+                )
+                .help(Text::new(
+                    "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
+                    "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
+                )),
+            )
+        })
+        .collect()
 }
 
 /// Every dated, numbered document of the workspace: (file, what, number, date).

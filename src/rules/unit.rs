@@ -26,7 +26,7 @@ macro_rules! rule {
 
 #[rustfmt::skip]
 pub(super) static RULES: &[Rule] = &[
-    rule!("TD0201", Error, "Mã đơn vị, thành tích, sáng kiến, đề nghị đúng dạng và không trùng; mỗi đơn vị một mã", unit_ids),
+    rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", unit_ids),
     rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit_kind_is_eligible),
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", content_items_exist),
     rule!("TD0204", Error, "Thành tích và thời hạn nhiệm vụ nằm trong thời gian thi đua (quy tắc 1)", dates_inside_period),
@@ -817,7 +817,19 @@ fn cccd_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
             !(p.cccd.value.len() == 12 && p.cccd.value.bytes().all(|b| b.is_ascii_digit()))
         })
         .map(|(file, _, p)| {
-            let digits = p.cccd.value.chars().filter(|c| c.is_ascii_digit()).count();
+            let chars = p.cccd.value.chars().count();
+            let others = p.cccd.value.chars().filter(|c| !c.is_ascii_digit()).count();
+            let (vi, en) = if others > 0 {
+                (
+                    format!("có {others} ký tự không phải chữ số"),
+                    format!("{others} characters are not digits"),
+                )
+            } else {
+                (
+                    format!("đang có {chars} chữ số"),
+                    format!("found {chars} digits"),
+                )
+            };
             ctx.at(
                 file,
                 &p.cccd,
@@ -825,18 +837,18 @@ fn cccd_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
                     "TD0215",
                     msg(
                         format!(
-                            "số CCCD `{}` phải gồm đúng 12 chữ số (đang có {digits})",
+                            "số CCCD `{}` phải gồm đúng 12 chữ số, viết liền ({vi})",
                             p.cccd.value
                         ),
                         format!(
-                            "CCCD `{}` must be exactly 12 digits (found {digits})",
+                            "CCCD `{}` must be exactly 12 digits, written together ({en})",
                             p.cccd.value
                         ),
                     ),
                 )
                 .help(msg(
-                    "ghi trong dấu nháy để giữ số 0 đầu: `cccd: \"020190001234\"`",
-                    "quote it to keep leading zeros: `cccd: \"020190001234\"`",
+                    "ghi 12 chữ số liền nhau, trong dấu nháy: `cccd: \"020190001234\"`",
+                    "write the 12 digits together, quoted: `cccd: \"020190001234\"`",
                 )),
             )
         })
@@ -882,7 +894,10 @@ fn cccd_matches_person(ctx: &Ctx) -> Vec<Diagnostic> {
                             if p.gender.value == Gender::Male { "nam" } else { "nữ" },
                             p.birth_year.value
                         ),
-                        format!("CCCD `{}` belongs to a person born in {year} ({gender:?}), unlike the record", p.cccd.value),
+                        format!("CCCD `{}` belongs to a {} born in {year}, unlike the record",
+                            p.cccd.value,
+                            if gender == Gender::Male { "man" } else { "woman" }
+                        ),
                     ),
                 )
                 .help(msg("kiểm tra lại số CCCD, giới tính và năm sinh", "check the CCCD, gender and birth year")),
@@ -1357,10 +1372,20 @@ fn council_before_submission(ctx: &Ctx) -> Vec<Diagnostic> {
 }
 
 fn one_award_per_submission(ctx: &Ctx) -> Vec<Diagnostic> {
+    let Some(c) = campaign(ctx) else {
+        return vec![];
+    };
     let mut out = Vec::new();
     for u in units(ctx) {
-        let Some(first) = u.value.nominations.first() else { continue };
-        for n in u.value.nominations.iter().filter(|n| n.award.value != first.award.value) {
+        // Unit-level, national and unknown awards have rules of their own.
+        let upward: Vec<&Nomination> = with_award(c, &u.value)
+            .filter(|(_, a)| a.level == AwardLevel::Province)
+            .map(|(n, _)| n)
+            .collect();
+        let Some(first) = upward.first() else {
+            continue;
+        };
+        for n in upward.iter().filter(|n| n.award.value != first.award.value) {
             let line = ctx.line_of(u.file, &first.award);
             out.push(ctx.at(
                 u.file,
@@ -1373,7 +1398,7 @@ fn one_award_per_submission(ctx: &Ctx) -> Vec<Diagnostic> {
                     ),
                 )
                 .help(msg(
-                    "mỗi hình thức khen thưởng một tờ trình riêng (Nghị định 152/2025/NĐ-CP): tách thành tệp hồ sơ khác",
+                    "mỗi hình thức khen thưởng một tờ trình riêng (Nghị định 152/2025/NĐ-CP): tách thành hồ sơ khác",
                     "one submission per award type (Nghị định 152/2025/NĐ-CP): move it to a separate dossier",
                 )),
             ));
