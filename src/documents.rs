@@ -33,7 +33,10 @@ pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
     let mut jobs = Vec::new();
     if let Some(c) = &workspace.campaign {
         let campaign = &c.value;
-        let title = format!("Kế hoạch {}", lowercase_first(&campaign.plan.title));
+        let title = format!(
+            "Kế hoạch {}",
+            crate::nd30::lowercase_first(&campaign.plan.title)
+        );
         let awards: BTreeMap<&str, &Award> = campaign
             .awards
             .iter()
@@ -53,14 +56,25 @@ pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
             },
             title,
         });
+        for u in &workspace.units {
+            let unit = &u.value;
+            let title = format!("Kế hoạch thực hiện {} của {}", campaign.name, unit.name);
+            jobs.push(DocJob {
+                kind: "ke-hoach",
+                unit: Some(unit.id.value.clone()),
+                stem: format!("{}/{}/ke-hoach", campaign.id.value, unit.id.value),
+                template: "ke-hoach-don-vi.typ",
+                date: unit.plan.date.value.earliest(),
+                inputs: vec![c.file, u.file],
+                context: minijinja::context! {
+                    title => &title,
+                    campaign => Value::from(Serde(campaign)),
+                    unit => Value::from(Serde(unit)),
+                    awards => Value::from(Serde(&awards)),
+                },
+                title,
+            });
+        }
     }
     jobs
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

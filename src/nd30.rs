@@ -58,16 +58,36 @@ pub fn month(m: u32) -> String {
     }
 }
 
-/// Ô 3: `Số: 05/KH-UBND`; a draft without a number prints the blank of the seed.
-/// `type_code` is `None` for an official letter (công văn): `Số: 12/UBND-VX`.
-pub fn number_line(number: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
+/// A document number: `05/KH-UBND`, or the blank of a draft: `     /KH-UBND`.
+/// `type_code` is `None` for an official letter (công văn): `12/UBND-VX`.
+pub fn number(number: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
     let n = number
         .map(|n| two_digits(n.into()))
         .unwrap_or_else(|| NUMBER_BLANK.to_string());
     match type_code {
-        Some(code) => format!("Số: {n}/{code}-{symbol}"),
-        None => format!("Số: {n}/{symbol}"),
+        Some(code) => format!("{n}/{code}-{symbol}"),
+        None => format!("{n}/{symbol}"),
     }
+}
+
+/// Ô 3: `Số: 05/KH-UBND`; a draft without a number prints the blank of the seed.
+pub fn number_line(n: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
+    format!("Số: {}", number(n, type_code, symbol))
+}
+
+/// How running text cites a document: `số 05/KH-UBND ngày 20/5/2024`; a draft's
+/// blanks stay blank: `số      /KH-UBND ngày    tháng 5 năm 2024`.
+pub fn reference(
+    n: Option<u32>,
+    type_code: Option<&str>,
+    symbol: &str,
+    date: &PartialDate,
+) -> String {
+    let date = match date.complete() {
+        Some(d) => format!("ngày {}", short_date(d)),
+        None => long_date(date),
+    };
+    format!("số {} {date}", number(n, type_code, symbol))
 }
 
 /// `ngày 05 tháng 01 năm 2025`, with blanks for what a draft does not know yet.
@@ -96,6 +116,15 @@ pub fn short_date(date: NaiveDate) -> String {
         month(date.month()),
         date.year()
     )
+}
+
+/// `Triển khai …` → `triển khai …`: a title continued inside a sentence.
+pub fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Roman numerals for section and quarter numbers.
@@ -173,6 +202,20 @@ mod tests {
         );
         assert_eq!(number_line(None, Some("KH"), "UBND"), "Số:      /KH-UBND");
         assert_eq!(number_line(Some(12), None, "UBND-VX"), "Số: 12/UBND-VX");
+    }
+
+    #[test]
+    fn references_in_running_text() {
+        let issued = PartialDate::parse("2024-05-20").unwrap();
+        assert_eq!(
+            reference(Some(5), Some("KH"), "UBND", &issued),
+            "số 05/KH-UBND ngày 20/5/2024"
+        );
+        let draft = PartialDate::parse("2024-05").unwrap();
+        assert_eq!(
+            reference(None, Some("KH"), "UBND", &draft),
+            "số      /KH-UBND ngày    tháng 5 năm 2024"
+        );
     }
 
     #[test]

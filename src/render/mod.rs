@@ -56,12 +56,14 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_filter("typst_date", typst_date);
     env.add_function("number_line", number_line);
     env.add_function("place_date", place_date);
+    env.add_function("reference", reference);
     env.add_filter("long_date", long_date);
     env.add_filter("short_date", short_date);
     env.add_function("span_text", span_text);
     env.add_filter("two_digits", |n: u64| nd30::two_digits(n));
     env.add_filter("roman", |n: u32| nd30::roman(n));
     env.add_filter("letter", letter);
+    env.add_filter("lower_first", |s: String| nd30::lowercase_first(&s));
     for (name, file) in templates.jinja() {
         env.add_template_owned(name.to_string(), file.text.clone())
             .map_err(|e| render_error(name, &e))?;
@@ -168,6 +170,20 @@ fn typst_date(value: &Value) -> Result<Value, Error> {
 
 fn number_line(number: Option<u32>, type_code: Option<String>, symbol: String) -> String {
     nd30::number_line(number, type_code.as_deref(), &symbol)
+}
+
+fn reference(
+    number: Option<u32>,
+    type_code: Option<String>,
+    symbol: String,
+    date: Value,
+) -> Result<String, Error> {
+    Ok(nd30::reference(
+        number,
+        type_code.as_deref(),
+        &symbol,
+        &parse_date(&date)?,
+    ))
 }
 
 fn place_date(place: String, date: Value) -> Result<String, Error> {

@@ -14,6 +14,10 @@ pub const LIBRARY_DIR: &str = "lib";
 const BUILTIN: &[(&str, &str)] = &[
     ("lib/nd30.typ", include_str!("../../templates/lib/nd30.typ")),
     ("ke-hoach.typ", include_str!("../../templates/ke-hoach.typ")),
+    (
+        "ke-hoach-don-vi.typ",
+        include_str!("../../templates/ke-hoach-don-vi.typ"),
+    ),
 ];
 
 /// Where a template came from.

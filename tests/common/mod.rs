@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod layout;
+
 use std::path::{Path, PathBuf};
 
 use thidua::build::{self, BuildOptions, Rendered, Session};
@@ -51,8 +53,13 @@ pub fn reference_campaign() -> String {
     std::fs::read_to_string(reference_root().join("inputs/campaign.yaml")).unwrap()
 }
 
-/// Renders the workspace at `root` and lays out the document of `kind`.
+/// Renders the workspace at `root` and lays out its province-level document of `kind`.
 pub fn laid_out(root: &Path, kind: &str) -> (Rendered, Placed) {
+    laid_out_of(root, kind, None)
+}
+
+/// Renders the workspace at `root` and lays out the document of `kind` of `unit`.
+pub fn laid_out_of(root: &Path, kind: &str, unit: Option<&str>) -> (Rendered, Placed) {
     let session: Session = build::render_all(root, &BuildOptions::default()).unwrap();
     let errors: Vec<_> = session
         .checked
@@ -64,11 +71,16 @@ pub fn laid_out(root: &Path, kind: &str) -> (Rendered, Placed) {
     let index = session
         .rendered
         .iter()
-        .position(|r| r.job.kind == kind)
-        .expect("document of that kind");
+        .position(|r| r.job.kind == kind && r.job.unit.as_deref() == unit)
+        .unwrap_or_else(|| panic!("no {kind} document for {unit:?}"));
     let pages =
         build::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
     let placed = inspect::placed(&pages);
     let mut session = session;
     (session.rendered.swap_remove(index), placed)
+}
+
+/// The small valid workspace the case corpus is built on.
+pub fn corpus_base() -> PathBuf {
+    reference_root().join("tests/cases/_base")
 }

@@ -1,0 +1,101 @@
+//! Each unit's documents: what they say, computed from the unit's data, and
+//! the Nghị định 30 layout they share with the provincial plan.
+
+mod common;
+
+use common::layout::*;
+use common::*;
+use thidua::build::{self, BuildOptions};
+use thidua::typeset::inspect::compact;
+
+#[test]
+fn unit_plan_cites_the_provincial_plan_and_lists_the_tasks() {
+    let root = corpus_base();
+    let checked = build::check(&root, &BuildOptions::default()).unwrap();
+    let unit = &checked.workspace.units[0].value;
+    let (rendered, placed) = laid_out_of(&root, "ke-hoach", Some(&unit.id.value));
+    assert_eq!(
+        rendered.job.stem,
+        format!("lang-son/{}/ke-hoach", unit.id.value)
+    );
+    let text = placed.compact_text();
+    let has = |s: &str| text.contains(&compact(s));
+    assert!(has("KẾ HOẠCH"));
+    assert!(
+        has(
+            "Thực hiện Kế hoạch số /KH-UBND ngày tháng 5 năm 2024 của UBND tỉnh Lạng Sơn về triển khai thực hiện phong trào thi đua"
+        ),
+        "cites the provincial plan, its blanks kept"
+    );
+    assert!(has(&format!(
+        "{} ban hành Kế hoạch thực hiện như sau:",
+        unit.name
+    )));
+    for task in &unit.plan.tasks {
+        assert!(has(&task.text), "task {:?}", task.text);
+        assert!(has(&task.lead), "lead {:?}", task.lead);
+        let d = task.deadline.value.0;
+        assert!(has(&thidua::nd30::short_date(d)), "deadline {d}");
+    }
+    assert!(has("- Sở Nội vụ;"), "Nơi nhận includes the Sở Nội vụ");
+    assert!(has("Quý IV năm 2025"), "the nomination window");
+    let issuing = unit.issuing_body[0].value.clone();
+    let number = format!("/KH-{}", unit.symbol.value);
+    let first_authority = unit
+        .signer
+        .authority
+        .first()
+        .map(|a| a.value.clone())
+        .unwrap_or(unit.signer.title.clone());
+    assert_nd30(
+        &placed,
+        &Expect {
+            issuing: &issuing,
+            number: &number,
+            date: "năm 2024",
+            kind: "KẾ HOẠCH",
+            recipient_lines: &["- Sở Nội vụ;", "- Lưu: VT."],
+            authority: &first_authority,
+            signer: &unit.signer.name,
+        },
+    );
+}
+
+#[test]
+fn the_task_table_repeats_its_header_on_every_page() {
+    // Many tasks push the table over a page.
+    let base = corpus_base().join("inputs/units/don-vi.yaml");
+    let text = std::fs::read_to_string(base).unwrap();
+    let marker = "  tasks:\n";
+    let at = text.find(marker).expect("tasks") + marker.len();
+    let mut many = String::new();
+    for i in 0..40 {
+        many.push_str(&format!(
+            "    - content_item: tuyen-truyen\n      text: Nhiệm vụ tuyên truyền số {i} về phong trào thi đua trên các kênh thông tin của đơn vị.\n      lead: Văn phòng\n      deadline: 2025-06-30\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&corpus_base(), dir.path());
+    std::fs::write(
+        dir.path().join("inputs/units/don-vi.yaml"),
+        format!("{}{many}{}", &text[..at], &text[at..]),
+    )
+    .unwrap();
+    let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+    let unit = checked.workspace.units[0].value.id.value.clone();
+    let (_, placed) = laid_out_of(dir.path(), "ke-hoach", Some(&unit));
+    let pages_with_header: Vec<usize> = placed
+        .texts
+        .iter()
+        .filter(|t| t.text == "Nhiệm vụ" && t.bold)
+        .map(|t| t.page)
+        .collect();
+    assert!(
+        pages_with_header.len() >= 2,
+        "header row on {pages_with_header:?}"
+    );
+    assert!(
+        pages_with_header.windows(2).all(|w| w[0] < w[1]),
+        "one header per page"
+    );
+}
