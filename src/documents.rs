@@ -1,15 +1,19 @@
 //! Which documents a workspace yields, each with its template, its render
-//! context and the inputs it depends on.
+//! context and the inputs it depends on. Counts and groupings that documents
+//! print are computed here, once, from the data.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use minijinja::Value;
 use minijinja::value::Serde;
+use serde::Serialize;
 
 use crate::load::FileId;
-use std::collections::BTreeMap;
-
-use crate::model::Workspace;
-use crate::model::campaign::Award;
+use crate::model::campaign::{Award, AwardLevel, Campaign};
+use crate::model::unit::{Nomination, SubjectType, Unit};
+use crate::model::{Sourced, Workspace};
+use crate::nd30::lowercase_first;
 
 /// One document to build.
 #[derive(Debug, Clone)]
@@ -31,50 +35,287 @@ pub struct DocJob {
 /// Every document of the workspace whose inputs parsed.
 pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
     let mut jobs = Vec::new();
-    if let Some(c) = &workspace.campaign {
-        let campaign = &c.value;
-        let title = format!(
-            "Kế hoạch {}",
-            crate::nd30::lowercase_first(&campaign.plan.title)
-        );
-        let awards: BTreeMap<&str, &Award> = campaign
-            .awards
-            .iter()
-            .map(|a| (a.id.value.as_str(), a))
-            .collect();
-        jobs.push(DocJob {
-            kind: "ke-hoach",
-            unit: None,
-            stem: format!("{}/ke-hoach", campaign.id.value),
-            template: "ke-hoach.typ",
-            date: campaign.plan.date.value.earliest(),
-            inputs: vec![c.file],
-            context: minijinja::context! {
-                title => &title,
-                campaign => Value::from(Serde(campaign)),
-                awards => Value::from(Serde(&awards)),
-            },
-            title,
-        });
-        for u in &workspace.units {
-            let unit = &u.value;
-            let title = format!("Kế hoạch thực hiện {} của {}", campaign.name, unit.name);
-            jobs.push(DocJob {
-                kind: "ke-hoach",
-                unit: Some(unit.id.value.clone()),
-                stem: format!("{}/{}/ke-hoach", campaign.id.value, unit.id.value),
-                template: "ke-hoach-don-vi.typ",
-                date: unit.plan.date.value.earliest(),
-                inputs: vec![c.file, u.file],
-                context: minijinja::context! {
-                    title => &title,
-                    campaign => Value::from(Serde(campaign)),
-                    unit => Value::from(Serde(unit)),
-                    awards => Value::from(Serde(&awards)),
-                },
-                title,
-            });
-        }
+    let Some(c) = &workspace.campaign else {
+        return jobs;
+    };
+    let campaign = &c.value;
+    let awards: BTreeMap<&str, &Award> = campaign
+        .awards
+        .iter()
+        .map(|a| (a.id.value.as_str(), a))
+        .collect();
+    let title = format!("Kế hoạch {}", lowercase_first(&campaign.plan.title));
+    jobs.push(DocJob {
+        kind: "ke-hoach",
+        unit: None,
+        stem: format!("{}/ke-hoach", campaign.id.value),
+        template: "ke-hoach.typ",
+        date: campaign.plan.date.value.earliest(),
+        inputs: vec![c.file],
+        context: minijinja::context! {
+            title => &title,
+            campaign => Value::from(Serde(campaign)),
+            awards => Value::from(Serde(&awards)),
+        },
+        title,
+    });
+    for u in &workspace.units {
+        unit_jobs(&mut jobs, c, u, &awards);
     }
     jobs
+}
+
+/// Nominees of one award, split and counted as the documents print them.
+#[derive(Debug, Serialize)]
+pub struct Nominees<'a> {
+    pub collectives: Vec<&'a Nomination>,
+    pub individuals: Vec<&'a Nomination>,
+    /// `02`: counts as the decree prints them.
+    pub collective_count: String,
+    pub individual_count: String,
+}
+
+impl<'a> Nominees<'a> {
+    fn of(list: impl IntoIterator<Item = &'a Nomination>) -> Self {
+        let (mut collectives, mut individuals) = (Vec::new(), Vec::new());
+        for n in list {
+            match n.subject() {
+                Some(SubjectType::Collective) => collectives.push(n),
+                Some(SubjectType::Individual) => individuals.push(n),
+                None => {}
+            }
+        }
+        Self {
+            collective_count: crate::nd30::two_digits(collectives.len() as u64),
+            individual_count: crate::nd30::two_digits(individuals.len() as u64),
+            collectives,
+            individuals,
+        }
+    }
+}
+
+fn unit_jobs(
+    jobs: &mut Vec<DocJob>,
+    c: &Sourced<Campaign>,
+    u: &Sourced<Unit>,
+    awards: &BTreeMap<&str, &Award>,
+) {
+    let campaign = &c.value;
+    let unit = &u.value;
+    let base = format!("{}/{}", campaign.id.value, unit.id.value);
+    let inputs = vec![c.file, u.file];
+    let job = |kind: &'static str,
+               stem: String,
+               template: &'static str,
+               date: NaiveDate,
+               title: String,
+               extra: Value| {
+        let context = minijinja::context! {
+            title => &title,
+            campaign => Value::from(Serde(campaign)),
+            unit => Value::from(Serde(unit)),
+            awards => Value::from(Serde(awards)),
+            ..extra
+        };
+        DocJob {
+            kind,
+            unit: Some(unit.id.value.clone()),
+            stem,
+            title,
+            template,
+            date,
+            inputs: inputs.clone(),
+            context,
+        }
+    };
+    let none = minijinja::context! {};
+
+    jobs.push(job(
+        "ke-hoach",
+        format!("{base}/ke-hoach"),
+        "ke-hoach-don-vi.typ",
+        unit.plan.date.value.earliest(),
+        format!("Kế hoạch thực hiện {} của {}", campaign.name, unit.name),
+        none.clone(),
+    ));
+
+    if let Some(report) = &unit.report {
+        let given = unit.giay_khen.as_ref().map(|g| {
+            let collectives = g
+                .recipients
+                .iter()
+                .filter(|r| r.subject == SubjectType::Collective)
+                .count();
+            (collectives, g.recipients.len() - collectives)
+        });
+        let (gk_collectives, gk_individuals) = given.unwrap_or((0, 0));
+        let proposed = Nominees::of(&unit.nominations);
+        jobs.push(job(
+            "bao-cao",
+            format!("{base}/bao-cao"),
+            "bao-cao.typ",
+            report.date.value.earliest(),
+            format!(
+                "Báo cáo kết quả thực hiện {} của {}",
+                campaign.name, unit.name
+            ),
+            minijinja::context! {
+                giay_khen_collectives => crate::nd30::two_digits(gk_collectives as u64),
+                giay_khen_individuals => crate::nd30::two_digits(gk_individuals as u64),
+                proposed => Value::from(Serde(&proposed)),
+            },
+        ));
+    }
+
+    if let Some(g) = &unit.giay_khen {
+        let collectives: Vec<_> = g
+            .recipients
+            .iter()
+            .filter(|r| r.subject == SubjectType::Collective)
+            .collect();
+        let individuals: Vec<_> = g
+            .recipients
+            .iter()
+            .filter(|r| r.subject == SubjectType::Individual)
+            .collect();
+        jobs.push(job(
+            "quyet-dinh",
+            format!("{base}/quyet-dinh"),
+            "quyet-dinh.typ",
+            g.date.value.earliest(),
+            format!(
+                "Quyết định tặng Giấy khen của {} {}",
+                unit.head.title.to_lowercase(),
+                unit.name
+            ),
+            minijinja::context! {
+                collectives => Value::from(Serde(&collectives)),
+                individuals => Value::from(Serde(&individuals)),
+                collective_count => crate::nd30::two_digits(collectives.len() as u64),
+                individual_count => crate::nd30::two_digits(individuals.len() as u64),
+            },
+        ));
+    }
+
+    // The nomination dossier, one per award type (a unit's submission carries one).
+    let Some(submission) = &unit.submission else {
+        return;
+    };
+    let mut by_award: BTreeMap<&str, Vec<&Nomination>> = BTreeMap::new();
+    for n in &unit.nominations {
+        if awards
+            .get(n.award.value.as_str())
+            .is_some_and(|a| a.level == AwardLevel::Province)
+        {
+            by_award.entry(n.award.value.as_str()).or_default().push(n);
+        }
+    }
+    for (award_id, nominations) in by_award {
+        let award = awards[award_id];
+        let nominees = Nominees::of(nominations.iter().copied());
+        let dossier = format!("{base}/{award_id}");
+        let votes: Vec<VoteRow> = nominations
+            .iter()
+            .map(|n| {
+                let in_favour = submission
+                    .council
+                    .votes
+                    .iter()
+                    .find(|v| v.nomination.value == n.id.value)
+                    .map(|v| v.in_favour.value)
+                    .unwrap_or(0);
+                VoteRow {
+                    nomination: n,
+                    in_favour,
+                    share: share(in_favour, submission.council.members.value),
+                }
+            })
+            .collect();
+        let extra = minijinja::context! {
+            award => Value::from(Serde(award)),
+            nominees => Value::from(Serde(&nominees)),
+            votes => Value::from(Serde(&votes)),
+        };
+        let submitted = submission.date.value.earliest();
+        jobs.push(job(
+            "to-trinh",
+            format!("{dossier}/to-trinh"),
+            "to-trinh.typ",
+            submitted,
+            format!("Tờ trình đề nghị tặng {} của {}", award.name, unit.name),
+            extra.clone(),
+        ));
+        jobs.push(job(
+            "danh-sach",
+            format!("{dossier}/danh-sach"),
+            "danh-sach.typ",
+            submitted,
+            format!(
+                "Danh sách đề nghị tặng {} kèm theo Tờ trình của {}",
+                award.name, unit.name
+            ),
+            extra.clone(),
+        ));
+        jobs.push(job(
+            "bien-ban",
+            format!("{dossier}/bien-ban"),
+            "bien-ban.typ",
+            submission.council.date.value.0,
+            format!("Biên bản họp Hội đồng Thi đua - Khen thưởng {}", unit.name),
+            extra.clone(),
+        ));
+        for n in &nominations {
+            let nominee = n
+                .person
+                .as_ref()
+                .map(|p| p.full_name.clone())
+                .or_else(|| n.collective.as_ref().map(|c| c.name.clone()))
+                .unwrap_or_default();
+            jobs.push(job(
+                "bao-cao-thanh-tich",
+                format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value),
+                "bao-cao-thanh-tich.typ",
+                submitted,
+                format!("Báo cáo thành tích đề nghị tặng {}: {nominee}", award.name),
+                minijinja::context! { nomination => Value::from(Serde(*n)), ..extra.clone() },
+            ));
+        }
+    }
+}
+
+/// One nominee's result in the council's secret ballot.
+#[derive(Debug, Serialize)]
+pub struct VoteRow<'a> {
+    pub nomination: &'a Nomination,
+    pub in_favour: u32,
+    /// Share of all council members, as the law counts it: `85,71%`.
+    pub share: String,
+}
+
+/// `in_favour` of `members` as a Vietnamese percentage with two decimals.
+pub fn share(in_favour: u32, members: u32) -> String {
+    if members == 0 {
+        return "0%".to_string();
+    }
+    let hundredths = (u64::from(in_favour) * 10_000 + u64::from(members) / 2) / u64::from(members);
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    if frac == 0 {
+        format!("{whole}%")
+    } else {
+        format!("{whole},{frac:02}%")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_counted_over_all_members_in_vietnamese_notation() {
+        assert_eq!(share(6, 7), "85,71%");
+        assert_eq!(share(7, 7), "100%");
+        assert_eq!(share(1, 2), "50%");
+        assert_eq!(share(1, 3), "33,33%");
+        assert_eq!(share(0, 0), "0%");
+    }
 }

@@ -30,6 +30,10 @@ pub struct Campaign {
     /// favour non-leaders and direct workers); a miss is a warning.
     #[serde(default)]
     pub targets: Option<Targets>,
+    /// Legal bases cited by award documents (Tờ trình, Quyết định), in order,
+    /// after the law on local government where a UBND acts (forms.md).
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
     /// The plan document itself.
     pub plan: Plan,
 }

@@ -54,6 +54,9 @@ pub struct Unit {
     /// The submission (Tờ trình) of the nominations, with the council's meeting.
     #[serde(default)]
     pub submission: Option<Submission>,
+    /// The results report (Báo cáo): what the figures cannot say.
+    #[serde(default)]
+    pub report: Option<Report>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -168,6 +171,17 @@ pub struct GiayKhen {
     pub number: Option<u32>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
+    /// Bases of the decision besides the law and the campaign plan, e.g. the
+    /// decision that sets the unit's functions.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// Why they are awarded: `Đã có thành tích xuất sắc trong …`; the
+    /// template words it from the campaign when absent.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Who carries out the decision (Điều 3), e.g. `Chánh Văn phòng Sở`.
+    #[serde(default)]
+    pub executors: Vec<String>,
     pub recipients: Vec<GiayKhenRecipient>,
 }
 
@@ -219,6 +233,13 @@ pub struct Nomination {
     /// Earlier awards, for the achievement report.
     #[serde(default)]
     pub earlier_awards: Vec<EarlierAward>,
+    /// For the achievement report: the collective's situation (I.1) or the
+    /// person's background, one paragraph each.
+    #[serde(default)]
+    pub situation: Vec<String>,
+    /// Functions and duties (collective, I.2) or powers and duties assigned (person, II.1).
+    #[serde(default)]
+    pub duties: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -300,6 +321,9 @@ pub struct Council {
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     pub place: String,
+    /// The decision that set the council up, as cited: `Quyết định số 12/QĐ-STP ngày 05/01/2024 của Giám đốc Sở Tư pháp`.
+    #[serde(default)]
+    pub established_by: Option<String>,
     /// Members by the decision that set the council up.
     #[schemars(with = "u32")]
     pub members: Spanned<u32>,
@@ -318,6 +342,33 @@ pub struct Vote {
     /// Members who voted for; a share is counted over all members.
     #[schemars(with = "u32")]
     pub in_favour: Spanned<u32>,
+}
+
+/// What the results report says beyond the figures of the achievements.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    /// I. How the unit led and organised the campaign.
+    pub organisation: Vec<String>,
+    /// II. Outstanding examples, beyond the figures.
+    #[serde(default)]
+    pub highlights: Vec<String>,
+    /// IV. Assessment.
+    pub strengths: Vec<String>,
+    #[serde(default)]
+    pub limits: Vec<String>,
+    #[serde(default)]
+    pub causes: Vec<String>,
+    #[serde(default)]
+    pub lessons: Vec<String>,
+    /// V. Next steps and proposals.
+    pub next_steps: Vec<String>,
+    #[serde(default)]
+    pub proposals: Vec<String>,
 }
 
 impl Unit {

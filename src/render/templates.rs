@@ -11,13 +11,17 @@ use walkdir::WalkDir;
 /// Folder (inside `templates/`) of plain Typst files that documents import.
 pub const LIBRARY_DIR: &str = "lib";
 
+#[rustfmt::skip]
 const BUILTIN: &[(&str, &str)] = &[
     ("lib/nd30.typ", include_str!("../../templates/lib/nd30.typ")),
     ("ke-hoach.typ", include_str!("../../templates/ke-hoach.typ")),
-    (
-        "ke-hoach-don-vi.typ",
-        include_str!("../../templates/ke-hoach-don-vi.typ"),
-    ),
+    ("ke-hoach-don-vi.typ", include_str!("../../templates/ke-hoach-don-vi.typ")),
+    ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
+    ("quyet-dinh.typ", include_str!("../../templates/quyet-dinh.typ")),
+    ("to-trinh.typ", include_str!("../../templates/to-trinh.typ")),
+    ("danh-sach.typ", include_str!("../../templates/danh-sach.typ")),
+    ("bien-ban.typ", include_str!("../../templates/bien-ban.typ")),
+    ("bao-cao-thanh-tich.typ", include_str!("../../templates/bao-cao-thanh-tich.typ")),
 ];
 
 /// Where a template came from.
