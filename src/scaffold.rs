@@ -18,27 +18,9 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
         })
         .unwrap_or_default();
     let first_content = content_ids.first().copied().unwrap_or("ma-noi-dung");
-    let kinds: Vec<&str> = campaign
-        .map(|c| {
-            c.subjects
-                .collective
-                .kinds
-                .iter()
-                .map(|k| k.value.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let kinds: Vec<&str> = campaign.map(Campaign::collective_kinds).unwrap_or_default();
     let first_kind = kinds.first().copied().unwrap_or("sở");
-    let staff: Vec<&str> = campaign
-        .map(|c| {
-            c.subjects
-                .individual
-                .staff_kinds
-                .iter()
-                .map(|k| k.value.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let staff: Vec<&str> = campaign.map(Campaign::staff_kinds).unwrap_or_default();
     let province_award =
         campaign.and_then(|c| c.awards.iter().find(|a| a.level == AwardLevel::Province));
     let award_id = province_award

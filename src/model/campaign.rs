@@ -309,6 +309,26 @@ impl Campaign {
         self.awards.iter().find(|a| a.id.value == id)
     }
 
+    /// Unit kinds that take part (`sở`, `UBND huyện` …).
+    pub fn collective_kinds(&self) -> Vec<&str> {
+        self.subjects
+            .collective
+            .kinds
+            .iter()
+            .map(|k| k.value.as_str())
+            .collect()
+    }
+
+    /// Staff kinds that may be nominated (`công chức` …).
+    pub fn staff_kinds(&self) -> Vec<&str> {
+        self.subjects
+            .individual
+            .staff_kinds
+            .iter()
+            .map(|k| k.value.as_str())
+            .collect()
+    }
+
     pub fn content_item(&self, id: &str) -> Option<&ContentItem> {
         self.content_items.iter().find(|c| c.id.value == id)
     }

@@ -454,6 +454,9 @@ fn numbered_documents<'a>(
         if let Some(s) = &unit.submission {
             out.push((u.file, "submission", s.number, &s.date));
         }
+        if let Some(r) = &unit.report {
+            out.push((u.file, "report", r.number, &r.date));
+        }
     }
     out
 }

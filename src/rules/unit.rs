@@ -110,13 +110,7 @@ fn unit_kind_is_eligible(ctx: &Ctx) -> Vec<Diagnostic> {
     let Some(c) = campaign(ctx) else {
         return vec![];
     };
-    let kinds: Vec<&str> = c
-        .subjects
-        .collective
-        .kinds
-        .iter()
-        .map(|k| k.value.as_str())
-        .collect();
+    let kinds = c.collective_kinds();
     units(ctx)
         .filter(|u| !kinds.contains(&u.value.unit_kind.value.as_str()))
         .map(|u| {
@@ -386,20 +380,8 @@ fn nominee_is_eligible(ctx: &Ctx) -> Vec<Diagnostic> {
     let Some(c) = campaign(ctx) else {
         return vec![];
     };
-    let kinds: Vec<&str> = c
-        .subjects
-        .collective
-        .kinds
-        .iter()
-        .map(|k| k.value.as_str())
-        .collect();
-    let staff: Vec<&str> = c
-        .subjects
-        .individual
-        .staff_kinds
-        .iter()
-        .map(|k| k.value.as_str())
-        .collect();
+    let kinds = c.collective_kinds();
+    let staff = c.staff_kinds();
     let mut out = Vec::new();
     for u in units(ctx) {
         for n in &u.value.nominations {
@@ -1288,6 +1270,27 @@ fn nothing_after_succession(ctx: &Ctx) -> Vec<Diagnostic> {
             late(
                 ("hồ sơ đề nghị", "the nomination dossier"),
                 s.date.value.earliest(),
+                d,
+            );
+        }
+        if let Some(r) = &unit.report {
+            let d = ctx.at(
+                u.file,
+                &r.date,
+                err(
+                    format!(
+                        "báo cáo ngày {} sau khi đơn vị đã chuyển giao cho {} ({from})",
+                        r.date.value, successor.name
+                    ),
+                    format!(
+                        "report dated {} after the hand-over to {} ({from})",
+                        r.date.value, successor.name
+                    ),
+                ),
+            );
+            late(
+                ("báo cáo kết quả", "the results report"),
+                r.date.value.earliest(),
                 d,
             );
         }
