@@ -307,3 +307,52 @@ fn committed_schema_is_up_to_date_and_describes_every_kind() {
         "unknown keys are flagged in editors"
     );
 }
+
+#[test]
+fn a_unit_with_errors_loses_only_its_own_documents() {
+    let dir = reference_copy();
+    let path = dir.path().join("inputs/units/so-noi-vu.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("unit_kind: sở", "unit_kind: hội", 1)).unwrap();
+    let out = thidua(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("TD0202"));
+    let output = dir.path().join("output/lang-son");
+    assert!(
+        !output.join("so-noi-vu").exists(),
+        "the invalid unit's documents are not written"
+    );
+    assert!(output.join("ke-hoach.pdf").is_file());
+    for unit in [
+        "so-khoa-hoc-cong-nghe",
+        "ubnd-huyen-cao-loc",
+        "ubnd-thanh-pho-lang-son",
+    ] {
+        assert!(output.join(unit).join("ke-hoach.pdf").is_file(), "{unit}");
+        assert!(output.join(unit).join("bao-cao.pdf").is_file(), "{unit}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("output/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let docs = manifest["documents"].as_array().unwrap();
+    assert!(docs.iter().all(|d| d["unit"] != "so-noi-vu"));
+    assert!(
+        docs.iter()
+            .any(|d| d["unit"] == "ubnd-thanh-pho-lang-son" && d["kind"] == "bao-cao-thanh-tich")
+    );
+    for kind in [
+        "ke-hoach",
+        "bao-cao",
+        "quyet-dinh",
+        "to-trinh",
+        "danh-sach",
+        "bien-ban",
+        "bao-cao-thanh-tich",
+    ] {
+        assert!(
+            docs.iter().any(|d| d["kind"] == kind),
+            "{kind} in the manifest"
+        );
+    }
+}
