@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Text};
@@ -20,6 +21,8 @@ pub struct BuildOptions {
     pub keep_typst: bool,
     /// Blanks (number, day) are errors: the moment of issue.
     pub final_: bool,
+    /// Documents typeset at once; `None`: one per core.
+    pub jobs: Option<usize>,
 }
 
 /// Failures that are not problems of the inputs (exit code 2).
@@ -32,6 +35,8 @@ pub enum BuildError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("không tạo được luồng xử lý: {0}")]
+    Threads(String),
 }
 
 /// The inputs, checked.
@@ -236,55 +241,58 @@ impl BuildReport {
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let session = render_all(root, options)?;
     let out_dir = root.join("output");
-    let mut entries = Vec::new();
-    let mut new_diags = Vec::new();
-    let mut sources = session.checked.sources.clone();
     if options.keep_typst {
         for (name, file) in session.templates.library() {
             write(&out_dir.join(name), file.text.as_bytes())?;
         }
     }
-    for doc in &session.rendered {
-        if options.keep_typst {
-            write(
-                &out_dir.join(format!("{}.typ", doc.job.stem)),
-                doc.source.text.as_bytes(),
-            )?;
+    let jobs = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(|e| BuildError::Threads(e.to_string()))?;
+    // Each document is typeset and written on its own thread; only its
+    // manifest entry (or its errors) comes back, so memory stays bounded.
+    let outcomes: Vec<Result<Outcome, BuildError>> = pool.install(|| {
+        session
+            .rendered
+            .par_iter()
+            .map(|doc| build_one(root, &session, doc, options))
+            .collect()
+    });
+    let mut sources = session.checked.sources.clone();
+    let mut entries = Vec::new();
+    let mut new_diags = Vec::new();
+    for (doc, outcome) in session.rendered.iter().zip(outcomes) {
+        match outcome? {
+            Outcome::Written { path, pages, sha256 } => entries.push(ManifestEntry {
+                path,
+                kind: doc.job.kind.to_string(),
+                unit: doc.job.unit.clone(),
+                title: doc.job.title.clone(),
+                pages,
+                sha256,
+                inputs: doc.job.inputs.iter().map(|f| sources.name(*f).to_string()).collect(),
+            }),
+            Outcome::Failed(errors) => {
+                for e in &errors {
+                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
+                }
+            }
+            Outcome::Panicked(message) => new_diags.push(Diagnostic::error(
+                "TD0013",
+                Text::new(
+                    format!("lỗi nội bộ khi dàn trang {}: {message}; các văn bản khác vẫn được ghi", doc.job.stem),
+                    format!("internal error while typesetting {}: {message}; the other documents were written", doc.job.stem),
+                ),
+            )
+            .help(Text::new(
+                "đây là lỗi của thidua, không phải của dữ liệu: hãy báo cho nhóm phát triển kèm tệp đầu vào",
+                "this is a bug in thidua, not in the inputs: please report it with the input files",
+            ))),
         }
-        let pages = match typeset(&session, doc) {
-            Ok(pages) => pages,
-            Err(errors) => {
-                for e in &errors {
-                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
-                }
-                continue;
-            }
-        };
-        let rel_path = format!("output/{}.pdf", doc.job.stem);
-        let bytes = match typeset::pdf(&pages, &rel_path) {
-            Ok(bytes) => bytes,
-            Err(errors) => {
-                for e in &errors {
-                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
-                }
-                continue;
-            }
-        };
-        write(&root.join(&rel_path), &bytes)?;
-        entries.push(ManifestEntry {
-            path: rel_path,
-            kind: doc.job.kind.to_string(),
-            unit: doc.job.unit.clone(),
-            title: doc.job.title.clone(),
-            pages: pages.pages().len(),
-            sha256: output::sha256_hex(&bytes),
-            inputs: doc
-                .job
-                .inputs
-                .iter()
-                .map(|f| sources.name(*f).to_string())
-                .collect(),
-        });
     }
     let manifest = Manifest::new(entries);
     write(
@@ -298,6 +306,56 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         sources,
         diagnostics,
         manifest,
+    })
+}
+
+/// What became of one document.
+enum Outcome {
+    Written {
+        path: String,
+        pages: usize,
+        sha256: String,
+    },
+    Failed(Vec<TypstError>),
+    /// Typst (or thidua) panicked on this document; the build goes on.
+    Panicked(String),
+}
+
+fn build_one(
+    root: &Path,
+    session: &Session,
+    doc: &Rendered,
+    options: &BuildOptions,
+) -> Result<Outcome, BuildError> {
+    if options.keep_typst {
+        write(
+            &root.join("output").join(format!("{}.typ", doc.job.stem)),
+            doc.source.text.as_bytes(),
+        )?;
+    }
+    let rel_path = format!("output/{}.pdf", doc.job.stem);
+    let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let pages = typeset(session, doc)?;
+        let bytes = typeset::pdf(&pages, &rel_path)?;
+        Ok::<_, Vec<TypstError>>((pages.pages().len(), bytes))
+    }));
+    let (pages, bytes) = match typeset {
+        Ok(Ok(done)) => done,
+        Ok(Err(errors)) => return Ok(Outcome::Failed(errors)),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            return Ok(Outcome::Panicked(message));
+        }
+    };
+    write(&root.join(&rel_path), &bytes)?;
+    Ok(Outcome::Written {
+        path: rel_path,
+        pages,
+        sha256: output::sha256_hex(&bytes),
     })
 }
 

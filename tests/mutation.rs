@@ -198,7 +198,7 @@ fn random_edits_never_panic() {
         }
         std::fs::write(dir.path().join(&file), &text).unwrap();
         let what = format!("round {round}, {file}:\n{text}");
-        let typeset = round % 8 == 0;
+        let typeset = round % 16 == 0;
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             if typeset {
                 build::build(dir.path(), &BuildOptions::default())

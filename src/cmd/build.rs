@@ -14,6 +14,9 @@ pub struct BuildArgs {
     /// Ghi thêm nguồn .typ cạnh mỗi PDF và thư viện dàn trang vào output/ (also write the Typst sources)
     #[arg(long)]
     keep_typst: bool,
+    /// Số văn bản dàn trang cùng lúc; mặc định bằng số nhân CPU (documents typeset at once)
+    #[arg(long, short)]
+    jobs: Option<usize>,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -21,6 +24,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let options = BuildOptions {
         keep_typst: args.keep_typst,
         final_: args.common.final_,
+        jobs: args.jobs,
     };
     let report = build::build(&args.common.dir, &options)?;
     let code = super::report(&args.common, &report.diagnostics, &report.sources)?;

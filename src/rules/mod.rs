@@ -194,4 +194,8 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
     ),
     ("TD0011", "Mẫu minijinja hợp lệ và chạy được"),
     ("TD0012", "Nguồn Typst sinh ra dàn trang được"),
+    (
+        "TD0013",
+        "Lỗi nội bộ khi dàn trang một văn bản: báo lỗi, các văn bản khác vẫn được ghi",
+    ),
 ];
