@@ -18,18 +18,6 @@ fn report(root: &Path) -> Placed {
     placed
 }
 
-/// A copy of the base workspace whose unit file went through `edit`.
-fn base_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), dir.path());
-    let path = dir.path().join("inputs/units/don-vi.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit changed nothing");
-    std::fs::write(&path, edited).unwrap();
-    dir
-}
-
 /// Where `needle` starts in the compact text; panics when absent.
 fn at(text: &str, needle: &str) -> usize {
     text.find(&compact(needle))

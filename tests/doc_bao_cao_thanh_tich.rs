@@ -74,17 +74,6 @@ fn at(text: &str, s: &str) -> usize {
         .unwrap_or_else(|| panic!("{s:?} not in the report"))
 }
 
-/// A copy of the corpus base whose unit file has `from` replaced by `to`.
-fn base_with(from: &str, to: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), dir.path());
-    let path = dir.path().join("inputs/units/don-vi.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from:?} not in the fixture");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    dir
-}
-
 /// The header of a report: the unit | the national header and the date; no number.
 fn assert_report_header(placed: &Placed, date: &str) {
     let page1: Vec<&PlacedText> = placed.texts.iter().filter(|t| t.page == 1).collect();
@@ -414,7 +403,7 @@ fn the_collective_report_is_signed_by_the_head_of_the_unit() {
 
 #[test]
 fn optional_background_and_earlier_awards_of_a_person_are_reported() {
-    let dir = base_with(
+    let dir = base_replacing(
         "      discipline: không\n",
         "      discipline: không\n      ethnicity: Tày\n      home_town: xã Hoàng Đồng, tỉnh Lạng Sơn\n",
     );
@@ -425,7 +414,7 @@ fn optional_background_and_earlier_awards_of_a_person_are_reported() {
 
     // An earlier award for the person fills the table instead of "Không có."
     let from = "    duties:\n      - Tham mưu thẩm định";
-    let dir = base_with(
+    let dir = base_replacing(
         from,
         "    earlier_awards:\n      - { year: 2024, name: Chiến sĩ thi đua cơ sở, decision: Quyết định số 15/QĐ-STP ngày 10/01/2025 của Giám đốc Sở Tư pháp }\n    duties:\n      - Tham mưu thẩm định",
     );
@@ -444,7 +433,7 @@ fn optional_background_and_earlier_awards_of_a_person_are_reported() {
 fn typst_syntax_in_the_data_is_printed_as_written() {
     let odd =
         "Có 05 phòng * 02 đơn vị_sự nghiệp #1, $x$, @nhãn, <a> và [ngoặc] // không phải chú thích.";
-    let dir = base_with(
+    let dir = base_replacing(
         "      - Sở Tư pháp là cơ quan chuyên môn",
         &format!("      - \"{odd}\"\n      - Sở Tư pháp là cơ quan chuyên môn"),
     );

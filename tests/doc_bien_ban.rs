@@ -24,17 +24,6 @@ fn line_with<'a>(lines: &'a [String], fragments: &[&str]) -> Option<&'a String> 
         .find(|l| fragments.iter().all(|f| l.contains(f)))
 }
 
-/// A copy of the corpus base whose unit file has `from` replaced by `to`.
-fn base_with(from: &str, to: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), dir.path());
-    let path = dir.path().join("inputs/units/don-vi.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from:?} not in the fixture");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    dir
-}
-
 #[test]
 fn minutes_name_the_meeting_and_its_members() {
     let (rendered, placed) = minutes(&corpus_base());
@@ -136,7 +125,7 @@ fn each_nominee_has_votes_and_a_share_of_all_members() {
 #[test]
 fn absent_members_and_shares_follow_the_council_data() {
     // 9 members, 7 present: 2 absent; 6 of 9 and 5 of 9.
-    let dir = base_with(
+    let dir = base_replacing(
         "    members: 7\n    present: 6\n",
         "    members: 9\n    present: 7\n",
     );
@@ -161,7 +150,7 @@ fn absent_members_and_shares_follow_the_council_data() {
     );
 
     // Everyone present: nobody absent.
-    let dir = base_with("    present: 6\n", "    present: 7\n");
+    let dir = base_replacing("    present: 6\n", "    present: 7\n");
     let (_, placed) = minutes(dir.path());
     let text = placed.compact_text();
     assert!(text.contains(&compact("Số thành viên vắng mặt: không.")));
@@ -169,7 +158,7 @@ fn absent_members_and_shares_follow_the_council_data() {
 
 #[test]
 fn minutes_without_a_founding_decision_still_count_members() {
-    let dir = base_with(
+    let dir = base_replacing(
         "    established_by: Quyết định số 05/QĐ-STP ngày 08/01/2025 của Giám đốc Sở Tư pháp\n",
         "",
     );

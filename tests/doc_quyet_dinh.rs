@@ -19,18 +19,6 @@ fn decision(root: &Path) -> Placed {
     placed
 }
 
-/// A copy of the base workspace whose unit file went through `edit`.
-fn base_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), dir.path());
-    let path = dir.path().join("inputs/units/don-vi.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit changed nothing");
-    std::fs::write(&path, edited).unwrap();
-    dir
-}
-
 /// The first page of the attached list: the page of its bold title.
 fn list_start(placed: &Placed) -> usize {
     placed

@@ -84,3 +84,23 @@ pub fn laid_out_of(root: &Path, kind: &str, unit: Option<&str>) -> (Rendered, Pl
 pub fn corpus_base() -> PathBuf {
     reference_root().join("tests/cases/_base")
 }
+
+/// A copy of the corpus base whose unit file (`don-vi.yaml`) went through `edit`.
+pub fn base_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&corpus_base(), dir.path());
+    let path = dir.path().join("inputs/units/don-vi.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    dir
+}
+
+/// A copy of the corpus base with the first `from` of its unit file replaced by `to`.
+pub fn base_replacing(from: &str, to: &str) -> tempfile::TempDir {
+    base_with(|text| {
+        assert!(text.contains(from), "{from:?} not in the fixture");
+        text.replacen(from, to, 1)
+    })
+}
