@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Text};
@@ -23,6 +26,32 @@ pub struct BuildOptions {
     pub final_: bool,
     /// Documents typeset at once; `None`: one per core.
     pub jobs: Option<usize>,
+    /// Told `(done, total)` after each document, from any thread.
+    pub progress: Option<Progress>,
+}
+
+/// A progress callback; the command line draws a bar with it.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// Where the time of a build went. Typesetting, PDF and writing are summed
+/// over documents (they run in parallel); `total` is wall time.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub check: Duration,
+    pub render: Duration,
+    pub layout: Duration,
+    pub pdf: Duration,
+    pub write: Duration,
+    pub total: Duration,
+    /// The slowest documents (layout and PDF), slowest first.
+    pub slowest: Vec<(String, Duration)>,
 }
 
 /// Failures that are not problems of the inputs (exit code 2).
@@ -35,8 +64,6 @@ pub enum BuildError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("không tạo được luồng xử lý: {0}")]
-    Threads(String),
 }
 
 /// The inputs, checked.
@@ -89,11 +116,15 @@ pub struct Session {
     pub templates: Templates,
     pub base: Base,
     pub rendered: Vec<Rendered>,
+    pub check_time: Duration,
+    pub render_time: Duration,
 }
 
 /// Checks, then renders every document whose inputs are valid.
 pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildError> {
+    let started = Instant::now();
     let mut checked = check(root, options)?;
+    let check_time = started.elapsed();
     let (templates, template_errors) = Templates::for_workspace(root);
     for e in template_errors {
         checked.diagnostics.push(Diagnostic::error(
@@ -124,6 +155,8 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         }
     }
     Ok(Session {
+        check_time,
+        render_time: started.elapsed() - check_time,
         checked,
         templates,
         base,
@@ -229,6 +262,7 @@ pub struct BuildReport {
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
     pub manifest: Manifest,
+    pub timings: Timings,
 }
 
 impl BuildReport {
@@ -239,6 +273,7 @@ impl BuildReport {
 
 /// Checks, renders, typesets and writes every valid document and the manifest.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
     let session = render_all(root, options)?;
     let out_dir = root.join("output");
     if options.keep_typst {
@@ -249,24 +284,58 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build()
-        .map_err(|e| BuildError::Threads(e.to_string()))?;
-    // Each document is typeset and written on its own thread; only its
-    // manifest entry (or its errors) comes back, so memory stays bounded.
-    let outcomes: Vec<Result<Outcome, BuildError>> = pool.install(|| {
-        session
-            .rendered
-            .par_iter()
-            .map(|doc| build_one(root, &session, doc, options))
-            .collect()
+    let total = session.rendered.len();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<(Outcome, DocTimes), BuildError>>>> =
+        (0..total).map(|_| Mutex::new(None)).collect();
+    // Plain worker threads, each taking the next document: Typst's own rayon
+    // work cannot steal another document into a waiting thread, so a thread
+    // holds one document at a time (bounded memory) and its timings are its own.
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, total.max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(doc) = session.rendered.get(i) else {
+                        break;
+                    };
+                    let outcome = build_one(root, &session, doc, options);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(outcome);
+                    }
+                    if let Some(progress) = &options.progress {
+                        (progress.0)(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    }
+                }
+            });
+        }
+    });
+    let outcomes = slots.into_iter().map(|slot| {
+        slot.into_inner().ok().flatten().unwrap_or_else(|| {
+            Ok((
+                Outcome::Panicked("luồng xử lý dừng đột ngột".to_string()),
+                DocTimes::default(),
+            ))
+        })
     });
     let mut sources = session.checked.sources.clone();
     let mut entries = Vec::new();
     let mut new_diags = Vec::new();
+    let mut timings = Timings {
+        check: session.check_time,
+        render: session.render_time,
+        ..Timings::default()
+    };
     for (doc, outcome) in session.rendered.iter().zip(outcomes) {
-        match outcome? {
+        let (outcome, times) = outcome?;
+        timings.layout += times.layout;
+        timings.pdf += times.pdf;
+        timings.write += times.write;
+        timings
+            .slowest
+            .push((doc.job.stem.clone(), times.layout + times.pdf));
+        match outcome {
             Outcome::Written { path, pages, sha256 } => entries.push(ManifestEntry {
                 path,
                 kind: doc.job.kind.to_string(),
@@ -281,31 +350,41 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
                     new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
                 }
             }
-            Outcome::Panicked(message) => new_diags.push(Diagnostic::error(
-                "TD0013",
-                Text::new(
-                    format!("lỗi nội bộ khi dàn trang {}: {message}; các văn bản khác vẫn được ghi", doc.job.stem),
-                    format!("internal error while typesetting {}: {message}; the other documents were written", doc.job.stem),
-                ),
-            )
-            .help(Text::new(
-                "đây là lỗi của thidua, không phải của dữ liệu: hãy báo cho nhóm phát triển kèm tệp đầu vào",
-                "this is a bug in thidua, not in the inputs: please report it with the input files",
-            ))),
+            Outcome::Panicked(message) => new_diags.push(
+                Diagnostic::error(
+                    "TD0013",
+                    Text::new(
+                        format!("lỗi nội bộ khi dàn trang {}: {message}; các văn bản khác vẫn được ghi", doc.job.stem),
+                        format!("internal error while typesetting {}: {message}; the other documents were written", doc.job.stem),
+                    ),
+                )
+                .help(Text::new(
+                    "đây là lỗi của thidua, không phải của dữ liệu: hãy báo cho nhóm phát triển kèm tệp đầu vào",
+                    "this is a bug in thidua, not in the inputs: please report it with the input files",
+                )),
+            ),
         }
     }
+    timings
+        .slowest
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    timings.slowest.truncate(5);
     let manifest = Manifest::new(entries);
+    let write_started = Instant::now();
     write(
         &out_dir.join("manifest.json"),
         manifest.to_json().as_bytes(),
     )?;
+    timings.write += write_started.elapsed();
     let mut diagnostics = session.checked.diagnostics;
     diagnostics.extend(new_diags);
     crate::diag::sort(&mut diagnostics, &sources);
+    timings.total = started.elapsed();
     Ok(BuildReport {
         sources,
         diagnostics,
         manifest,
+        timings,
     })
 }
 
@@ -321,12 +400,21 @@ enum Outcome {
     Panicked(String),
 }
 
+/// Time spent on one document, by stage.
+#[derive(Debug, Default)]
+struct DocTimes {
+    layout: Duration,
+    pdf: Duration,
+    write: Duration,
+}
+
 fn build_one(
     root: &Path,
     session: &Session,
     doc: &Rendered,
     options: &BuildOptions,
-) -> Result<Outcome, BuildError> {
+) -> Result<(Outcome, DocTimes), BuildError> {
+    let mut times = DocTimes::default();
     if options.keep_typst {
         write(
             &root.join("output").join(format!("{}.typ", doc.job.stem)),
@@ -335,28 +423,36 @@ fn build_one(
     }
     let rel_path = format!("output/{}.pdf", doc.job.stem);
     let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let started = Instant::now();
         let pages = typeset(session, doc)?;
+        times.layout = started.elapsed();
         let bytes = typeset::pdf(&pages, &rel_path)?;
+        times.pdf = started.elapsed() - times.layout;
         Ok::<_, Vec<TypstError>>((pages.pages().len(), bytes))
     }));
     let (pages, bytes) = match typeset {
         Ok(Ok(done)) => done,
-        Ok(Err(errors)) => return Ok(Outcome::Failed(errors)),
+        Ok(Err(errors)) => return Ok((Outcome::Failed(errors), times)),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".to_string());
-            return Ok(Outcome::Panicked(message));
+            return Ok((Outcome::Panicked(message), times));
         }
     };
+    let started = Instant::now();
     write(&root.join(&rel_path), &bytes)?;
-    Ok(Outcome::Written {
-        path: rel_path,
-        pages,
-        sha256: output::sha256_hex(&bytes),
-    })
+    times.write = started.elapsed();
+    Ok((
+        Outcome::Written {
+            path: rel_path,
+            pages,
+            sha256: output::sha256_hex(&bytes),
+        },
+        times,
+    ))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {

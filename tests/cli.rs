@@ -356,3 +356,53 @@ fn a_unit_with_errors_loses_only_its_own_documents() {
         );
     }
 }
+
+#[test]
+fn timings_name_every_stage_and_the_slowest_documents() {
+    let dir = reference_copy();
+    let out = thidua(
+        &["build", "--timings", "--jobs", "2", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for stage in [
+        "load and check",
+        "render",
+        "typeset",
+        "PDF",
+        "write",
+        "total (wall)",
+        "slowest:",
+    ] {
+        assert!(err.contains(stage), "{stage} missing from:\n{err}");
+    }
+    assert!(
+        err.contains("lang-son/"),
+        "names the slowest documents:\n{err}"
+    );
+}
+
+#[test]
+fn one_job_and_many_jobs_write_the_same_bytes() {
+    let one = reference_copy();
+    let many = reference_copy();
+    assert_eq!(
+        thidua(&["build", "-q", "--jobs", "1"], one.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        thidua(&["build", "-q", "--jobs", "3"], many.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    let a = std::fs::read_to_string(one.path().join("output/manifest.json")).unwrap();
+    let b = std::fs::read_to_string(many.path().join("output/manifest.json")).unwrap();
+    assert_eq!(
+        a, b,
+        "the manifest (with every PDF's SHA-256) does not depend on --jobs"
+    );
+}

@@ -1,8 +1,11 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Args;
-use thidua::build::{self, BuildOptions};
+use indicatif::{ProgressBar, ProgressStyle};
+use thidua::build::{self, BuildOptions, Progress, Timings};
 use thidua::diag::Lang;
 
 use super::Common;
@@ -17,24 +20,82 @@ pub struct BuildArgs {
     /// Số văn bản dàn trang cùng lúc; mặc định bằng số nhân CPU (documents typeset at once)
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// In thời gian từng giai đoạn và các văn bản chậm nhất (print the time of each stage)
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let started = Instant::now();
+    let bar = progress_bar(args.common.quiet);
+    let progress = bar.clone().map(|bar| {
+        Progress(Arc::new(move |done: usize, total: usize| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }))
+    });
     let options = BuildOptions {
         keep_typst: args.keep_typst,
         final_: args.common.final_,
         jobs: args.jobs,
+        progress,
     };
     let report = build::build(&args.common.dir, &options)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     let code = super::report(&args.common, &report.diagnostics, &report.sources)?;
+    if args.timings {
+        eprint!("{}", timings_table(&report.timings, args.common.lang));
+    }
     if !args.common.quiet {
         let n = report.manifest.documents.len();
-        let secs = started.elapsed().as_secs_f64();
+        let secs = report.timings.total.as_secs_f64();
         match args.common.lang {
             Lang::Vi => eprintln!("đã ghi {n} văn bản vào output/ trong {secs:.2} giây"),
             Lang::En => eprintln!("wrote {n} document(s) to output/ in {secs:.2} s"),
         }
     }
     Ok(code)
+}
+
+/// A bar on a terminal only: never with `--quiet`, never in CI.
+fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+    let in_ci = std::env::var_os("CI").is_some_and(|v| v != "false" && v != "0");
+    if quiet || in_ci || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} văn bản {elapsed}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn timings_table(t: &Timings, lang: Lang) -> String {
+    let rows: [(&str, &str, Duration); 6] = [
+        ("đọc và kiểm tra", "load and check", t.check),
+        ("dựng nguồn Typst", "render", t.render),
+        (
+            "dàn trang (tổng các luồng)",
+            "typeset (all threads)",
+            t.layout,
+        ),
+        ("xuất PDF (tổng các luồng)", "PDF (all threads)", t.pdf),
+        ("ghi tệp (tổng các luồng)", "write (all threads)", t.write),
+        ("tổng thời gian", "total (wall)", t.total),
+    ];
+    let mut out = String::new();
+    for (vi, en, d) in rows {
+        let label = if lang == Lang::Vi { vi } else { en };
+        out.push_str(&format!("{label:<28} {:>9.3} s\n", d.as_secs_f64()));
+    }
+    out.push_str(if lang == Lang::Vi {
+        "chậm nhất:\n"
+    } else {
+        "slowest:\n"
+    });
+    for (stem, d) in &t.slowest {
+        out.push_str(&format!("  {:>9.3} s  {stem}\n", d.as_secs_f64()));
+    }
+    out
 }
