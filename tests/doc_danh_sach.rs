@@ -6,26 +6,10 @@ mod common;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
-use thidua::model::unit::{Gender, Unit};
-use thidua::typeset::inspect::{Placed, compact};
+use thidua::model::unit::Gender;
+use thidua::typeset::inspect::Placed;
 
 const UNIT: &str = "so-tu-phap";
-
-fn unit_of(root: &std::path::Path) -> Unit {
-    let checked = build::check(root, &BuildOptions::default()).unwrap();
-    checked
-        .workspace
-        .units
-        .into_iter()
-        .find(|u| u.value.id.value == UNIT)
-        .expect("unit")
-        .value
-}
-
-fn has(placed: &Placed, s: &str) -> bool {
-    placed.compact_text().contains(&compact(s))
-}
 
 fn assert_landscape_a4(placed: &Placed) {
     for (w, h) in &placed.pages {
@@ -39,7 +23,7 @@ fn assert_landscape_a4(placed: &Placed) {
 #[test]
 fn danh_sach_lists_every_nominee_on_a_landscape_page() {
     let root = corpus_base();
-    let unit = unit_of(&root);
+    let unit = unit_of(&root, UNIT);
     let (rendered, placed) = laid_out_of(&root, "danh-sach", Some(UNIT));
     assert_eq!(
         rendered.job.stem,

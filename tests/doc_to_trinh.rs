@@ -5,31 +5,13 @@ mod common;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
-use thidua::model::unit::Unit;
-use thidua::typeset::inspect::{Placed, compact};
 
 const UNIT: &str = "so-tu-phap";
-
-fn unit_of(root: &std::path::Path) -> Unit {
-    let checked = build::check(root, &BuildOptions::default()).unwrap();
-    checked
-        .workspace
-        .units
-        .into_iter()
-        .find(|u| u.value.id.value == UNIT)
-        .expect("unit")
-        .value
-}
-
-fn has(placed: &Placed, s: &str) -> bool {
-    placed.compact_text().contains(&compact(s))
-}
 
 #[test]
 fn to_trinh_proposes_the_award_with_counts_and_names() {
     let root = corpus_base();
-    let unit = unit_of(&root);
+    let unit = unit_of(&root, UNIT);
     let (rendered, placed) = laid_out_of(&root, "to-trinh", Some(UNIT));
     assert_eq!(
         rendered.job.stem,

@@ -104,3 +104,20 @@ pub fn base_replacing(from: &str, to: &str) -> tempfile::TempDir {
         text.replacen(from, to, 1)
     })
 }
+
+/// The unit `id` of the workspace at `root`, as checked.
+pub fn unit_of(root: &Path, id: &str) -> thidua::model::Unit {
+    let checked = build::check(root, &BuildOptions::default()).unwrap();
+    checked
+        .workspace
+        .units
+        .into_iter()
+        .find(|u| u.value.id.value == id)
+        .expect("unit")
+        .value
+}
+
+/// Whether the laid-out text holds `s`, whitespace aside.
+pub fn has(placed: &Placed, s: &str) -> bool {
+    placed.compact_text().contains(&inspect::compact(s))
+}
