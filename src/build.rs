@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Text};
 use crate::documents::{self, DocJob};
 use crate::load::{self, FileId, LoadError, Sources};
 use crate::model::Workspace;
-use crate::output::{self, Manifest, ManifestEntry};
+use crate::output::{self, Attachment, Manifest, ManifestEntry, PacketIndex, PacketPart};
 use crate::render::{self, RenderError, TemplateFile, Templates};
 use crate::rules;
 use crate::typeset::{self, Base, ErrorFile, TypstError};
@@ -91,10 +91,12 @@ impl Checked {
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, LoadError> {
     let loaded = load::load_workspace(root)?;
     let mut diagnostics = loaded.diagnostics;
+    let incomplete = diagnostics.iter().any(|d| d.is_error());
     diagnostics.extend(rules::check(
         &loaded.workspace,
         &loaded.sources,
         options.final_,
+        incomplete,
     ));
     crate::diag::sort(&mut diagnostics, &loaded.sources);
     Ok(Checked {
@@ -108,6 +110,8 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, LoadError> 
 pub struct Rendered {
     pub job: DocJob,
     pub source: render::Output,
+    /// For a packet: its parts, as indexes into [`Session::rendered`].
+    pub parts: Vec<usize>,
 }
 
 /// What stays the same for every document of a build.
@@ -140,12 +144,34 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
             checked.diagnostics.push(d);
         }
         Ok(env) => {
-            for job in documents::plan_jobs(&checked.workspace) {
+            let (packets, documents): (Vec<DocJob>, Vec<DocJob>) =
+                documents::plan_jobs(&checked.workspace)
+                    .into_iter()
+                    .partition(|job| !job.parts.is_empty());
+            for job in documents.into_iter().chain(packets) {
                 if !checked.inputs_clean(&job.inputs) {
                     continue;
                 }
-                match render::render(&env, job.template, job.context.clone()) {
-                    Ok(source) => rendered.push(Rendered { job, source }),
+                // A packet is built when every part is; a missing part was reported already.
+                let Some(parts) = job
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        rendered
+                            .iter()
+                            .position(|r: &Rendered| r.job.stem == p.stem)
+                    })
+                    .collect::<Option<Vec<usize>>>()
+                else {
+                    continue;
+                };
+                let context = if job.parts.is_empty() {
+                    job.context.clone()
+                } else {
+                    packet_context(&job)
+                };
+                match render::render(&env, job.template, context) {
+                    Ok(source) => rendered.push(Rendered { job, source, parts }),
                     Err(e) => {
                         let d = render_diagnostic(&mut checked.sources, &templates, &e);
                         checked.diagnostics.push(d);
@@ -162,6 +188,21 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         base,
         rendered,
     })
+}
+
+/// What `packet.typ` sees: the title, the date and where each part is included from.
+fn packet_context(job: &DocJob) -> minijinja::Value {
+    let parts: Vec<minijinja::Value> = job
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| minijinja::context! { title => &p.title, path => typeset::part_path(i) })
+        .collect();
+    minijinja::context! {
+        title => &job.title,
+        date => job.date.format("%Y-%m-%d").to_string(),
+        parts => parts,
+    }
 }
 
 fn template_source(sources: &mut Sources, templates: &Templates, name: &str) -> Option<FileId> {
@@ -196,16 +237,36 @@ fn render_diagnostic(sources: &mut Sources, templates: &Templates, e: &RenderErr
 
 /// Typesets one rendered document.
 pub fn typeset(session: &Session, doc: &Rendered) -> Result<PagedDocument, Vec<TypstError>> {
-    typeset::layout(&session.base, doc.source.text.clone(), doc.job.date)
+    let parts = doc
+        .parts
+        .iter()
+        .map(|&i| session.rendered[i].source.text.clone())
+        .collect();
+    typeset::layout(&session.base, doc.source.text.clone(), doc.job.date, parts)
 }
 
 /// Maps a Typst error back to the template text that produced it.
 fn typst_diagnostic(
     sources: &mut Sources,
     templates: &Templates,
+    session: &Session,
     doc: &Rendered,
     e: &TypstError,
 ) -> Diagnostic {
+    // An error inside a packet's part is that part's error.
+    let (doc, e) = match &e.file {
+        ErrorFile::Part(i) => match doc.parts.get(*i).and_then(|&k| session.rendered.get(k)) {
+            Some(part) => (
+                part,
+                &TypstError {
+                    file: ErrorFile::Main,
+                    ..e.clone()
+                },
+            ),
+            None => (doc, e),
+        },
+        _ => (doc, e),
+    };
     let mut message = e.message.clone();
     for hint in &e.hints {
         message.push_str(&format!(" ({hint})"));
@@ -336,7 +397,12 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             .slowest
             .push((doc.job.stem.clone(), times.layout + times.pdf));
         match outcome {
-            Outcome::Written { path, pages, sha256 } => entries.push(ManifestEntry {
+            Outcome::Written {
+                path,
+                pages,
+                sha256,
+                attachments,
+            } => entries.push(ManifestEntry {
                 path,
                 kind: doc.job.kind.to_string(),
                 unit: doc.job.unit.clone(),
@@ -344,10 +410,11 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
                 pages,
                 sha256,
                 inputs: doc.job.inputs.iter().map(|f| sources.name(*f).to_string()).collect(),
+                attachments,
             }),
             Outcome::Failed(errors) => {
                 for e in &errors {
-                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
+                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, &session, doc, e));
                 }
             }
             Outcome::Panicked(message) => new_diags.push(
@@ -365,6 +432,15 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             ),
         }
     }
+    let write_started = Instant::now();
+    for doc in session.rendered.iter().filter(|d| !d.job.parts.is_empty()) {
+        if let Some(attachment) = write_packet_index(root, doc, &mut entries)? {
+            if let Some(entry) = entries.iter_mut().find(|e| e.path == pdf_path(&doc.job)) {
+                entry.attachments.push(attachment);
+            }
+        }
+    }
+    timings.write += write_started.elapsed();
     timings
         .slowest
         .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -388,12 +464,63 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     })
 }
 
+/// `output/<stem>.pdf`, relative to the workspace.
+fn pdf_path(job: &DocJob) -> String {
+    format!("output/{}.pdf", job.stem)
+}
+
+/// `packet.json` beside a packet: each part with its own file's SHA-256 and
+/// where it starts in the packet. Not written when the packet or a part failed.
+fn write_packet_index(
+    root: &Path,
+    packet: &Rendered,
+    entries: &mut [ManifestEntry],
+) -> Result<Option<Attachment>, BuildError> {
+    let find = |path: &str| entries.iter().find(|e| e.path == path);
+    let Some(whole) = find(&pdf_path(&packet.job)) else {
+        return Ok(None);
+    };
+    let mut parts = Vec::new();
+    let mut first_page = 1;
+    for part in &packet.job.parts {
+        let path = format!("output/{}.pdf", part.stem);
+        let Some(entry) = find(&path) else {
+            return Ok(None);
+        };
+        parts.push(PacketPart {
+            title: part.title.clone(),
+            kind: part.kind.to_string(),
+            path,
+            sha256: entry.sha256.clone(),
+            pages: entry.pages,
+            first_page,
+        });
+        first_page += entry.pages;
+    }
+    let index = PacketIndex {
+        packet: whole.path.clone(),
+        title: whole.title.clone(),
+        sha256: whole.sha256.clone(),
+        pages: whole.pages,
+        parts,
+    };
+    let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
+    json.push('\n');
+    let rel = format!("output/{}.json", packet.job.stem);
+    write(&root.join(&rel), json.as_bytes())?;
+    Ok(Some(Attachment {
+        sha256: output::sha256_hex(json.as_bytes()),
+        path: rel,
+    }))
+}
+
 /// What became of one document.
 enum Outcome {
     Written {
         path: String,
         pages: usize,
         sha256: String,
+        attachments: Vec<Attachment>,
     },
     Failed(Vec<TypstError>),
     /// Typst (or thidua) panicked on this document; the build goes on.
@@ -421,7 +548,7 @@ fn build_one(
             doc.source.text.as_bytes(),
         )?;
     }
-    let rel_path = format!("output/{}.pdf", doc.job.stem);
+    let rel_path = pdf_path(&doc.job);
     let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let started = Instant::now();
         let pages = typeset(session, doc)?;
@@ -444,12 +571,26 @@ fn build_one(
     };
     let started = Instant::now();
     write(&root.join(&rel_path), &bytes)?;
+    let mut attachments = Vec::new();
+    if let Some(list) = &doc.job.list {
+        let rel = format!("output/{}.xlsx", doc.job.stem);
+        let sheet = match output::xlsx::list_xlsx(list, doc.job.date) {
+            Ok(sheet) => sheet,
+            Err(e) => return Ok((Outcome::Panicked(format!("bảng tính {rel}: {e}")), times)),
+        };
+        write(&root.join(&rel), &sheet)?;
+        attachments.push(Attachment {
+            path: rel,
+            sha256: output::sha256_hex(&sheet),
+        });
+    }
     times.write = started.elapsed();
     Ok((
         Outcome::Written {
             path: rel_path,
             pages,
             sha256: output::sha256_hex(&bytes),
+            attachments,
         },
         times,
     ))

@@ -9,6 +9,9 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
+mod appraisal;
+
+use crate::lists::{self, List};
 use crate::load::FileId;
 use crate::model::campaign::{Award, AwardLevel, Campaign};
 use crate::model::unit::{Nomination, SubjectType, Unit};
@@ -30,6 +33,20 @@ pub struct DocJob {
     pub date: NaiveDate,
     pub inputs: Vec<FileId>,
     pub context: Value,
+    /// The list a `danh-sach` prints, also written beside it as `.xlsx`.
+    pub list: Option<List>,
+    /// For a packet: the documents it joins, in reading order.
+    pub parts: Vec<Part>,
+}
+
+/// A document joined into a packet, with its bookmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// The part's own stem (`lang-son/so-noi-vu/…/to-trinh`).
+    pub stem: String,
+    /// The bookmark: `Tờ trình`, `Báo cáo thành tích: Hoàng Thị Thu`.
+    pub title: String,
+    pub kind: &'static str,
 }
 
 /// Every document of the workspace whose inputs parsed.
@@ -58,9 +75,14 @@ pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
             awards => Value::from(Serde(&awards)),
         },
         title,
+        list: None,
+        parts: vec![],
     });
     for u in &workspace.units {
         unit_jobs(&mut jobs, c, u, &awards);
+    }
+    if let Some(a) = &workspace.appraisal {
+        appraisal::jobs(&mut jobs, workspace, c, a, &awards);
     }
     jobs
 }
@@ -126,6 +148,8 @@ fn unit_jobs(
             date,
             inputs: inputs.clone(),
             context,
+            list: None,
+            parts: vec![],
         }
     };
     let none = minijinja::context! {};
@@ -245,7 +269,22 @@ fn unit_jobs(
             format!("Tờ trình đề nghị tặng {} của {}", award.name, unit.name),
             extra.clone(),
         ));
-        jobs.push(job(
+        let listed: Vec<(&Unit, &Nomination)> = nominations.iter().map(|n| (unit, *n)).collect();
+        let list = lists::by_subject(
+            format!("DANH SÁCH ĐỀ NGHỊ TẶNG {}", award.name.to_uppercase()),
+            format!(
+                "(Kèm theo Tờ trình {} của {})",
+                crate::nd30::reference(
+                    submission.number,
+                    Some("TTr"),
+                    &unit.symbol.value,
+                    &submission.date.value
+                ),
+                unit.name
+            ),
+            &listed,
+        );
+        let mut list_job = job(
             "danh-sach",
             format!("{dossier}/danh-sach"),
             "danh-sach.typ",
@@ -254,8 +293,14 @@ fn unit_jobs(
                 "Danh sách đề nghị tặng {} kèm theo Tờ trình của {}",
                 award.name, unit.name
             ),
-            extra.clone(),
-        ));
+            minijinja::context! {
+                list => Value::from(Serde(&list)),
+                list_date => submission.date.value.to_string(),
+                ..extra.clone()
+            },
+        );
+        list_job.list = Some(list);
+        jobs.push(list_job);
         jobs.push(job(
             "bien-ban",
             format!("{dossier}/bien-ban"),
@@ -264,23 +309,61 @@ fn unit_jobs(
             format!("Biên bản họp Hội đồng Thi đua - Khen thưởng {}", unit.name),
             extra.clone(),
         ));
+        let mut parts = vec![
+            Part::new(format!("{dossier}/to-trinh"), "Tờ trình", "to-trinh"),
+            Part::new(format!("{dossier}/danh-sach"), "Danh sách", "danh-sach"),
+            Part::new(
+                format!("{dossier}/bien-ban"),
+                "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+                "bien-ban",
+            ),
+        ];
         for n in &nominations {
-            let nominee = n
-                .person
-                .as_ref()
-                .map(|p| p.full_name.clone())
-                .or_else(|| n.collective.as_ref().map(|c| c.name.clone()))
-                .unwrap_or_default();
+            let nominee = n.nominee_name();
+            let stem = report_stem(&dossier, n);
+            parts.push(Part::new(
+                stem.clone(),
+                format!("Báo cáo thành tích: {nominee}"),
+                "bao-cao-thanh-tich",
+            ));
             jobs.push(job(
                 "bao-cao-thanh-tich",
-                format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value),
+                stem,
                 "bao-cao-thanh-tich.typ",
                 submitted,
                 format!("Báo cáo thành tích đề nghị tặng {}: {nominee}", award.name),
                 minijinja::context! { nomination => Value::from(Serde(*n)), ..extra.clone() },
             ));
         }
+        let mut packet = job(
+            "packet",
+            format!("{dossier}/packet"),
+            PACKET_TEMPLATE,
+            submitted,
+            format!("Hồ sơ đề nghị tặng {} của {}", award.name, unit.name),
+            none.clone(),
+        );
+        packet.parts = parts;
+        jobs.push(packet);
     }
+}
+
+/// The template every packet uses: it includes its parts.
+pub const PACKET_TEMPLATE: &str = "packet.typ";
+
+impl Part {
+    pub fn new(stem: String, title: impl Into<String>, kind: &'static str) -> Self {
+        Self {
+            stem,
+            title: title.into(),
+            kind,
+        }
+    }
+}
+
+/// Where a nominee's achievement report goes in a dossier.
+fn report_stem(dossier: &str, n: &Nomination) -> String {
+    format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value)
 }
 
 /// One nominee's result in the council's secret ballot.

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod diag;
 pub mod documents;
+pub mod lists;
 pub mod load;
 pub mod model;
 pub mod nd30;

@@ -6,6 +6,8 @@
 //! A case folder may hold:
 //! - `inputs/…`: files that replace or add to the base's;
 //! - `remove`: base paths to delete, one per line;
+//! - `replace`: edits of base files, one per line: `path: from => to` (`\n` for a
+//!   line break; `from` must occur once);
 //! - `args`: `--final` to check as at the moment of issue.
 //!
 //! New or changed snapshots: `INSTA_UPDATE=always cargo test --test cases`, then review the diff.
@@ -60,6 +62,27 @@ fn run_case(name: &str) -> (String, BTreeSet<String>) {
         }
     }
     copy_tree(&case.join("inputs"), &dir.path().join("inputs"));
+    // `replace`: one edit of a base file per line, `path: from => to`, where
+    // `from` occurs exactly once; a case states only what it changes.
+    if let Ok(edits) = std::fs::read_to_string(case.join("replace")) {
+        for line in edits.lines().filter(|l| !l.trim().is_empty()) {
+            let (path, edit) = line
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{name}: replace line `{line}`"));
+            let (from, to) = edit
+                .split_once(" => ")
+                .unwrap_or_else(|| panic!("{name}: replace line `{line}`"));
+            let (from, to) = (from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+            let file = dir.path().join(path);
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert_eq!(
+                text.matches(from.as_str()).count(),
+                1,
+                "{name}: `{from}` must occur once in {path}"
+            );
+            std::fs::write(&file, text.replace(&from, &to)).unwrap();
+        }
+    }
     let args = std::fs::read_to_string(case.join("args")).unwrap_or_default();
     let options = BuildOptions {
         final_: args.contains("--final"),

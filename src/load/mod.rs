@@ -16,7 +16,7 @@ pub use sources::{FileId, Sources, offset_of};
 pub use yaml::span;
 
 use crate::diag::{Diagnostic, Text, closest};
-use crate::model::{Campaign, Sourced, Unit, Workspace};
+use crate::model::{Appraisal, Campaign, Sourced, Unit, Workspace};
 
 /// Input files larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -227,19 +227,40 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             Ok(unit) => loaded.workspace.units.push(Sourced { file, value: unit }),
             Err(d) => loaded.diagnostics.push(*d),
         },
+        "appraisal" => match yaml::parse::<Appraisal>(&text, file) {
+            Ok(appraisal) => {
+                if let Some(first) = &loaded.workspace.appraisal {
+                    let span = yaml::span(&text, &kind);
+                    let first_name = loaded.sources.name(first.file).to_string();
+                    loaded.diagnostics.push(
+                        Diagnostic::error(
+                            "TD0014",
+                            Text::new(
+                                format!("đã có một tệp `kind: appraisal` ({first_name}); mỗi phong trào chỉ có một kết quả thẩm định"),
+                                format!("there is already a `kind: appraisal` file ({first_name}); a campaign has one appraisal"),
+                            ),
+                        )
+                        .at(file, span)
+                        .help(Text::new(
+                            "gộp các kết quả thẩm định vào một tệp",
+                            "merge the appraisals into one file",
+                        )),
+                    );
+                } else {
+                    loaded.workspace.appraisal = Some(Sourced {
+                        file,
+                        value: appraisal,
+                    });
+                }
+            }
+            Err(d) => loaded.diagnostics.push(*d),
+        },
         other => {
             let span = yaml::span(&text, &kind);
-            let (vi, en) = if KINDS.contains(&other) {
-                (
-                    format!("loại tệp `{other}` chưa được phiên bản này hỗ trợ"),
-                    format!("input kind `{other}` is not supported by this version yet"),
-                )
-            } else {
-                (
-                    format!("loại tệp `{other}` không hợp lệ"),
-                    format!("unknown input kind `{other}`"),
-                )
-            };
+            let (vi, en) = (
+                format!("loại tệp `{other}` không hợp lệ"),
+                format!("unknown input kind `{other}`"),
+            );
             let mut diag = Diagnostic::error("TD0006", Text::new(vi, en)).at(file, span);
             if let Some(guess) = closest(other, KINDS).filter(|g| *g != other) {
                 diag = diag.help(Text::new(

@@ -161,6 +161,10 @@ pub struct Award {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub quota_per_unit: Option<Spanned<u32>>,
+    /// At most this many awarded in the whole province (checked on the appraisal).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub quota_total: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -76,6 +76,29 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
             .unwrap_or(NaiveDate::MIN)
     }
+
+    /// As a message cites it: `05/11/2025`, `tháng 11/2025`, `năm 2025`.
+    pub fn vi(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
+            (Some(m), None) => format!("tháng {m}/{}", self.year),
+            _ => format!("năm {}", self.year),
+        }
+    }
+
+    /// The latest day this date can stand for (a draft `2024-05` → 2024-05-31).
+    pub fn latest(&self) -> NaiveDate {
+        if let Some(date) = self.complete() {
+            return date;
+        }
+        let (year, month) = match self.month {
+            Some(12) | None => (self.year + 1, 1),
+            Some(m) => (self.year, m + 1),
+        };
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::MAX)
+    }
 }
 
 impl fmt::Display for PartialDate {

@@ -1,9 +1,11 @@
 //! The typed workspace: what the loader produces and every later stage reads.
 
+pub mod appraisal;
 pub mod campaign;
 pub mod date;
 pub mod unit;
 
+pub use appraisal::Appraisal;
 pub use campaign::Campaign;
 pub use unit::Unit;
 
@@ -22,15 +24,28 @@ pub struct Workspace {
     pub campaign: Option<Sourced<Campaign>>,
     /// In file-name order.
     pub units: Vec<Sourced<Unit>>,
+    /// The Sở Nội vụ's appraisal, once the dossiers are in.
+    pub appraisal: Option<Sourced<Appraisal>>,
+}
+
+impl Workspace {
+    pub fn unit(&self, id: &str) -> Option<&Sourced<Unit>> {
+        self.units.iter().find(|u| u.value.id.value == id)
+    }
 }
 
 /// A JSON Schema of every input kind, for editors (`# yaml-language-server: $schema=…`).
 pub fn json_schema() -> serde_json::Value {
     let campaign = schemars::schema_for!(Campaign);
     let unit = schemars::schema_for!(Unit);
+    let appraisal = schemars::schema_for!(Appraisal);
     let mut defs = serde_json::Map::new();
     let mut branches = Vec::new();
-    for (kind, schema) in [("campaign", campaign), ("unit", unit)] {
+    for (kind, schema) in [
+        ("campaign", campaign),
+        ("unit", unit),
+        ("appraisal", appraisal),
+    ] {
         let mut schema = schema.to_value();
         if let Some(own) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
             if let Some(own) = own.as_object() {

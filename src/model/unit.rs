@@ -381,7 +381,26 @@ impl Unit {
     }
 }
 
+impl Gender {
+    /// `Nam`, `Nữ`, as lists print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Gender::Male => "Nam",
+            Gender::Female => "Nữ",
+        }
+    }
+}
+
 impl Nomination {
+    /// The person's full name or the collective's name.
+    pub fn nominee_name(&self) -> &str {
+        match (&self.person, &self.collective) {
+            (Some(p), _) => &p.full_name,
+            (None, Some(c)) => &c.name,
+            (None, None) => "",
+        }
+    }
+
     pub fn subject(&self) -> Option<SubjectType> {
         match (&self.collective, &self.person) {
             (Some(_), None) => Some(SubjectType::Collective),

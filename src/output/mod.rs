@@ -2,6 +2,8 @@
 //! folder and is renamed over the target, so a reader (or a crash) sees the
 //! old file or the new one, never half of one.
 
+pub mod xlsx;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -55,6 +57,41 @@ pub struct ManifestEntry {
     pub pages: usize,
     pub sha256: String,
     pub inputs: Vec<String>,
+    /// Files written beside the PDF: a list's `.xlsx`, a packet's `packet.json`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file written beside a document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Attachment {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// `packet.json`: the parts of a packet, in order.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PacketIndex {
+    /// The packet's PDF, relative to the workspace.
+    pub packet: String,
+    pub title: String,
+    pub sha256: String,
+    pub pages: usize,
+    pub parts: Vec<PacketPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PacketPart {
+    /// The bookmark's title.
+    pub title: String,
+    pub kind: String,
+    /// The part's own PDF, relative to the workspace.
+    pub path: String,
+    /// SHA-256 of the part's own PDF.
+    pub sha256: String,
+    pub pages: usize,
+    /// Where the part starts in the packet (1-based).
+    pub first_page: usize,
 }
 
 impl Manifest {

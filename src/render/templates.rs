@@ -22,6 +22,12 @@ const BUILTIN: &[(&str, &str)] = &[
     ("danh-sach.typ", include_str!("../../templates/danh-sach.typ")),
     ("bien-ban.typ", include_str!("../../templates/bien-ban.typ")),
     ("bao-cao-thanh-tich.typ", include_str!("../../templates/bao-cao-thanh-tich.typ")),
+    ("to-trinh-tham-dinh.typ", include_str!("../../templates/to-trinh-tham-dinh.typ")),
+    ("bien-ban-tinh.typ", include_str!("../../templates/bien-ban-tinh.typ")),
+    ("quyet-dinh-tinh.typ", include_str!("../../templates/quyet-dinh-tinh.typ")),
+    ("tong-hop.typ", include_str!("../../templates/tong-hop.typ")),
+    ("to-trinh-trung-uong.typ", include_str!("../../templates/to-trinh-trung-uong.typ")),
+    ("packet.typ", include_str!("../../templates/packet.typ")),
 ];
 
 /// Where a template came from.

@@ -458,6 +458,24 @@ fn numbered_documents<'a>(
             out.push((u.file, "report", r.number, &r.date));
         }
     }
+    if let Some(a) = &ctx.workspace.appraisal {
+        let appraisal = &a.value;
+        out.push((
+            a.file,
+            "submission",
+            appraisal.submission.number,
+            &appraisal.submission.date,
+        ));
+        out.push((
+            a.file,
+            "decision",
+            appraisal.decision.number,
+            &appraisal.decision.date,
+        ));
+        for n in &appraisal.national {
+            out.push((a.file, "national", n.number, &n.date));
+        }
+    }
     out
 }
 

@@ -2,6 +2,7 @@
 //! a stable code and severity. Checks read the model and return diagnostics;
 //! they never change anything.
 
+mod appraisal;
 mod campaign;
 mod unit;
 
@@ -17,6 +18,9 @@ pub struct Ctx<'a> {
     pub sources: &'a Sources,
     /// `--final`: the documents are about to be issued, so drafts' blanks are errors.
     pub final_: bool,
+    /// Some input did not load: a missing unit may be one that failed to parse,
+    /// so checks across files do not report it again.
+    pub incomplete: bool,
 }
 
 /// A named check. `code` is stable and documented in `docs/rules.md`.
@@ -30,15 +34,24 @@ pub struct Rule {
 
 /// Every rule, in code order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    campaign::RULES.iter().chain(unit::RULES)
+    campaign::RULES
+        .iter()
+        .chain(unit::RULES)
+        .chain(appraisal::RULES)
 }
 
-/// Runs every rule over the workspace.
-pub fn check(workspace: &Workspace, sources: &Sources, final_: bool) -> Vec<Diagnostic> {
+/// Runs every rule over the workspace; `incomplete` when an input failed to load.
+pub fn check(
+    workspace: &Workspace,
+    sources: &Sources,
+    final_: bool,
+    incomplete: bool,
+) -> Vec<Diagnostic> {
     let ctx = Ctx {
         workspace,
         sources,
         final_,
+        incomplete,
     };
     all().flat_map(|rule| (rule.check)(&ctx)).collect()
 }
@@ -198,4 +211,5 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
         "TD0013",
         "Lỗi nội bộ khi dàn trang một văn bản: báo lỗi, các văn bản khác vẫn được ghi",
     ),
+    ("TD0014", "Chỉ một tệp `kind: appraisal`"),
 ];

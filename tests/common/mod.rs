@@ -58,8 +58,26 @@ pub fn laid_out(root: &Path, kind: &str) -> (Rendered, Placed) {
     laid_out_of(root, kind, None)
 }
 
+/// Renders the workspace at `root` and lays out the document whose output
+/// stem is `stem` (`lang-son/tham-dinh/to-trinh`).
+pub fn laid_out_stem(root: &Path, stem: &str) -> (Rendered, Placed) {
+    laid_out_where(root, |r| r.job.stem == stem, stem)
+}
+
 /// Renders the workspace at `root` and lays out the document of `kind` of `unit`.
 pub fn laid_out_of(root: &Path, kind: &str, unit: Option<&str>) -> (Rendered, Placed) {
+    laid_out_where(
+        root,
+        |r| r.job.kind == kind && r.job.unit.as_deref() == unit,
+        &format!("{kind} document for {unit:?}"),
+    )
+}
+
+fn laid_out_where(
+    root: &Path,
+    wanted: impl Fn(&Rendered) -> bool,
+    what: &str,
+) -> (Rendered, Placed) {
     let session: Session = build::render_all(root, &BuildOptions::default()).unwrap();
     let errors: Vec<_> = session
         .checked
@@ -71,8 +89,8 @@ pub fn laid_out_of(root: &Path, kind: &str, unit: Option<&str>) -> (Rendered, Pl
     let index = session
         .rendered
         .iter()
-        .position(|r| r.job.kind == kind && r.job.unit.as_deref() == unit)
-        .unwrap_or_else(|| panic!("no {kind} document for {unit:?}"));
+        .position(wanted)
+        .unwrap_or_else(|| panic!("no {what}"));
     let pages =
         build::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
     let placed = inspect::placed(&pages);

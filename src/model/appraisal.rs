@@ -1,0 +1,158 @@
+//! The Sở Nội vụ's appraisal (thẩm định) of the units' dossiers: a verdict per
+//! nomination, the provincial council's vote, the nominees selected for the
+//! national certificates, and the submissions that carry them upward.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::campaign::Signer;
+use super::date::{Date, PartialDate};
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appraisal {
+    pub kind: String,
+    /// The unit that appraises (its header, symbol and signer): `so-noi-vu`.
+    #[schemars(with = "String")]
+    pub appraiser: Spanned<String>,
+    /// One verdict per nomination for the provincial certificate.
+    pub verdicts: Vec<Verdict>,
+    /// The provincial emulation and rewards council (Hội đồng Thi đua - Khen thưởng tỉnh).
+    pub council: ProvinceCouncil,
+    /// The appraiser's Tờ trình to the Chủ tịch UBND tỉnh.
+    pub submission: Issued,
+    /// The draft decision of the Chủ tịch UBND tỉnh awarding the provincial certificate.
+    pub decision: Decision,
+    /// The province's submissions upward, one per national award.
+    #[serde(default)]
+    pub national: Vec<NationalSubmission>,
+}
+
+/// A nomination of a unit: `{ unit: so-noi-vu, nomination: phong-ccvc }`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationRef {
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    #[schemars(with = "String")]
+    pub nomination: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum Outcome {
+    #[serde(rename = "đạt")]
+    Passed,
+    #[serde(rename = "không đạt")]
+    Failed,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    #[schemars(with = "String")]
+    pub nomination: Spanned<String>,
+    /// `đạt` or `không đạt`.
+    #[schemars(with = "Outcome")]
+    pub result: Spanned<Outcome>,
+    /// Why it failed, as the Tờ trình summarises it; required for `không đạt`.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvinceCouncil {
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    pub place: String,
+    /// The decision that set the council up, as cited.
+    #[serde(default)]
+    pub established_by: Option<String>,
+    #[schemars(with = "u32")]
+    pub members: Spanned<u32>,
+    #[schemars(with = "u32")]
+    pub present: Spanned<u32>,
+    pub chair: String,
+    /// The chair's office, printed after the name: `Phó Chủ tịch UBND tỉnh, Chủ tịch Hội đồng`.
+    #[serde(default)]
+    pub chair_title: Option<String>,
+    pub secretary: String,
+    /// Votes for the nominees that passed the appraisal.
+    pub votes: Vec<CouncilVote>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilVote {
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    #[schemars(with = "String")]
+    pub nomination: Spanned<String>,
+    #[schemars(with = "u32")]
+    pub in_favour: Spanned<u32>,
+}
+
+/// A document's number and date (a draft leaves the number out and the day blank).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Issued {
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    /// Điều 2: the prize money and its source, as printed.
+    #[serde(default)]
+    pub prize: Option<String>,
+    /// Điều 3: who carries the decision out.
+    #[serde(default)]
+    pub executors: Vec<String>,
+    pub signer: Signer,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NationalSubmission {
+    /// A national award of the campaign.
+    #[schemars(with = "String")]
+    pub award: Spanned<String>,
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[schemars(with = "PartialDate")]
+    pub date: Spanned<PartialDate>,
+    /// The body it goes through (`Bộ Nội vụ`); the addressee is the award's `submitted_to`.
+    #[serde(default)]
+    pub via: Option<String>,
+    /// The nominees selected, from the provincial pool.
+    pub nominees: Vec<NominationRef>,
+    pub signer: Signer,
+}
+
+impl Appraisal {
+    /// Whether a nomination is selected for a national award; it then leaves
+    /// the provincial decision (one achievement, one award).
+    pub fn selected_upward(&self, unit: &str, nomination: &str) -> bool {
+        self.national.iter().any(|s| {
+            s.nominees
+                .iter()
+                .any(|r| r.unit.value == unit && r.nomination.value == nomination)
+        })
+    }
+
+    pub fn verdict(&self, unit: &str, nomination: &str) -> Option<&Verdict> {
+        self.verdicts
+            .iter()
+            .find(|v| v.unit.value == unit && v.nomination.value == nomination)
+    }
+}
