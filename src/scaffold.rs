@@ -132,3 +132,102 @@ fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
         crate::model::campaign::Evidence::Initiatives => "cần sáng kiến có quyết định công nhận",
     }
 }
+
+/// The appraisal file (`inputs/appraisal.yaml`) for the unit `appraiser`: a
+/// verdict and a ballot line for every provincial nomination already in the
+/// workspace, so the Sở Nội vụ's clerk edits results rather than typing ids.
+pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String {
+    let provincial = |award: &str| {
+        workspace
+            .campaign
+            .as_ref()
+            .and_then(|c| c.value.award(award))
+            .is_some_and(|a| a.level == AwardLevel::Province)
+    };
+    let nominations: Vec<(&str, &str, &str)> = workspace
+        .units
+        .iter()
+        .flat_map(|u| {
+            u.value
+                .nominations
+                .iter()
+                .filter(|n| provincial(&n.award.value))
+                .map(move |n| {
+                    (
+                        u.value.id.value.as_str(),
+                        n.id.value.as_str(),
+                        n.nominee_name(),
+                    )
+                })
+        })
+        .collect();
+    let mut verdicts = String::new();
+    let mut votes = String::new();
+    for (unit, id, name) in &nominations {
+        verdicts.push_str(&format!(
+            "  - {{ unit: {unit}, nomination: {id}, result: đạt }}   # {name}\n"
+        ));
+        votes.push_str(&format!(
+            "    - {{ unit: {unit}, nomination: {id}, in_favour: 0 }}\n"
+        ));
+    }
+    if nominations.is_empty() {
+        verdicts.push_str(
+            "  []   # chưa có đơn vị nào đề nghị; thêm { unit: …, nomination: …, result: đạt }\n",
+        );
+        votes.push_str("    []\n");
+    }
+    let national: Vec<&str> = workspace
+        .campaign
+        .as_ref()
+        .map(|c| {
+            c.value
+                .awards
+                .iter()
+                .filter(|a| a.level == AwardLevel::National)
+                .map(|a| a.id.value.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let example_award = national.first().copied().unwrap_or("ma-hinh-thuc");
+    format!(
+        r#"# yaml-language-server: $schema=../{SCHEMA_FILE}
+# Kết quả thẩm định của Sở Nội vụ: mỗi đề nghị một kết quả (`đạt`, hoặc
+# `không đạt` kèm `reason`), kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh và
+# các tờ trình lên cấp trên. Chạy `thidua check` sau mỗi lần sửa.
+kind: appraisal
+appraiser: {appraiser}        # mã đơn vị thẩm định (tệp inputs/units/{appraiser}.yaml)
+
+verdicts:
+{verdicts}
+council:                      # Hội đồng Thi đua - Khen thưởng tỉnh
+  date: 2025-12-01            # ngày họp, sau các tờ trình của đơn vị
+  place: Trụ sở UBND tỉnh
+  members: 11                 # số thành viên theo quyết định thành lập
+  present: 11
+  chair: Nguyễn Văn A
+  secretary: Trần Thị B
+  votes:                      # số phiếu đồng ý cho mỗi hồ sơ đạt
+{votes}
+submission:                   # tờ trình của Sở Nội vụ; để trống ngày khi là dự thảo
+  date: 2025-12
+
+decision:                     # dự thảo quyết định của Chủ tịch UBND tỉnh
+  date: 2025-12
+  executors: [Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ]
+  signer: {{ authority: [KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
+
+# Trình cấp trên: mỗi hình thức một tờ trình ({national}); chọn trong các hồ sơ
+# đạt. Người được trình cấp trên không còn trong quyết định của tỉnh.
+national: []
+# national:
+#   - award: {example_award}
+#     date: 2025-12
+#     via: Bộ Nội vụ
+#     nominees:
+#       - {{ unit: ma-don-vi, nomination: ma-de-nghi }}
+#     signer: {{ authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
+"#,
+        national = national.join(", "),
+    )
+}

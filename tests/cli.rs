@@ -406,3 +406,40 @@ fn one_job_and_many_jobs_write_the_same_bytes() {
         "the manifest (with every PDF's SHA-256) does not depend on --jobs"
     );
 }
+
+#[test]
+fn new_appraisal_lists_every_provincial_nomination_and_checks_clean() {
+    let dir = reference_copy();
+    std::fs::remove_file(dir.path().join("inputs/appraisal.yaml")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["new", "appraisal", "so-noi-vu"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("inputs/appraisal.yaml")).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=../thidua.schema.json\n"));
+    let loaded = thidua::load::load_workspace(dir.path()).unwrap();
+    let appraisal = &loaded.workspace.appraisal.as_ref().unwrap().value;
+    let nominations: usize = loaded
+        .workspace
+        .units
+        .iter()
+        .map(|u| u.value.nominations.len())
+        .sum();
+    assert_eq!(
+        appraisal.verdicts.len(),
+        nominations,
+        "a verdict per nomination"
+    );
+    assert_eq!(appraisal.council.votes.len(), nominations);
+    let check = thidua(&["check"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // Never overwrites.
+    let again = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["new", "appraisal", "so-noi-vu"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+}

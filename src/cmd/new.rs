@@ -10,6 +10,8 @@ use thidua::{model, output, rules, scaffold};
 enum Kind {
     /// Một đơn vị tham gia phong trào (inputs/units/<mã>.yaml)
     Unit,
+    /// Kết quả thẩm định của Sở Nội vụ (inputs/appraisal.yaml); mã là đơn vị thẩm định
+    Appraisal,
 }
 
 #[derive(Args)]
@@ -32,15 +34,20 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
             rules::slugify(&args.name)
         );
     }
-    let campaign = build::check(&args.dir, &BuildOptions::default())
-        .ok()
-        .and_then(|checked| checked.workspace.campaign.map(|c| c.value));
+    let workspace = build::check(&args.dir, &BuildOptions::default())
+        .map(|checked| checked.workspace)
+        .unwrap_or_default();
+    let campaign = workspace.campaign.as_ref().map(|c| &c.value);
     let (path, text) = match args.kind {
         Kind::Unit => (
             args.dir
                 .join("inputs/units")
                 .join(format!("{}.yaml", args.name)),
-            scaffold::unit(&args.name, campaign.as_ref()),
+            scaffold::unit(&args.name, campaign),
+        ),
+        Kind::Appraisal => (
+            args.dir.join("inputs/appraisal.yaml"),
+            scaffold::appraisal(&args.name, &workspace),
         ),
     };
     if path.exists() {
