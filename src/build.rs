@@ -28,6 +28,39 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Told `(done, total)` after each document, from any thread.
     pub progress: Option<Progress>,
+    /// Typeset every document, even those whose key matches the last build.
+    pub force: bool,
+    /// Build only shard `k` of `n` (1-based), for CI matrices.
+    pub shard: Option<Shard>,
+}
+
+/// A stable share of the documents: those whose stem hashes to `k - 1` mod `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub k: usize,
+    pub n: usize,
+}
+
+impl Shard {
+    /// `2/4` → shard 2 of 4.
+    pub fn parse(text: &str) -> Option<Shard> {
+        let (k, n) = text.split_once('/')?;
+        let (k, n) = (k.trim().parse().ok()?, n.trim().parse().ok()?);
+        (n >= 1 && (1..=n).contains(&k)).then_some(Shard { k, n })
+    }
+
+    /// Whether the document at `stem` belongs to this shard. By the stem, so a
+    /// document stays in its shard however its content changes.
+    pub fn holds(&self, stem: &str) -> bool {
+        let digest = output::sha256_hex(stem.as_bytes());
+        let head = u64::from_str_radix(&digest[..16], 16).unwrap_or(0);
+        head % self.n as u64 == (self.k - 1) as u64
+    }
+
+    /// The manifest a shard writes instead of `manifest.json`.
+    pub fn manifest_name(&self) -> String {
+        format!("manifest.shard-{}-of-{}.json", self.k, self.n)
+    }
 }
 
 /// A progress callback; the command line draws a bar with it.
@@ -112,6 +145,10 @@ pub struct Rendered {
     pub source: render::Output,
     /// For a packet: its parts, as indexes into [`Session::rendered`].
     pub parts: Vec<usize>,
+    /// A hash of everything the output depends on: the generated source (and
+    /// the parts' keys), the list, the date, the layout library, the fonts and
+    /// the tool's version. Equal keys give byte-identical files.
+    pub key: String,
 }
 
 /// What stays the same for every document of a build.
@@ -120,6 +157,9 @@ pub struct Session {
     pub templates: Templates,
     pub base: Base,
     pub rendered: Vec<Rendered>,
+    /// Every document the inputs describe, rendered or not (by stem): what
+    /// is not planned any more is removed from `output/`.
+    pub planned: std::collections::BTreeSet<String>,
     pub check_time: Duration,
     pub render_time: Duration,
 }
@@ -137,7 +177,9 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         ));
     }
     let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())));
-    let mut rendered = Vec::new();
+    let base_key = base_key(&templates);
+    let mut rendered: Vec<Rendered> = Vec::new();
+    let mut planned = std::collections::BTreeSet::new();
     match render::environment(&templates) {
         Err(e) => {
             let d = render_diagnostic(&mut checked.sources, &templates, &e);
@@ -149,6 +191,7 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
                     .into_iter()
                     .partition(|job| !job.parts.is_empty());
             for job in documents.into_iter().chain(packets) {
+                planned.insert(job.stem.clone());
                 if !checked.inputs_clean(&job.inputs) {
                     continue;
                 }
@@ -171,7 +214,17 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
                     packet_context(&job)
                 };
                 match render::render(&env, job.template, context) {
-                    Ok(source) => rendered.push(Rendered { job, source, parts }),
+                    Ok(source) => {
+                        let part_keys: Vec<&str> =
+                            parts.iter().map(|&i| rendered[i].key.as_str()).collect();
+                        let key = doc_key(&base_key, &job, &source.text, &part_keys);
+                        rendered.push(Rendered {
+                            job,
+                            source,
+                            parts,
+                            key,
+                        })
+                    }
                     Err(e) => {
                         let d = render_diagnostic(&mut checked.sources, &templates, &e);
                         checked.diagnostics.push(d);
@@ -187,7 +240,46 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         templates,
         base,
         rendered,
+        planned,
     })
+}
+
+/// What every document depends on besides its own source.
+fn base_key(templates: &Templates) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(concat!("thidua ", env!("CARGO_PKG_VERSION"), "\0").as_bytes());
+    let mut library: Vec<_> = templates.library().collect();
+    library.sort_by(|a, b| a.0.cmp(b.0));
+    for (name, file) in library {
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(file.text.as_bytes());
+        h.update([0]);
+    }
+    for (name, bytes) in typeset::FONT_FILES {
+        h.update(name.as_bytes());
+        h.update(bytes);
+    }
+    format!("{:x}", h.finalize())
+}
+
+fn doc_key(base_key: &str, job: &DocJob, source: &str, part_keys: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for piece in [base_key, &job.stem, &job.date.to_string(), source] {
+        h.update(piece.as_bytes());
+        h.update([0]);
+    }
+    for (part, key) in job.parts.iter().zip(part_keys) {
+        h.update(part.title.as_bytes());
+        h.update(key.as_bytes());
+        h.update([0]);
+    }
+    if let Some(list) = &job.list {
+        h.update(serde_json::to_vec(list).unwrap_or_default());
+    }
+    format!("{:x}", h.finalize())
 }
 
 /// What `packet.typ` sees: the title, the date and where each part is included from.
@@ -324,6 +416,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     pub manifest: Manifest,
     pub timings: Timings,
+    /// Documents whose key matched the last build: not typeset, not rewritten.
+    pub reused: usize,
 }
 
 impl BuildReport {
@@ -339,13 +433,23 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let out_dir = root.join("output");
     if options.keep_typst {
         for (name, file) in session.templates.library() {
-            write(&out_dir.join(name), file.text.as_bytes())?;
+            write_if_changed(&out_dir.join(name), file.text.as_bytes())?;
         }
     }
+    let manifest_name = options
+        .shard
+        .map_or("manifest.json".to_string(), |s| s.manifest_name());
+    let previous = Manifest::read(&out_dir.join(&manifest_name));
+    let selected: Vec<usize> = (0..session.rendered.len())
+        .filter(|&i| {
+            let stem = &session.rendered[i].job.stem;
+            options.shard.is_none_or(|s| s.holds(stem))
+        })
+        .collect();
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let total = session.rendered.len();
+    let total = selected.len();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Result<(Outcome, DocTimes), BuildError>>>> =
@@ -358,10 +462,18 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(doc) = session.rendered.get(i) else {
+                    let Some(doc) = selected.get(i).map(|&k| &session.rendered[k]) else {
                         break;
                     };
-                    let outcome = build_one(root, &session, doc, options);
+                    let reused = if options.force {
+                        None
+                    } else {
+                        previous.as_ref().and_then(|m| unchanged(root, m, doc))
+                    };
+                    let outcome = match reused {
+                        Some(entry) => Ok((Outcome::Reused(entry), DocTimes::default())),
+                        None => build_one(root, &session, doc, options),
+                    };
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(outcome);
                     }
@@ -388,7 +500,8 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         render: session.render_time,
         ..Timings::default()
     };
-    for (doc, outcome) in session.rendered.iter().zip(outcomes) {
+    let mut reused = 0;
+    for (doc, outcome) in selected.iter().map(|&k| &session.rendered[k]).zip(outcomes) {
         let (outcome, times) = outcome?;
         timings.layout += times.layout;
         timings.pdf += times.pdf;
@@ -411,7 +524,20 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
                 sha256,
                 inputs: doc.job.inputs.iter().map(|f| sources.name(*f).to_string()).collect(),
                 attachments,
+                key: doc.key.clone(),
+                parts: packet_parts(&doc.job),
             }),
+            Outcome::Reused(entry) => {
+                reused += 1;
+                entries.push(ManifestEntry {
+                    title: doc.job.title.clone(),
+                    kind: doc.job.kind.to_string(),
+                    unit: doc.job.unit.clone(),
+                    inputs: doc.job.inputs.iter().map(|f| sources.name(*f).to_string()).collect(),
+                    parts: packet_parts(&doc.job),
+                    ..entry
+                });
+            }
             Outcome::Failed(errors) => {
                 for e in &errors {
                     new_diags.push(typst_diagnostic(&mut sources, &session.templates, &session, doc, e));
@@ -433,13 +559,28 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         }
     }
     let write_started = Instant::now();
-    for doc in session.rendered.iter().filter(|d| !d.job.parts.is_empty()) {
-        if let Some(attachment) = write_packet_index(root, doc, &mut entries)? {
-            if let Some(entry) = entries.iter_mut().find(|e| e.path == pdf_path(&doc.job)) {
-                entry.attachments.push(attachment);
+    // Documents kept from an earlier build (their inputs are invalid now, or
+    // they are another shard's) stay listed while planned; the rest go.
+    let built: std::collections::BTreeSet<String> =
+        entries.iter().map(|e| e.path.clone()).collect();
+    if let Some(previous) = &previous {
+        for old in &previous.documents {
+            if built.contains(&old.path) {
+                continue;
+            }
+            let stem = old
+                .path
+                .strip_prefix("output/")
+                .and_then(|p| p.strip_suffix(".pdf"))
+                .unwrap_or(&old.path);
+            if session.planned.contains(stem) && options.shard.is_none_or(|s| s.holds(stem)) {
+                entries.push(old.clone());
+            } else if !session.planned.contains(stem) {
+                remove_outputs(root, old, stem);
             }
         }
     }
+    attach_packet_indexes(root, &mut entries)?;
     timings.write += write_started.elapsed();
     timings
         .slowest
@@ -447,10 +588,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     timings.slowest.truncate(5);
     let manifest = Manifest::new(entries);
     let write_started = Instant::now();
-    write(
-        &out_dir.join("manifest.json"),
-        manifest.to_json().as_bytes(),
-    )?;
+    write_if_changed(&out_dir.join(&manifest_name), manifest.to_json().as_bytes())?;
     timings.write += write_started.elapsed();
     let mut diagnostics = session.checked.diagnostics;
     diagnostics.extend(new_diags);
@@ -461,6 +599,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         diagnostics,
         manifest,
         timings,
+        reused,
     })
 }
 
@@ -469,49 +608,101 @@ fn pdf_path(job: &DocJob) -> String {
     format!("output/{}.pdf", job.stem)
 }
 
-/// `packet.json` beside a packet: each part with its own file's SHA-256 and
-/// where it starts in the packet. Not written when the packet or a part failed.
-fn write_packet_index(
-    root: &Path,
-    packet: &Rendered,
-    entries: &mut [ManifestEntry],
-) -> Result<Option<Attachment>, BuildError> {
-    let find = |path: &str| entries.iter().find(|e| e.path == path);
-    let Some(whole) = find(&pdf_path(&packet.job)) else {
-        return Ok(None);
-    };
-    let mut parts = Vec::new();
-    let mut first_page = 1;
-    for part in &packet.job.parts {
-        let path = format!("output/{}.pdf", part.stem);
-        let Some(entry) = find(&path) else {
-            return Ok(None);
-        };
-        parts.push(PacketPart {
-            title: part.title.clone(),
-            kind: part.kind.to_string(),
-            path,
+/// The packet parts recorded in a packet's manifest entry.
+fn packet_parts(job: &DocJob) -> Vec<output::PacketPartRef> {
+    job.parts
+        .iter()
+        .map(|p| output::PacketPartRef {
+            title: p.title.clone(),
+            kind: p.kind.to_string(),
+            path: format!("output/{}.pdf", p.stem),
+        })
+        .collect()
+}
+
+/// Writes `packet.json` beside every packet whose parts are all listed, and
+/// records it as the packet's attachment. Only the manifest is read, so
+/// `merge-manifests` does the same for shards.
+pub fn attach_packet_indexes(root: &Path, entries: &mut [ManifestEntry]) -> Result<(), BuildError> {
+    let by_path: std::collections::HashMap<String, (String, usize)> = entries
+        .iter()
+        .map(|e| (e.path.clone(), (e.sha256.clone(), e.pages)))
+        .collect();
+    for entry in entries.iter_mut().filter(|e| !e.parts.is_empty()) {
+        entry.attachments.retain(|a| !a.path.ends_with(".json"));
+        let mut parts = Vec::new();
+        let mut first_page = 1;
+        for part in &entry.parts {
+            let Some((sha256, pages)) = by_path.get(&part.path) else {
+                break;
+            };
+            parts.push(PacketPart {
+                title: part.title.clone(),
+                kind: part.kind.clone(),
+                path: part.path.clone(),
+                sha256: sha256.clone(),
+                pages: *pages,
+                first_page,
+            });
+            first_page += pages;
+        }
+        if parts.len() != entry.parts.len() {
+            continue;
+        }
+        let index = PacketIndex {
+            packet: entry.path.clone(),
+            title: entry.title.clone(),
             sha256: entry.sha256.clone(),
             pages: entry.pages,
-            first_page,
+            parts,
+        };
+        let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
+        json.push('\n');
+        let rel = entry.path.replace(".pdf", ".json");
+        write_if_changed(&root.join(&rel), json.as_bytes())?;
+        entry.attachments.push(Attachment {
+            sha256: output::sha256_hex(json.as_bytes()),
+            path: rel,
         });
-        first_page += entry.pages;
     }
-    let index = PacketIndex {
-        packet: whole.path.clone(),
-        title: whole.title.clone(),
-        sha256: whole.sha256.clone(),
-        pages: whole.pages,
-        parts,
+    Ok(())
+}
+
+/// The previous build's entry for `doc` when nothing it depends on changed
+/// and its files are still what that build wrote.
+fn unchanged(root: &Path, previous: &Manifest, doc: &Rendered) -> Option<ManifestEntry> {
+    let path = pdf_path(&doc.job);
+    let entry = previous.documents.iter().find(|e| e.path == path)?;
+    if entry.key != doc.key {
+        return None;
+    }
+    let intact = |rel: &str, sha256: &str| {
+        std::fs::read(root.join(rel)).is_ok_and(|bytes| output::sha256_hex(&bytes) == sha256)
     };
-    let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
-    json.push('\n');
-    let rel = format!("output/{}.json", packet.job.stem);
-    write(&root.join(&rel), json.as_bytes())?;
-    Ok(Some(Attachment {
-        sha256: output::sha256_hex(json.as_bytes()),
-        path: rel,
-    }))
+    let files_intact = intact(&entry.path, &entry.sha256)
+        && entry
+            .attachments
+            .iter()
+            .filter(|a| !a.path.ends_with(".json"))
+            .all(|a| intact(&a.path, &a.sha256));
+    files_intact.then(|| ManifestEntry {
+        attachments: entry
+            .attachments
+            .iter()
+            .filter(|a| !a.path.ends_with(".json"))
+            .cloned()
+            .collect(),
+        ..entry.clone()
+    })
+}
+
+/// Deletes what an earlier build wrote for a document that no longer exists.
+fn remove_outputs(root: &Path, entry: &ManifestEntry, stem: &str) {
+    let mut paths = vec![entry.path.clone(), format!("output/{stem}.typ")];
+    paths.extend(entry.attachments.iter().map(|a| a.path.clone()));
+    for path in paths {
+        let _ = std::fs::remove_file(root.join(path));
+    }
 }
 
 /// What became of one document.
@@ -523,6 +714,8 @@ enum Outcome {
         attachments: Vec<Attachment>,
     },
     Failed(Vec<TypstError>),
+    /// Unchanged since the last build: its files are kept as they are.
+    Reused(ManifestEntry),
     /// Typst (or thidua) panicked on this document; the build goes on.
     Panicked(String),
 }
@@ -543,7 +736,7 @@ fn build_one(
 ) -> Result<(Outcome, DocTimes), BuildError> {
     let mut times = DocTimes::default();
     if options.keep_typst {
-        write(
+        write_if_changed(
             &root.join("output").join(format!("{}.typ", doc.job.stem)),
             doc.source.text.as_bytes(),
         )?;
@@ -596,9 +789,98 @@ fn build_one(
     ))
 }
 
+/// Writes unless the file already holds exactly `bytes`: a build that changes
+/// nothing rewrites nothing.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    write(path, bytes)
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     output::write_atomic(path, bytes).map_err(|source| BuildError::Write {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Why shard manifests could not be joined (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("không có tệp output/manifest.shard-K-of-N.json nào trong {0}")]
+    NoShards(PathBuf),
+    #[error("không đọc được {0}")]
+    Unreadable(PathBuf),
+    #[error("thiếu phần {missing} trên {n}: cần đủ các tệp manifest.shard-K-of-{n}.json")]
+    Missing { missing: usize, n: usize },
+    #[error("các phần không cùng số N: {0}")]
+    MixedCounts(String),
+    #[error("{path} có ở hai phần với nội dung khác nhau")]
+    Conflict { path: String },
+    #[error(transparent)]
+    Build(#[from] BuildError),
+}
+
+/// Joins the manifests of `--shard K/N` builds whose outputs were gathered
+/// into `root/output/`: writes `manifest.json` and every packet's index, as
+/// one full build would, and removes the shard manifests.
+pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
+    let out_dir = root.join("output");
+    let mut shards = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(&out_dir) {
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(spec) = name
+                .strip_prefix("manifest.shard-")
+                .and_then(|s| s.strip_suffix(".json"))
+            else {
+                continue;
+            };
+            let shard = spec
+                .split_once("-of-")
+                .and_then(|(k, n)| Shard::parse(&format!("{k}/{n}")))
+                .ok_or_else(|| MergeError::Unreadable(entry.path()))?;
+            let manifest = Manifest::read(&entry.path())
+                .ok_or_else(|| MergeError::Unreadable(entry.path()))?;
+            shards.push((shard, entry.path(), manifest));
+        }
+    }
+    let Some(n) = shards.first().map(|(s, _, _)| s.n) else {
+        return Err(MergeError::NoShards(out_dir));
+    };
+    if shards.iter().any(|(s, _, _)| s.n != n) {
+        let names: Vec<String> = shards
+            .iter()
+            .map(|(s, _, _)| format!("{}/{}", s.k, s.n))
+            .collect();
+        return Err(MergeError::MixedCounts(names.join(", ")));
+    }
+    if let Some(missing) = (1..=n).find(|k| !shards.iter().any(|(s, _, _)| s.k == *k)) {
+        return Err(MergeError::Missing { missing, n });
+    }
+    let mut entries: Vec<ManifestEntry> = Vec::new();
+    for (_, _, manifest) in &shards {
+        for entry in &manifest.documents {
+            match entries.iter().find(|e| e.path == entry.path) {
+                Some(seen) if seen.sha256 != entry.sha256 => {
+                    return Err(MergeError::Conflict {
+                        path: entry.path.clone(),
+                    });
+                }
+                Some(_) => {}
+                None => entries.push(entry.clone()),
+            }
+        }
+    }
+    attach_packet_indexes(root, &mut entries)?;
+    let manifest = Manifest::new(entries);
+    write_if_changed(
+        &out_dir.join("manifest.json"),
+        manifest.to_json().as_bytes(),
+    )?;
+    for (_, path, _) in &shards {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(manifest)
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use thidua::build::{self, BuildOptions, Progress, Timings};
+use thidua::build::{self, BuildOptions, Progress, Shard, Timings};
 use thidua::diag::Lang;
 
 use super::Common;
@@ -23,6 +23,17 @@ pub struct BuildArgs {
     /// In thời gian từng giai đoạn và các văn bản chậm nhất (print the time of each stage)
     #[arg(long)]
     timings: bool,
+    /// Dàn trang lại mọi văn bản, kể cả văn bản không đổi (rebuild every document)
+    #[arg(long)]
+    force: bool,
+    /// Chỉ dựng phần K trên N (ví dụ 2/4), ghi output/manifest.shard-K-of-N.json; ghép bằng `thidua merge-manifests` (build shard K of N)
+    #[arg(long, value_parser = parse_shard)]
+    shard: Option<Shard>,
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text)
+        .ok_or_else(|| format!("`{text}` không hợp lệ: ghi K/N với 1 ≤ K ≤ N, ví dụ 2/4"))
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -38,6 +49,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         final_: args.common.final_,
         jobs: args.jobs,
         progress,
+        force: args.force,
+        shard: args.shard,
     };
     let report = build::build(&args.common.dir, &options)?;
     if let Some(bar) = bar {
@@ -49,10 +62,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     if !args.common.quiet {
         let n = report.manifest.documents.len();
+        let kept = report.reused;
         let secs = report.timings.total.as_secs_f64();
         match args.common.lang {
-            Lang::Vi => eprintln!("đã ghi {n} văn bản vào output/ trong {secs:.2} giây"),
-            Lang::En => eprintln!("wrote {n} document(s) to output/ in {secs:.2} s"),
+            Lang::Vi => eprintln!(
+                "output/ có {n} văn bản ({kept} không đổi, giữ nguyên) sau {secs:.2} giây"
+            ),
+            Lang::En => eprintln!(
+                "output/ holds {n} document(s) ({kept} unchanged, kept) after {secs:.2} s"
+            ),
         }
     }
     Ok(code)

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod merge;
 mod new;
 mod schema;
 
@@ -34,6 +35,8 @@ enum Command {
     New(new::NewArgs),
     /// In JSON Schema của mọi loại tệp đầu vào (print the inputs' JSON Schema)
     Schema(schema::SchemaArgs),
+    /// Ghép các manifest của `build --shard K/N` thành output/manifest.json (join shard manifests)
+    MergeManifests(merge::MergeArgs),
 }
 
 /// Options every command shares.
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::MergeManifests(args) => merge::run(args),
     }
 }
 

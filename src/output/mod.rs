@@ -60,6 +60,21 @@ pub struct ManifestEntry {
     /// Files written beside the PDF: a list's `.xlsx`, a packet's `packet.json`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// A hash of everything the document depends on; equal keys, equal files.
+    #[serde(default)]
+    pub key: String,
+    /// For a packet: its parts in order, from which `packet.json` is written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PacketPartRef>,
+}
+
+/// A part of a packet as the manifest records it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PacketPartRef {
+    pub title: String,
+    pub kind: String,
+    /// The part's own PDF, relative to the workspace.
+    pub path: String,
 }
 
 /// A file written beside a document.
@@ -101,6 +116,12 @@ impl Manifest {
             generator: format!("thidua {}", env!("CARGO_PKG_VERSION")),
             documents,
         }
+    }
+
+    /// The manifest at `path`, if there is a readable one.
+    pub fn read(path: &Path) -> Option<Manifest> {
+        let text = std::fs::read_to_string(path).ok()?;
+        serde_json::from_str(&text).ok()
     }
 
     pub fn to_json(&self) -> String {

@@ -1,0 +1,270 @@
+//! Incremental and sharded builds: an unchanged document is not typeset or
+//! rewritten, a changed input rebuilds exactly what depends on it, a vanished
+//! input's documents are removed, and N shards merged equal one full build.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use common::*;
+use thidua::build::{self, BuildOptions, Shard};
+
+fn build(root: &Path, options: &BuildOptions) -> build::BuildReport {
+    let report = build::build(root, options).unwrap();
+    let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    report
+}
+
+/// Every file under `output/`, by path relative to it: bytes and mtime.
+fn tree(root: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+    let out = root.join("output");
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).unwrap();
+            let meta = e.metadata().unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                (std::fs::read(e.path()).unwrap(), meta.modified().unwrap()),
+            )
+        })
+        .collect()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn changed(
+    before: &BTreeMap<String, (Vec<u8>, SystemTime)>,
+    after: &BTreeMap<String, (Vec<u8>, SystemTime)>,
+) -> Vec<String> {
+    let mut out: Vec<String> = after
+        .iter()
+        .filter(|(path, (bytes, _))| before.get(*path).is_none_or(|(old, _)| old != bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    out.extend(before.keys().filter(|p| !after.contains_key(*p)).cloned());
+    out.sort();
+    out
+}
+
+#[test]
+fn a_build_with_nothing_changed_rewrites_nothing() {
+    let root = reference_copy();
+    let first = build(root.path(), &BuildOptions::default());
+    assert_eq!(first.reused, 0);
+    let before = tree(root.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = build(root.path(), &BuildOptions::default());
+    assert_eq!(
+        again.reused,
+        first.manifest.documents.len(),
+        "every document reused"
+    );
+    assert_eq!(again.manifest, first.manifest);
+    let after = tree(root.path());
+    assert_eq!(before.len(), after.len());
+    for (path, (bytes, modified)) in &after {
+        let (old_bytes, old_modified) = &before[path];
+        assert_eq!(bytes, old_bytes, "{path}");
+        assert_eq!(modified, old_modified, "{path} was rewritten");
+    }
+}
+
+#[test]
+fn changing_one_input_rebuilds_exactly_the_documents_that_print_it() {
+    let root = reference_copy();
+    build(root.path(), &BuildOptions::default());
+    let before = tree(root.path());
+
+    // A task of one unit's own plan prints in that plan and nowhere else.
+    let unit = root.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let task = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("text:") && text.contains("tasks:"))
+        .unwrap()
+        .to_string();
+    let edited = text.replacen(&task, &format!("{task} Đã bổ sung."), 1);
+    assert_ne!(edited, text);
+    std::fs::write(&unit, edited).unwrap();
+    let report = build(root.path(), &BuildOptions::default());
+    assert_eq!(
+        changed(&before, &tree(root.path())),
+        [
+            "lang-son/so-khoa-hoc-cong-nghe/ke-hoach.pdf".to_string(),
+            "manifest.json".to_string()
+        ]
+    );
+    assert_eq!(report.reused, report.manifest.documents.len() - 1);
+
+    // A nominee's summary prints in the unit's list, minutes and report, the
+    // Sở Nội vụ's documents, and every packet that joins them.
+    let before = tree(root.path());
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let summary = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("summary:"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &unit,
+        text.replacen(&summary, &format!("{summary} Tiêu biểu."), 1),
+    )
+    .unwrap();
+    build(root.path(), &BuildOptions::default());
+    let now = changed(&before, &tree(root.path()));
+    assert!(now.contains(
+        &"lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/danh-sach.pdf".to_string()
+    ));
+    assert!(now.contains(
+        &"lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/danh-sach.xlsx".to_string()
+    ));
+    assert!(now.contains(
+        &"lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/packet.pdf".to_string()
+    ));
+    assert!(now.contains(
+        &"lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/packet.json".to_string()
+    ));
+    for untouched in [
+        "lang-son/ke-hoach.pdf",
+        "lang-son/so-khoa-hoc-cong-nghe/ke-hoach.pdf",
+        "lang-son/so-noi-vu/bang-khen-chu-tich-tinh/danh-sach.pdf",
+        "lang-son/so-noi-vu/bang-khen-chu-tich-tinh/packet.pdf",
+    ] {
+        assert!(
+            !now.contains(&untouched.to_string()),
+            "{untouched} changed: {now:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_removed_input_takes_its_documents_away_and_force_rebuilds_the_same_bytes() {
+    let root = reference_copy();
+    let first = build(root.path(), &BuildOptions::default());
+    let gone: Vec<String> = first
+        .manifest
+        .documents
+        .iter()
+        .filter(|d| d.unit.as_deref() == Some("ubnd-huyen-cao-loc"))
+        .map(|d| d.path.clone())
+        .collect();
+    assert!(!gone.is_empty());
+    std::fs::remove_file(root.path().join("inputs/units/ubnd-huyen-cao-loc.yaml")).unwrap();
+    let second = build(root.path(), &BuildOptions::default());
+    for path in &gone {
+        assert!(!root.path().join(path).exists(), "{path} still there");
+        assert!(second.manifest.documents.iter().all(|d| &d.path != path));
+    }
+    let before = tree(root.path());
+    let forced = build(
+        root.path(),
+        &BuildOptions {
+            force: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert_eq!(forced.reused, 0);
+    assert_eq!(changed(&before, &tree(root.path())), Vec::<String>::new());
+}
+
+#[test]
+fn a_document_whose_input_turned_invalid_keeps_its_last_good_file() {
+    let root = reference_copy();
+    build(root.path(), &BuildOptions::default());
+    let plan = root.path().join("output/lang-son/so-noi-vu/ke-hoach.pdf");
+    let good = std::fs::read(&plan).unwrap();
+    let unit = root.path().join("inputs/units/so-noi-vu.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    std::fs::write(&unit, text.replacen("symbol: SNV", "symbol: 12 3", 1)).unwrap();
+    let report = build::build(root.path(), &BuildOptions::default()).unwrap();
+    assert!(report.has_errors());
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        good,
+        "nothing written is lost"
+    );
+    let entry = report
+        .manifest
+        .documents
+        .iter()
+        .find(|d| d.path == "output/lang-son/so-noi-vu/ke-hoach.pdf")
+        .expect("still listed, as the file still is");
+    assert_eq!(entry.sha256, thidua::output::sha256_hex(&good));
+}
+
+#[test]
+fn shards_merged_equal_one_full_build_byte_for_byte() {
+    let full = reference_copy();
+    build(full.path(), &BuildOptions::default());
+    let whole = tree(full.path());
+
+    let n = 3;
+    let gathered = reference_copy();
+    let mut counts = Vec::new();
+    for k in 1..=n {
+        let shard = reference_copy();
+        let report = build(
+            shard.path(),
+            &BuildOptions {
+                shard: Some(Shard { k, n }),
+                ..BuildOptions::default()
+            },
+        );
+        counts.push(report.manifest.documents.len());
+        assert!(!shard.path().join("output/manifest.json").exists());
+        // What a CI job uploads and the next downloads: the shard's output/.
+        copy_tree(
+            &shard.path().join("output"),
+            &gathered.path().join("output"),
+        );
+    }
+    assert!(
+        counts.iter().all(|&c| c > 0),
+        "every shard has work: {counts:?}"
+    );
+    assert_eq!(counts.iter().sum::<usize>(), {
+        let m: thidua::output::Manifest =
+            serde_json::from_slice(&whole["manifest.json"].0).unwrap();
+        m.documents.len()
+    });
+    let merged = build::merge_manifests(gathered.path()).unwrap();
+    assert!(!merged.documents.is_empty());
+    let union = tree(gathered.path());
+    let names = |t: &BTreeMap<String, (Vec<u8>, SystemTime)>| t.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&union), names(&whole));
+    for (path, (bytes, _)) in &whole {
+        assert!(union[path].0 == *bytes, "{path} differs");
+    }
+}
+
+#[test]
+fn merging_refuses_an_incomplete_set_of_shards() {
+    let root = reference_copy();
+    build(
+        root.path(),
+        &BuildOptions {
+            shard: Some(Shard { k: 1, n: 2 }),
+            ..BuildOptions::default()
+        },
+    );
+    let err = build::merge_manifests(root.path()).unwrap_err();
+    assert!(err.to_string().contains("thiếu phần 2 trên 2"), "{err}");
+    assert!(Shard::parse("3/2").is_none() && Shard::parse("0/2").is_none());
+    assert_eq!(Shard::parse("2/4"), Some(Shard { k: 2, n: 4 }));
+}
