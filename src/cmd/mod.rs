@@ -6,6 +6,7 @@ mod check;
 mod merge;
 mod new;
 mod schema;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Ghép các manifest của `build --shard K/N` thành output/manifest.json (join shard manifests)
     MergeManifests(merge::MergeArgs),
+    /// Dựng lại những gì thay đổi mỗi khi lưu tệp (rebuild what changed on every save)
+    Watch(watch::WatchArgs),
 }
 
 /// Options every command shares.
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
         Command::MergeManifests(args) => merge::run(args),
+        Command::Watch(args) => watch::run(args),
     }
 }
 
