@@ -287,8 +287,7 @@ fn packet_context(job: &DocJob) -> minijinja::Value {
     let parts: Vec<minijinja::Value> = job
         .parts
         .iter()
-        .enumerate()
-        .map(|(i, p)| minijinja::context! { title => &p.title, path => typeset::part_path(i) })
+        .map(|p| minijinja::context! { title => &p.title, path => typeset::part_path(&p.stem) })
         .collect();
     minijinja::context! {
         title => &job.title,
@@ -332,7 +331,10 @@ pub fn typeset(session: &Session, doc: &Rendered) -> Result<PagedDocument, Vec<T
     let parts = doc
         .parts
         .iter()
-        .map(|&i| session.rendered[i].source.text.clone())
+        .map(|&i| {
+            let part = &session.rendered[i];
+            (typeset::part_path(&part.job.stem), part.source.text.clone())
+        })
         .collect();
     typeset::layout(&session.base, doc.source.text.clone(), doc.job.date, parts)
 }
@@ -347,7 +349,12 @@ fn typst_diagnostic(
 ) -> Diagnostic {
     // An error inside a packet's part is that part's error.
     let (doc, e) = match &e.file {
-        ErrorFile::Part(i) => match doc.parts.get(*i).and_then(|&k| session.rendered.get(k)) {
+        ErrorFile::Part(path) => match doc
+            .parts
+            .iter()
+            .map(|&k| &session.rendered[k])
+            .find(|part| typeset::part_path(&part.job.stem) == *path)
+        {
             Some(part) => (
                 part,
                 &TypstError {

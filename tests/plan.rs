@@ -160,7 +160,7 @@ fn keep_typst_writes_sources_that_compile_against_output() {
     // What `typst compile --root output` sees: the kept source and library.
     let base = thidua::typeset::Base::new([("lib/nd30.typ", library.as_str())]);
     let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
-    let pages = thidua::typeset::layout(&base, source, date).unwrap();
+    let pages = thidua::typeset::layout(&base, source, date, vec![]).unwrap();
     assert!(pages.pages().len() >= 2);
 }
 

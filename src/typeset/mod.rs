@@ -26,8 +26,8 @@ pub const EVICT_MAX_AGE: usize = 10;
 pub enum ErrorFile {
     /// The document's generated main source.
     Main,
-    /// The source of a packet's part, by index.
-    Part(usize),
+    /// The source of a packet's part, by its path.
+    Part(String),
     /// A file of the templates folder, e.g. `lib/nd30.typ`.
     Template(String),
     Unknown,
@@ -48,7 +48,7 @@ pub fn layout(
     base: &Base,
     source: String,
     date: NaiveDate,
-    parts: Vec<String>,
+    parts: Vec<(String, String)>,
 ) -> Result<PagedDocument, Vec<TypstError>> {
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid constant date"));
@@ -68,14 +68,9 @@ pub fn layout(
 fn locate(world: &DocWorld, diag: &SourceDiagnostic) -> TypstError {
     let file = match diag.span.id() {
         Some(id) if id == *MAIN_ID => ErrorFile::Main,
-        Some(id) if id.vpath().get_with_slash().starts_with("/parts/") => ErrorFile::Part(
-            id.vpath()
-                .get_without_slash()
-                .trim_start_matches("parts/")
-                .trim_end_matches(".typ")
-                .parse()
-                .unwrap_or(0),
-        ),
+        Some(id) if world.is_part(id) => {
+            ErrorFile::Part(id.vpath().get_with_slash().to_string())
+        }
         Some(id) => ErrorFile::Template(id.vpath().get_without_slash().to_string()),
         None => ErrorFile::Unknown,
     };

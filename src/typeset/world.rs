@@ -61,9 +61,11 @@ impl Base {
     }
 }
 
-/// The path a packet includes its `index`th part from.
-pub fn part_path(index: usize) -> String {
-    format!("/parts/{index}.typ")
+/// Where a packet includes a part from: the part's own path in `output/`
+/// (`/lang-son/so-noi-vu/…/to-trinh.typ`), so that the sources `--keep-typst`
+/// writes compile with the stock Typst CLI too (`--root output`).
+pub fn part_path(stem: &str) -> String {
+    format!("/{stem}.typ")
 }
 
 /// One document's world: the shared base plus its main source and date, and
@@ -76,13 +78,18 @@ pub struct DocWorld<'a> {
 }
 
 impl<'a> DocWorld<'a> {
-    pub fn new(base: &'a Base, text: String, today: Datetime, parts: Vec<String>) -> Self {
-        // Part ids are interned once per index, so packets reuse them.
+    /// `parts`: (path, text) of a packet's parts, at [`part_path`].
+    pub fn new(
+        base: &'a Base,
+        text: String,
+        today: Datetime,
+        parts: Vec<(String, String)>,
+    ) -> Self {
+        // Ids are interned once per path; rebuilds reuse them.
         let parts = parts
             .into_iter()
-            .enumerate()
-            .filter_map(|(i, text)| {
-                let path = VirtualPath::new(part_path(i)).ok()?;
+            .filter_map(|(path, text)| {
+                let path = VirtualPath::new(path).ok()?;
                 let id = RootedPath::new(VirtualRoot::Project, path).intern();
                 Some((id, Source::new(id, text)))
             })
@@ -93,6 +100,10 @@ impl<'a> DocWorld<'a> {
             today,
             parts,
         }
+    }
+
+    pub fn is_part(&self, id: FileId) -> bool {
+        self.parts.contains_key(&id)
     }
 
     pub fn main_source(&self) -> &Source {
