@@ -1,0 +1,338 @@
+//! Every text field of every input kind, at once, holds hostile text: the
+//! workspace still checks clean, every document typesets without a Typst
+//! error, and each value prints literally somewhere. A security property:
+//! a value never becomes Typst (or template) syntax, wherever it lands.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use thidua::build::{self, BuildOptions};
+use thidua::typeset::inspect::{compact, placed};
+
+/// Keys whose values are free text printed in documents. Ids, dates,
+/// numbers, enums and the fields a rule constrains (symbols, signing
+/// authority) are not: they are checked, not printed as given.
+const TEXT_KEYS: &[&str] = &[
+    "name",
+    "full_name",
+    "title",
+    "text",
+    "summary",
+    "position",
+    "reason",
+    "place",
+    "chair",
+    "chair_title",
+    "secretary",
+    "lead",
+    "target",
+    "label",
+    "issuer",
+    "established_by",
+    "ethnicity",
+    "home_town",
+    "basis",
+    "submitted_to",
+    "via",
+    "prize",
+    "paragraph",
+    "decision",
+    "number",
+];
+
+/// Keys whose values are lists of free text, one item per line (`- …`).
+const TEXT_LIST_KEYS: &[&str] = &[
+    "legal_bases",
+    "recipients",
+    "executors",
+    "situation",
+    "duties",
+    "organisation",
+    "highlights",
+    "strengths",
+    "limits",
+    "causes",
+    "lessons",
+    "next_steps",
+    "proposals",
+    "items",
+    "governing_body",
+    "issuing_body",
+];
+
+/// Text fields that print only in some documents, as `parent.key`, and why:
+/// they are planted (so must never break a document) but need not print.
+const NOT_ALWAYS_PRINTED: &[(&str, &str)] = &[
+    (
+        "successor.name",
+        "checked by TD0224; no document names the successor",
+    ),
+    (
+        "head.name",
+        "printed in achievement reports, so not by a unit without nominations",
+    ),
+    (
+        "figures.label",
+        "a figure with a unit prints as `12 hội nghị`; the label prints in achievement reports",
+    ),
+];
+
+/// Fixed hostile values: Typst markup, code, math, labels and references,
+/// file access, template delimiters, quotes and backslashes.
+const HOSTILE: &[&str] = &[
+    "Nguyễn #Văn $A_1 <b> @c",
+    "*đậm* _nghiêng_ `mã` [liên kết](x) \\ // /* chú thích */ ~ '",
+    "#read(\"/etc/passwd\") #image(\"/x.png\") #include \"/lib/nd30.typ\"",
+    "{{ campaign.name }} {% for x in y %} {## ##} ]) #let x = 1",
+    "$ x^2 $ <nhan> @tham-chieu #set text(red) #show: none",
+    "= Không là đề mục - không là gạch + không đánh số 1. x",
+];
+
+/// One planted value: where, under which key, and what.
+struct Planted {
+    file: String,
+    key: String,
+    value: String,
+    /// Whether some document must print it.
+    must_print: bool,
+}
+
+/// Rewrites every text field of a YAML document with hostile values from
+/// `pick`, returning it as JSON (which is YAML): flow and block styles,
+/// anchors and merge keys all come out the same.
+fn plant(
+    file: &str,
+    text: &str,
+    pick: &mut dyn FnMut(usize) -> String,
+    out: &mut Vec<Planted>,
+) -> String {
+    let mut tree: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+    plant_in(file, "", &mut tree, pick, out);
+    serde_json::to_string_pretty(&tree).unwrap()
+}
+
+fn plant_in(
+    file: &str,
+    parent: &str,
+    value: &mut serde_json::Value,
+    pick: &mut dyn FnMut(usize) -> String,
+    out: &mut Vec<Planted>,
+) {
+    use serde_json::Value;
+    fn fresh(
+        file: &str,
+        parent: &str,
+        key: &str,
+        pick: &mut dyn FnMut(usize) -> String,
+        out: &mut Vec<Planted>,
+    ) -> Value {
+        let value = format!("«{}» {}", out.len(), pick(out.len()));
+        let path = format!("{parent}.{key}");
+        out.push(Planted {
+            file: file.into(),
+            key: key.into(),
+            value: value.clone(),
+            must_print: !NOT_ALWAYS_PRINTED.iter().any(|(p, _)| *p == path),
+        });
+        Value::String(value)
+    }
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                let text = TEXT_KEYS.contains(&key.as_str());
+                let list = TEXT_LIST_KEYS.contains(&key.as_str()) || text;
+                match child {
+                    Value::String(_) if text => *child = fresh(file, parent, key, pick, out),
+                    Value::Array(items)
+                        if list && !items.is_empty() && items.iter().all(Value::is_string) =>
+                    {
+                        for item in items.iter_mut() {
+                            *item = fresh(file, parent, key, pick, out);
+                        }
+                    }
+                    _ => plant_in(file, key, child, pick, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                plant_in(file, parent, item, pick, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Compact, case-folded text: documents upper-case titles and lower-case first letters.
+fn folded(text: &str) -> String {
+    compact(text).to_lowercase()
+}
+
+/// Whether `text` (compact, folded) prints `value`: whole, or — where a table
+/// row breaks across pages and the cell's lines interleave with its
+/// neighbours' — word by word, in order.
+fn prints(text: &str, value: &str) -> bool {
+    if text.contains(&folded(value)) {
+        return true;
+    }
+    let mut rest = text;
+    for word in value.split_whitespace().map(folded) {
+        match rest.find(&word) {
+            Some(at) => rest = &rest[at + word.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Plants hostile text in every input, builds every document and checks that
+/// nothing errs and every planted value prints.
+fn check_workspace(pick: &mut dyn FnMut(usize) -> String) -> Result<(), String> {
+    let root = common::reference_copy();
+    let mut planted = Vec::new();
+    for entry in walkdir::WalkDir::new(root.path().join("inputs")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root.path())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(entry.path(), plant(&rel, &text, pick, &mut planted)).unwrap();
+    }
+    // The reference inputs use every text key, in all three kinds of file.
+    for key in TEXT_KEYS.iter().chain(TEXT_LIST_KEYS) {
+        if !planted.iter().any(|p| p.key == *key) {
+            return Err(format!("no `{key}` field was planted"));
+        }
+    }
+    for kind in [
+        "inputs/campaign.yaml",
+        "inputs/appraisal.yaml",
+        "inputs/units/",
+    ] {
+        if !planted.iter().any(|p| p.file.starts_with(kind)) {
+            return Err(format!("nothing planted in {kind}"));
+        }
+    }
+    let printed = typeset_all(root.path()).map_err(|e| {
+        // Keep the planted workspace to look at.
+        let kept = root.keep();
+        format!("{e}\n(workspace kept at {})", kept.display())
+    })?;
+    let mut missing = Vec::new();
+    for p in planted.iter().filter(|p| p.must_print) {
+        if !printed.iter().any(|text| prints(text, &p.value)) {
+            missing.push(format!("{} `{}` = {:?}", p.file, p.key, p.value));
+        }
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} of {} values not printed literally:\n{}",
+            missing.len(),
+            planted.len(),
+            missing.join("\n")
+        ))
+    }
+}
+
+/// Every document's text, compact and case-folded, in drawing and reading order.
+fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
+    let session = build::render_all(root, &BuildOptions::default()).map_err(|e| e.to_string())?;
+    let errors: Vec<String> = session
+        .checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{d:?}"))
+        .collect();
+    if !errors.is_empty() {
+        return Err(format!(
+            "hostile text made the inputs invalid:\n{}",
+            errors.join("\n")
+        ));
+    }
+    let mut texts = Vec::new();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for doc in &session.rendered {
+        let pages = build::typeset(&session, doc)
+            .map_err(|e| format!("{} does not typeset: {e:?}", doc.job.stem))?;
+        thidua::typeset::pdf(&pages, &doc.job.stem)
+            .map_err(|e| format!("{} does not export: {e:?}", doc.job.stem))?;
+        let placed = placed(&pages);
+        texts.push(folded(&placed.compact_text()));
+        texts.push(folded(&placed.lines().concat()));
+        *kinds.entry(doc.job.kind).or_default() += 1;
+    }
+    // Every kind of document took part.
+    for kind in [
+        "ke-hoach",
+        "bao-cao",
+        "quyet-dinh",
+        "to-trinh",
+        "danh-sach",
+        "bien-ban",
+        "bao-cao-thanh-tich",
+        "tong-hop",
+        "packet",
+    ] {
+        if !kinds.contains_key(kind) {
+            return Err(format!("no {kind} document was built"));
+        }
+    }
+    Ok(texts)
+}
+
+#[test]
+fn hostile_text_in_every_field_of_every_input_prints_literally() {
+    let mut pick = |i: usize| HOSTILE[i % HOSTILE.len()].to_string();
+    if let Err(e) = check_workspace(&mut pick) {
+        panic!("{e}");
+    }
+}
+
+/// Characters that stress escaping: Typst's and Jinja's specials, Vietnamese
+/// letters with their marks, digits and spaces.
+fn hostile_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        prop::sample::select("#$*_`<>@[]{}()\\/=-+~'\".:;,!?%&|^".chars().collect::<Vec<_>>()),
+        prop::sample::select("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ0123456789".chars().collect::<Vec<_>>()),
+        Just(' '),
+    ]
+}
+
+/// Random hostile values in every field at once: 2 workspaces in CI (each is a
+/// full build); `THIDUA_PROPTEST_CASES=N` for more.
+#[test]
+fn random_hostile_text_in_every_field_prints_literally() {
+    let cases = std::env::var("THIDUA_PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .map_or(2, |n: u32| n.max(1));
+    let mut runner = TestRunner::new(Config {
+        cases,
+        ..Config::default()
+    });
+    let values = prop::collection::vec(prop::collection::vec(hostile_char(), 1..40), 64);
+    runner
+        .run(&values, |values| {
+            let mut pick = |i: usize| {
+                let chars = &values[i % values.len()];
+                // A value starts and ends with a visible character, as YAML keeps it.
+                let s: String = chars.iter().collect();
+                format!("x{}x", s.trim())
+            };
+            check_workspace(&mut pick).map_err(TestCaseError::fail)
+        })
+        .unwrap();
+}
