@@ -32,7 +32,12 @@ pub struct BuildOptions {
     pub force: bool,
     /// Build only shard `k` of `n` (1-based), for CI matrices.
     pub shard: Option<Shard>,
+    /// At most this many documents; `None`: [`MAX_DOCUMENTS`].
+    pub max_documents: Option<usize>,
 }
+
+/// More documents than this is an error rather than a build that runs for hours.
+pub const MAX_DOCUMENTS: usize = 100_000;
 
 /// A stable share of the documents: those whose stem hashes to `k - 1` mod `n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,10 +191,27 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
             checked.diagnostics.push(d);
         }
         Ok(env) => {
+            let mut jobs = documents::plan_jobs(&checked.workspace);
+            let limit = options.max_documents.unwrap_or(MAX_DOCUMENTS);
+            if jobs.len() > limit {
+                checked.diagnostics.push(
+                    Diagnostic::error(
+                        "TD0016",
+                        Text::new(
+                            format!("các tệp đầu vào mô tả {} văn bản, quá giới hạn {limit} văn bản của một lần dựng", jobs.len()),
+                            format!("the inputs describe {} documents, over the limit of {limit} for one build", jobs.len()),
+                        ),
+                    )
+                    .help(Text::new(
+                        "dựng theo từng phần: `thidua build --shard K/N`, hoặc tách thành nhiều không gian làm việc",
+                        "build in shards (`thidua build --shard K/N`) or split the workspace",
+                    )),
+                );
+                // Nothing is built, and nothing already written is removed.
+                planned.extend(jobs.drain(..).map(|job| job.stem));
+            }
             let (packets, documents): (Vec<DocJob>, Vec<DocJob>) =
-                documents::plan_jobs(&checked.workspace)
-                    .into_iter()
-                    .partition(|job| !job.parts.is_empty());
+                jobs.into_iter().partition(|job| !job.parts.is_empty());
             for job in documents.into_iter().chain(packets) {
                 planned.insert(job.stem.clone());
                 if !checked.inputs_clean(&job.inputs) {

@@ -51,6 +51,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         progress,
         force: args.force,
         shard: args.shard,
+        ..BuildOptions::default()
     };
     let report = build::build(&args.common.dir, &options)?;
     if let Some(bar) = bar {

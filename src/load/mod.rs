@@ -21,6 +21,10 @@ use crate::model::{Appraisal, Campaign, Sourced, Unit, Workspace};
 /// Input files larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
+/// A text value longer than this is refused: no field of a document needs it,
+/// and laying out one enormous paragraph would take minutes.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
 /// The kinds of input file, by their `kind:` value.
 pub const KINDS: [&str; 3] = ["campaign", "unit", "appraisal"];
 
@@ -201,6 +205,9 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
     match kind.value.as_str() {
         "campaign" => match yaml::parse::<Campaign>(&text, file) {
             Ok(campaign) => {
+                loaded
+                    .diagnostics
+                    .extend(overlong_texts(&campaign, &text, file));
                 if let Some(first) = &loaded.workspace.campaign {
                     let span = yaml::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
@@ -224,11 +231,19 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             Err(d) => loaded.diagnostics.push(*d),
         },
         "unit" => match yaml::parse::<Unit>(&text, file) {
-            Ok(unit) => loaded.workspace.units.push(Sourced { file, value: unit }),
+            Ok(unit) => {
+                loaded
+                    .diagnostics
+                    .extend(overlong_texts(&unit, &text, file));
+                loaded.workspace.units.push(Sourced { file, value: unit })
+            }
             Err(d) => loaded.diagnostics.push(*d),
         },
         "appraisal" => match yaml::parse::<Appraisal>(&text, file) {
             Ok(appraisal) => {
+                loaded
+                    .diagnostics
+                    .extend(overlong_texts(&appraisal, &text, file));
                 if let Some(first) = &loaded.workspace.appraisal {
                     let span = yaml::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
@@ -271,4 +286,41 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             loaded.diagnostics.push(diag);
         }
     }
+}
+
+/// TD0015: every text value longer than [`MAX_TEXT_CHARS`], located where it
+/// is written (found by its opening words).
+fn overlong_texts(model: &impl serde::Serialize, text: &str, file: FileId) -> Vec<Diagnostic> {
+    fn walk<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let Ok(tree) = serde_json::to_value(model) else {
+        return vec![];
+    };
+    let mut long = Vec::new();
+    walk(&tree, &mut long);
+    long.into_iter()
+        .map(|s| {
+            let opening: String = s.chars().take(40).collect();
+            let at = text.find(&opening).map_or(0..0, |i| i..i + opening.len());
+            let count = s.chars().count();
+            Diagnostic::error(
+                "TD0015",
+                Text::new(
+                    format!("văn bản dài {count} ký tự, quá giới hạn {MAX_TEXT_CHARS} ký tự của một mục"),
+                    format!("a text of {count} characters, over the limit of {MAX_TEXT_CHARS} for one field"),
+                ),
+            )
+            .at(file, at)
+            .help(Text::new(
+                "chia thành nhiều đoạn (mỗi đoạn một mục trong danh sách)",
+                "split it into several paragraphs (one list item each)",
+            ))
+        })
+        .collect()
 }

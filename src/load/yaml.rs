@@ -108,6 +108,11 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         Error::Message { msg, .. } => {
             Diagnostic::error("TD0003", Text::new(msg.to_string(), msg.to_string()))
         }
+        Error::Budget { breach, .. } => budget_exceeded(breach),
+        // The parser's own cap on nested flow collections (`[[[…]]]`).
+        _ if detail.contains("recursion limit") => {
+            budget_exceeded(&serde_saphyr::budget::BudgetBreach::Depth { depth: 0 })
+        }
         _ => Diagnostic::error(
             "TD0001",
             Text::new(format!("lỗi cú pháp YAML: {detail}"), format!("YAML syntax error: {detail}")),
@@ -118,6 +123,41 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         )),
     };
     diag.at(file, at)
+}
+
+/// TD0008: a YAML resource limit (nesting, aliases, size) was exceeded: the
+/// parser stopped here instead of hanging or exhausting memory.
+fn budget_exceeded(breach: &serde_saphyr::budget::BudgetBreach) -> Diagnostic {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let (vi, en) = match breach {
+        B::Depth { depth: 0 } => (
+            "dữ liệu lồng nhau quá sâu".to_string(),
+            "data nested too deeply".to_string(),
+        ),
+        B::Depth { depth } => (
+            format!("dữ liệu lồng nhau quá sâu ({depth} cấp)"),
+            format!("data nested too deeply ({depth} levels)"),
+        ),
+        B::Aliases { .. } | B::Anchors { .. } => (
+            "quá nhiều neo hoặc tham chiếu (`&`, `*`)".to_string(),
+            "too many anchors or aliases (`&`, `*`)".to_string(),
+        ),
+        other => (
+            format!("tệp vượt giới hạn an toàn khi đọc ({other:?})"),
+            format!("the file exceeds a safety limit of the reader ({other:?})"),
+        ),
+    };
+    Diagnostic::error(
+        "TD0008",
+        Text::new(
+            format!("{vi}; thidua dừng đọc tệp ở đây"),
+            format!("{en}; thidua stopped reading here"),
+        ),
+    )
+    .help(Text::new(
+        "dữ liệu thi đua không cần lồng quá vài cấp hay tham chiếu lặp lại: viết trực tiếp giá trị",
+        "campaign data needs only a few levels and no repeated references: write the values out",
+    ))
 }
 
 /// The value written at `at`: the rest of its line, without a trailing comment.

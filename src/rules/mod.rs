@@ -212,4 +212,6 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
         "Lỗi nội bộ khi dàn trang một văn bản: báo lỗi, các văn bản khác vẫn được ghi",
     ),
     ("TD0014", "Chỉ một tệp `kind: appraisal`"),
+    ("TD0015", "Mỗi mục văn bản không quá 20.000 ký tự"),
+    ("TD0016", "Một lần dựng không quá 100.000 văn bản"),
 ];

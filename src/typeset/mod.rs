@@ -68,9 +68,7 @@ pub fn layout(
 fn locate(world: &DocWorld, diag: &SourceDiagnostic) -> TypstError {
     let file = match diag.span.id() {
         Some(id) if id == *MAIN_ID => ErrorFile::Main,
-        Some(id) if world.is_part(id) => {
-            ErrorFile::Part(id.vpath().get_with_slash().to_string())
-        }
+        Some(id) if world.is_part(id) => ErrorFile::Part(id.vpath().get_with_slash().to_string()),
         Some(id) => ErrorFile::Template(id.vpath().get_without_slash().to_string()),
         None => ErrorFile::Unknown,
     };
