@@ -475,6 +475,45 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             options.shard.is_none_or(|s| s.holds(stem))
         })
         .collect();
+    // Which documents are unchanged, decided before anything is written.
+    let reusable: Vec<Option<ManifestEntry>> = selected
+        .iter()
+        .map(|&k| match (&previous, options.force) {
+            (Some(m), false) => unchanged(root, m, &session.rendered[k]),
+            _ => None,
+        })
+        .collect();
+    remove_stale_temporaries(&out_dir);
+    if let Some(previous) = &previous {
+        // Before a document is replaced, the manifest stops listing it: a
+        // build killed at any moment leaves a manifest whose every entry is
+        // true of the files on disk.
+        let rebuilt: std::collections::BTreeSet<String> = selected
+            .iter()
+            .zip(&reusable)
+            .filter(|(_, reused)| reused.is_none())
+            .map(|(&k, _)| pdf_path(&session.rendered[k].job))
+            .collect();
+        if !rebuilt.is_empty() {
+            let kept: Vec<ManifestEntry> = previous
+                .documents
+                .iter()
+                .filter(|e| {
+                    let stem = e
+                        .path
+                        .strip_prefix("output/")
+                        .and_then(|p| p.strip_suffix(".pdf"));
+                    let planned = stem.is_some_and(|s| session.planned.contains(s));
+                    planned && !rebuilt.contains(&e.path)
+                })
+                .cloned()
+                .collect();
+            write(
+                &out_dir.join(&manifest_name),
+                Manifest::new(kept).to_json().as_bytes(),
+            )?;
+        }
+    }
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -494,12 +533,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
                     let Some(doc) = selected.get(i).map(|&k| &session.rendered[k]) else {
                         break;
                     };
-                    let reused = if options.force {
-                        None
-                    } else {
-                        previous.as_ref().and_then(|m| unchanged(root, m, doc))
-                    };
-                    let outcome = match reused {
+                    let outcome = match reusable[i].clone() {
                         Some(entry) => Ok((Outcome::Reused(entry), DocTimes::default())),
                         None => build_one(root, &session, doc, options),
                     };
@@ -723,6 +757,17 @@ fn unchanged(root: &Path, previous: &Manifest, doc: &Rendered) -> Option<Manifes
             .collect(),
         ..entry.clone()
     })
+}
+
+/// Temporary files a killed build left behind (`write_atomic` names them
+/// `.thidua-*.tmp`): never a document, always safe to delete.
+fn remove_stale_temporaries(out_dir: &Path) {
+    for entry in walkdir::WalkDir::new(out_dir).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with(".thidua-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Deletes what an earlier build wrote for a document that no longer exists.
