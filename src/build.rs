@@ -34,6 +34,9 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// At most this many documents; `None`: [`MAX_DOCUMENTS`].
     pub max_documents: Option<usize>,
+    /// Fault injection for tests: typesetting the document at this stem panics.
+    #[doc(hidden)]
+    pub panic_on: Option<String>,
 }
 
 /// More documents than this is an error rather than a build that runs for hours.
@@ -817,6 +820,9 @@ fn build_one(
     }
     let rel_path = pdf_path(&doc.job);
     let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if options.panic_on.as_deref() == Some(doc.job.stem.as_str()) {
+            panic!("lỗi thử nghiệm (panic_on)");
+        }
         let started = Instant::now();
         let pages = typeset(session, doc)?;
         times.layout = started.elapsed();

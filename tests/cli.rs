@@ -203,6 +203,11 @@ fn templates_cannot_read_outside_their_folder() {
         "#image(\"/inputs/campaign.yaml\")",
         "#include \"/../inputs/campaign.yaml\"",
         "#import \"@preview/cetz:0.3.0\": *",
+        "#json(\"/inputs/campaign.yaml\")",
+        "#json(\"../thidua.schema.json\")",
+        "#csv(\"/etc/hosts\")",
+        "#yaml(\"../inputs/appraisal.yaml\")",
+        "#image(\"/fonts/LiberationSerif-Regular.ttf\")",
     ] {
         let dir = with_template("ke-hoach.typ", &format!("{OVERRIDE_HEAD}{hostile}\n"));
         let out = thidua(&["build"], dir.path());
@@ -495,4 +500,33 @@ fn watch_rebuilds_only_what_a_save_changed() {
     let _ = child.wait();
     assert!(second.starts_with("dựng lại 1 văn bản,"), "{second}");
     assert!(second.contains("0 lỗi"), "{second}");
+}
+
+#[test]
+fn a_symlinked_template_is_refused_and_reads_nothing() {
+    let dir = reference_copy();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", templates.join("ke-hoach.typ")).unwrap();
+    std::os::unix::fs::symlink("/etc", templates.join("lib")).unwrap();
+    let out = thidua(&["build"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("TD0010"), "{err}");
+    assert!(!err.contains("root:"), "leaked a file: {err}");
+}
+
+#[test]
+fn a_template_reads_no_clock_only_the_documents_own_date() {
+    let dir = with_template(
+        "ke-hoach.typ",
+        &format!("{OVERRIDE_HEAD}#par[Hôm nay: #datetime.today().display()]\n"),
+    );
+    let (_, placed) = laid_out(dir.path(), "ke-hoach");
+    // The plan is dated `2024-05` (a draft): its first day, never the machine's clock.
+    assert!(
+        placed.compact_text().contains("Hômnay:2024-05-01"),
+        "{}",
+        placed.compact_text()
+    );
 }

@@ -268,3 +268,33 @@ fn merging_refuses_an_incomplete_set_of_shards() {
     assert!(Shard::parse("3/2").is_none() && Shard::parse("0/2").is_none());
     assert_eq!(Shard::parse("2/4"), Some(Shard { k: 2, n: 4 }));
 }
+
+#[test]
+fn a_panic_in_one_document_is_its_error_and_the_others_are_written() {
+    let root = reference_copy();
+    let stem = "lang-son/so-noi-vu/bao-cao";
+    let report = build::build(
+        root.path(),
+        &BuildOptions {
+            panic_on: Some(stem.to_string()),
+            ..BuildOptions::default()
+        },
+    )
+    .unwrap();
+    let td0013: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "TD0013")
+        .collect();
+    assert_eq!(td0013.len(), 1, "{:#?}", report.diagnostics);
+    assert!(report.has_errors());
+    assert!(!root.path().join(format!("output/{stem}.pdf")).exists());
+    let full = build::build(reference_copy().path(), &BuildOptions::default()).unwrap();
+    assert_eq!(
+        report.manifest.documents.len(),
+        full.manifest.documents.len() - 1
+    );
+    for doc in &report.manifest.documents {
+        assert!(root.path().join(&doc.path).is_file(), "{}", doc.path);
+    }
+}
