@@ -7,7 +7,7 @@
 //! cargo run --release --example floor -- DIR/output [--jobs N]
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -54,7 +54,10 @@ fn main() {
         }
     }
     if documents.is_empty() {
-        eprintln!("no .typ sources under {}: build with --keep-typst", out_dir.display());
+        eprintln!(
+            "no .typ sources under {}: build with --keep-typst",
+            out_dir.display()
+        );
         std::process::exit(2);
     }
     let started = Instant::now();
@@ -66,9 +69,8 @@ fn main() {
         for _ in 0..jobs.max(1) {
             scope.spawn(|| {
                 while let Some((rel, text)) = documents.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let parts = packet_parts(&out_dir, text);
                     let date = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or_default();
-                    match typeset::layout(&base, text.clone(), date, parts)
+                    match typeset::layout(&base, text.clone(), date)
                         .and_then(|doc| typeset::pdf(&doc, rel).map(|_| doc.pages().len()))
                     {
                         Ok(n) => {
@@ -90,18 +92,6 @@ fn main() {
         failed.load(Ordering::Relaxed),
         documents.len() as f64 / secs
     );
-}
-
-/// A packet's source includes its parts by their path under `output/`.
-fn packet_parts(out_dir: &Path, text: &str) -> Vec<(String, String)> {
-    text.match_indices("include \"")
-        .filter_map(|(i, m)| {
-            let rest = &text[i + m.len()..];
-            let path = &rest[..rest.find('"')?];
-            let source = std::fs::read_to_string(out_dir.join(path.trim_start_matches('/'))).ok()?;
-            Some((path.to_string(), source))
-        })
-        .collect()
 }
 
 fn usage() -> ! {

@@ -90,6 +90,8 @@ pub struct Timings {
     pub layout: Duration,
     pub pdf: Duration,
     pub write: Duration,
+    /// Joining packets from their parts' files.
+    pub packets: Duration,
     pub total: Duration,
     /// The slowest documents (layout and PDF), slowest first.
     pub slowest: Vec<(String, Duration)>,
@@ -151,11 +153,16 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, LoadError> 
 pub struct Rendered {
     pub job: DocJob,
     pub source: render::Output,
-    /// For a packet: its parts, as indexes into [`Session::rendered`].
-    pub parts: Vec<usize>,
-    /// A hash of everything the output depends on: the generated source (and
-    /// the parts' keys), the list, the date, the layout library, the fonts and
-    /// the tool's version. Equal keys give byte-identical files.
+    /// A hash of everything the output depends on: the generated source, the
+    /// list, the date, the layout library, the fonts and the tool's version.
+    /// Equal keys give byte-identical files.
+    pub key: String,
+}
+
+/// A packet to join from documents already built.
+pub struct Packet {
+    pub job: DocJob,
+    /// Its key: the parts' keys and titles, in order, with its own title and date.
     pub key: String,
 }
 
@@ -165,6 +172,8 @@ pub struct Session {
     pub templates: Templates,
     pub base: Base,
     pub rendered: Vec<Rendered>,
+    /// Packets whose every part rendered.
+    pub packets: Vec<Packet>,
     /// Every document the inputs describe, rendered or not (by stem): what
     /// is not planned any more is removed from `output/`.
     pub planned: std::collections::BTreeSet<String>,
@@ -187,6 +196,7 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
     let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())));
     let base_key = base_key(&templates);
     let mut rendered: Vec<Rendered> = Vec::new();
+    let mut packets: Vec<Packet> = Vec::new();
     let mut planned = std::collections::BTreeSet::new();
     match render::environment(&templates) {
         Err(e) => {
@@ -213,47 +223,40 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
                 // Nothing is built, and nothing already written is removed.
                 planned.extend(jobs.drain(..).map(|job| job.stem));
             }
-            let (packets, documents): (Vec<DocJob>, Vec<DocJob>) =
+            let (packet_jobs, documents): (Vec<DocJob>, Vec<DocJob>) =
                 jobs.into_iter().partition(|job| !job.parts.is_empty());
-            for job in documents.into_iter().chain(packets) {
+            for job in documents {
                 planned.insert(job.stem.clone());
                 if !checked.inputs_clean(&job.inputs) {
                     continue;
                 }
-                // A packet is built when every part is; a missing part was reported already.
-                let Some(parts) = job
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        rendered
-                            .iter()
-                            .position(|r: &Rendered| r.job.stem == p.stem)
-                    })
-                    .collect::<Option<Vec<usize>>>()
-                else {
-                    continue;
-                };
-                let context = if job.parts.is_empty() {
-                    job.context.clone()
-                } else {
-                    packet_context(&job)
-                };
-                match render::render(&env, job.template, context) {
+                match render::render(&env, job.template, job.context.clone()) {
                     Ok(source) => {
-                        let part_keys: Vec<&str> =
-                            parts.iter().map(|&i| rendered[i].key.as_str()).collect();
-                        let key = doc_key(&base_key, &job, &source.text, &part_keys);
-                        rendered.push(Rendered {
-                            job,
-                            source,
-                            parts,
-                            key,
-                        })
+                        let key = doc_key(&base_key, &job, &source.text);
+                        rendered.push(Rendered { job, source, key })
                     }
                     Err(e) => {
                         let d = render_diagnostic(&mut checked.sources, &templates, &e);
                         checked.diagnostics.push(d);
                     }
+                }
+            }
+            for job in packet_jobs {
+                planned.insert(job.stem.clone());
+                // A packet is joined when every part rendered; a missing part was reported already.
+                let keys: Option<Vec<&str>> = job
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        rendered
+                            .iter()
+                            .find(|r| r.job.stem == p.stem)
+                            .map(|r| r.key.as_str())
+                    })
+                    .collect();
+                if let Some(keys) = keys {
+                    let key = packet_key(&base_key, &job, &keys);
+                    packets.push(Packet { job, key });
                 }
             }
         }
@@ -265,6 +268,7 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         templates,
         base,
         rendered,
+        packets,
         planned,
     })
 }
@@ -289,16 +293,11 @@ fn base_key(templates: &Templates) -> String {
     format!("{:x}", h.finalize())
 }
 
-fn doc_key(base_key: &str, job: &DocJob, source: &str, part_keys: &[&str]) -> String {
+fn doc_key(base_key: &str, job: &DocJob, source: &str) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     for piece in [base_key, &job.stem, &job.date.to_string(), source] {
         h.update(piece.as_bytes());
-        h.update([0]);
-    }
-    for (part, key) in job.parts.iter().zip(part_keys) {
-        h.update(part.title.as_bytes());
-        h.update(key.as_bytes());
         h.update([0]);
     }
     if let Some(list) = &job.list {
@@ -307,18 +306,20 @@ fn doc_key(base_key: &str, job: &DocJob, source: &str, part_keys: &[&str]) -> St
     format!("{:x}", h.finalize())
 }
 
-/// What `packet.typ` sees: the title, the date and where each part is included from.
-fn packet_context(job: &DocJob) -> minijinja::Value {
-    let parts: Vec<minijinja::Value> = job
-        .parts
-        .iter()
-        .map(|p| minijinja::context! { title => &p.title, path => typeset::part_path(&p.stem) })
-        .collect();
-    minijinja::context! {
-        title => &job.title,
-        date => job.date.format("%Y-%m-%d").to_string(),
-        parts => parts,
+fn packet_key(base_key: &str, job: &DocJob, part_keys: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for piece in [base_key, &job.stem, &job.title, &job.date.to_string()] {
+        h.update(piece.as_bytes());
+        h.update([0]);
     }
+    for (part, key) in job.parts.iter().zip(part_keys) {
+        h.update(part.title.as_bytes());
+        h.update([0]);
+        h.update(key.as_bytes());
+        h.update([0]);
+    }
+    format!("{:x}", h.finalize())
 }
 
 fn template_source(sources: &mut Sources, templates: &Templates, name: &str) -> Option<FileId> {
@@ -353,44 +354,16 @@ fn render_diagnostic(sources: &mut Sources, templates: &Templates, e: &RenderErr
 
 /// Typesets one rendered document.
 pub fn typeset(session: &Session, doc: &Rendered) -> Result<PagedDocument, Vec<TypstError>> {
-    let parts = doc
-        .parts
-        .iter()
-        .map(|&i| {
-            let part = &session.rendered[i];
-            (typeset::part_path(&part.job.stem), part.source.text.clone())
-        })
-        .collect();
-    typeset::layout(&session.base, doc.source.text.clone(), doc.job.date, parts)
+    typeset::layout(&session.base, doc.source.text.clone(), doc.job.date)
 }
 
 /// Maps a Typst error back to the template text that produced it.
 fn typst_diagnostic(
     sources: &mut Sources,
     templates: &Templates,
-    session: &Session,
     doc: &Rendered,
     e: &TypstError,
 ) -> Diagnostic {
-    // An error inside a packet's part is that part's error.
-    let (doc, e) = match &e.file {
-        ErrorFile::Part(path) => match doc
-            .parts
-            .iter()
-            .map(|&k| &session.rendered[k])
-            .find(|part| typeset::part_path(&part.job.stem) == *path)
-        {
-            Some(part) => (
-                part,
-                &TypstError {
-                    file: ErrorFile::Main,
-                    ..e.clone()
-                },
-            ),
-            None => (doc, e),
-        },
-        _ => (doc, e),
-    };
     let mut message = e.message.clone();
     for hint in &e.hints {
         message.push_str(&format!(" ({hint})"));
@@ -478,14 +451,23 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             options.shard.is_none_or(|s| s.holds(stem))
         })
         .collect();
+    // A shard's packets would need other shards' documents: packets are
+    // joined by `merge-manifests` once every shard is in.
+    let packets: Vec<&Packet> = match options.shard {
+        Some(_) => vec![],
+        None => session.packets.iter().collect(),
+    };
     // Which documents are unchanged, decided before anything is written.
+    let reuse = |job: &DocJob, key: &str| match (&previous, options.force) {
+        (Some(m), false) => unchanged(root, m, &pdf_path(job), key),
+        _ => None,
+    };
     let reusable: Vec<Option<ManifestEntry>> = selected
         .iter()
-        .map(|&k| match (&previous, options.force) {
-            (Some(m), false) => unchanged(root, m, &session.rendered[k]),
-            _ => None,
-        })
+        .map(|&k| reuse(&session.rendered[k].job, &session.rendered[k].key))
         .collect();
+    let packet_reusable: Vec<Option<ManifestEntry>> =
+        packets.iter().map(|p| reuse(&p.job, &p.key)).collect();
     remove_stale_temporaries(&out_dir);
     if let Some(previous) = &previous {
         // Before a document is replaced, the manifest stops listing it: a
@@ -493,9 +475,11 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         // true of the files on disk.
         let rebuilt: std::collections::BTreeSet<String> = selected
             .iter()
+            .map(|&k| &session.rendered[k].job)
             .zip(&reusable)
+            .chain(packets.iter().map(|p| &p.job).zip(&packet_reusable))
             .filter(|(_, reused)| reused.is_none())
-            .map(|(&k, _)| pdf_path(&session.rendered[k].job))
+            .map(|(job, _)| pdf_path(job))
             .collect();
         if !rebuilt.is_empty() {
             let kept: Vec<ManifestEntry> = previous
@@ -606,7 +590,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             }
             Outcome::Failed(errors) => {
                 for e in &errors {
-                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, &session, doc, e));
+                    new_diags.push(typst_diagnostic(&mut sources, &session.templates, doc, e));
                 }
             }
             Outcome::Panicked(message) => new_diags.push(
@@ -624,6 +608,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             ),
         }
     }
+    // Packets: joined from their parts' files, once every part is there.
+    let join_started = Instant::now();
+    reused += join_packets(root, &sources, &packets, packet_reusable, &mut entries)?;
+    timings.packets = join_started.elapsed();
     let write_started = Instant::now();
     // Documents kept from an earlier build (their inputs are invalid now, or
     // they are another shard's) stay listed while planned; the rest go.
@@ -734,12 +722,11 @@ pub fn attach_packet_indexes(root: &Path, entries: &mut [ManifestEntry]) -> Resu
     Ok(())
 }
 
-/// The previous build's entry for `doc` when nothing it depends on changed
-/// and its files are still what that build wrote.
-fn unchanged(root: &Path, previous: &Manifest, doc: &Rendered) -> Option<ManifestEntry> {
-    let path = pdf_path(&doc.job);
+/// The previous build's entry for the document at `path` when its key is
+/// unchanged and its files are still what that build wrote.
+fn unchanged(root: &Path, previous: &Manifest, path: &str, key: &str) -> Option<ManifestEntry> {
     let entry = previous.documents.iter().find(|e| e.path == path)?;
-    if entry.key != doc.key {
+    if entry.key != key {
         return None;
     }
     let intact = |rel: &str, sha256: &str| {
@@ -760,6 +747,90 @@ fn unchanged(root: &Path, previous: &Manifest, doc: &Rendered) -> Option<Manifes
             .collect(),
         ..entry.clone()
     })
+}
+
+/// Joins every packet whose parts are all listed in `entries` (reusing the
+/// unchanged ones) and lists it; returns how many were reused.
+fn join_packets(
+    root: &Path,
+    sources: &Sources,
+    packets: &[&Packet],
+    reusable: Vec<Option<ManifestEntry>>,
+    entries: &mut Vec<ManifestEntry>,
+) -> Result<usize, BuildError> {
+    let mut reused = 0;
+    for (packet, reused_entry) in packets.iter().zip(reusable) {
+        let inputs: Vec<String> = packet
+            .job
+            .inputs
+            .iter()
+            .map(|f| sources.name(*f).to_string())
+            .collect();
+        if let Some(entry) = reused_entry {
+            reused += 1;
+            entries.push(ManifestEntry {
+                title: packet.job.title.clone(),
+                inputs,
+                parts: packet_parts(&packet.job),
+                ..entry
+            });
+            continue;
+        }
+        if let Some((path, pages, sha256)) = join_packet(root, packet, entries)? {
+            entries.push(ManifestEntry {
+                path,
+                kind: packet.job.kind.to_string(),
+                unit: packet.job.unit.clone(),
+                title: packet.job.title.clone(),
+                pages,
+                sha256,
+                inputs,
+                attachments: vec![],
+                key: packet.key.clone(),
+                parts: packet_parts(&packet.job),
+            });
+        }
+    }
+    Ok(reused)
+}
+
+/// Joins a packet from its parts' files; `None` when a part was not built.
+/// Returns the packet's path, pages and SHA-256.
+fn join_packet(
+    root: &Path,
+    packet: &Packet,
+    entries: &[ManifestEntry],
+) -> Result<Option<(String, usize, String)>, BuildError> {
+    let parts = &packet.job.parts;
+    let paths: Option<Vec<String>> = parts
+        .iter()
+        .map(|p| {
+            let path = format!("output/{}.pdf", p.stem);
+            entries.iter().any(|e| e.path == path).then_some(path)
+        })
+        .collect();
+    let Some(paths) = paths else {
+        return Ok(None);
+    };
+    let joined = output::packet::join(&packet.job.title, packet.job.date, parts.len(), |i| {
+        let pdf =
+            std::fs::read(root.join(&paths[i])).map_err(|e| output::packet::PacketError::Part {
+                part: paths[i].clone(),
+                message: e.to_string(),
+            })?;
+        Ok(output::packet::PacketPart {
+            title: parts[i].title.clone(),
+            path: paths[i].clone(),
+            pdf,
+        })
+    });
+    let path = pdf_path(&packet.job);
+    let joined = joined.map_err(|e| BuildError::Write {
+        path: root.join(&path),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write(&root.join(&path), &joined.pdf)?;
+    Ok(Some((path, joined.pages, output::sha256_hex(&joined.pdf))))
 }
 
 /// Temporary files a killed build left behind (`write_atomic` names them
@@ -953,6 +1024,25 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
             }
         }
     }
+    // The packets, which no shard could join alone, from the workspace's inputs.
+    let session = render_all(root, &BuildOptions::default()).map_err(MergeError::Build)?;
+    let previous = Manifest::read(&out_dir.join("manifest.json"));
+    let packets: Vec<&Packet> = session.packets.iter().collect();
+    let reusable = packets
+        .iter()
+        .map(|p| {
+            previous
+                .as_ref()
+                .and_then(|m| unchanged(root, m, &pdf_path(&p.job), &p.key))
+        })
+        .collect();
+    join_packets(
+        root,
+        &session.checked.sources,
+        &packets,
+        reusable,
+        &mut entries,
+    )?;
     attach_packet_indexes(root, &mut entries)?;
     let manifest = Manifest::new(entries);
     write_if_changed(

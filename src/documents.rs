@@ -348,8 +348,8 @@ fn unit_jobs(
     }
 }
 
-/// The template every packet uses: it includes its parts.
-pub const PACKET_TEMPLATE: &str = "packet.typ";
+/// Packets are joined from their parts' PDFs, not rendered from a template.
+pub const PACKET_TEMPLATE: &str = "";
 
 impl Part {
     pub fn new(stem: String, title: impl Into<String>, kind: &'static str) -> Self {

@@ -30,9 +30,14 @@ fn report_of(root: &Path, nomination: &str) -> (Rendered, Placed) {
         .iter()
         .enumerate()
         .filter(|(_, r)| r.job.kind == "bao-cao-thanh-tich")
+        .filter(|(_, r)| r.job.stem.starts_with("lang-son/so-tu-phap/"))
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(reports.len(), 2, "one report per nominee");
+    assert_eq!(
+        reports.len(),
+        2,
+        "one report per nominee in the unit's dossier"
+    );
     let index = *reports
         .iter()
         .find(|&&i| {

@@ -124,6 +124,8 @@ fn to_trinh_leaves_out_an_empty_group() {
     let dir = tempfile::tempdir().unwrap();
     copy_workspace(&corpus_base(), dir.path());
     std::fs::write(dir.path().join("inputs/units/don-vi.yaml"), edited).unwrap();
+    // The appraisal judged the nomination taken out: leave the appraisal out too.
+    std::fs::remove_file(dir.path().join("inputs/appraisal.yaml")).unwrap();
     let (_, placed) = laid_out_of(dir.path(), "to-trinh", Some(UNIT));
     let has = |s: &str| has(&placed, s);
     assert!(has(

@@ -47,7 +47,7 @@ fn typeset_with(value: &str) -> Result<String, String> {
     let env = render::environment(&fixture.templates).map_err(|e| e.message)?;
     let source = render::render(&env, job.template, job.context).map_err(|e| e.message)?;
     let pages =
-        typeset::layout(&fixture.base, source.text, job.date, vec![]).map_err(|e| format!("{e:?}"))?;
+        typeset::layout(&fixture.base, source.text, job.date).map_err(|e| format!("{e:?}"))?;
     // Drawing order, then reading order: a run split by a glyph the font lacks
     // may be drawn out of order, while reading order interleaves the footer's columns.
     let placed = placed(&pages);

@@ -284,7 +284,6 @@ fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
         "bien-ban",
         "bao-cao-thanh-tich",
         "tong-hop",
-        "packet",
     ] {
         if !kinds.contains_key(kind) {
             return Err(format!("no {kind} document was built"));

@@ -2,7 +2,8 @@
 //! of another type, dates changed, the file truncated, anchors and aliases,
 //! stray YAML characters) never panic: `check` and `build` always end in
 //! exit code 0 or 1. Seeded, so a failure reproduces; `THIDUA_MUTATIONS=N`
-//! runs more.
+//! runs more, and `THIDUA_FUZZ_SEED=S` explores from another seed: together,
+//! the long-running fuzz mode over the loader, the rules and the build.
 
 mod common;
 
@@ -187,7 +188,11 @@ fn random_edits_never_panic() {
     let root = common::reference_root();
     let files = input_files(&root);
     assert!(!files.is_empty());
-    let mut rng = Rng(0x7468_6964_7561_2024);
+    let seed = std::env::var("THIDUA_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x7468_6964_7561_2024);
+    let mut rng = Rng(seed);
     for round in 0..rounds {
         let dir = common::reference_copy();
         let file = rng.pick(&files).clone();
@@ -197,7 +202,7 @@ fn random_edits_never_panic() {
             text = mutate(&text, &mut rng);
         }
         std::fs::write(dir.path().join(&file), &text).unwrap();
-        let what = format!("round {round}, {file}:\n{text}");
+        let what = format!("seed {seed}, round {round}, {file}:\n{text}");
         let typeset = round % 16 == 0;
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             if typeset {

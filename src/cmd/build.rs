@@ -91,7 +91,7 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
 }
 
 fn timings_table(t: &Timings, lang: Lang) -> String {
-    let rows: [(&str, &str, Duration); 6] = [
+    let rows: [(&str, &str, Duration); 7] = [
         ("đọc và kiểm tra", "load and check", t.check),
         ("dựng nguồn Typst", "render", t.render),
         (
@@ -101,6 +101,7 @@ fn timings_table(t: &Timings, lang: Lang) -> String {
         ),
         ("xuất PDF (tổng các luồng)", "PDF (all threads)", t.pdf),
         ("ghi tệp (tổng các luồng)", "write (all threads)", t.write),
+        ("ghép hồ sơ", "join packets", t.packets),
         ("tổng thời gian", "total (wall)", t.total),
     ];
     let mut out = String::new();

@@ -27,7 +27,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ("quyet-dinh-tinh.typ", include_str!("../../templates/quyet-dinh-tinh.typ")),
     ("tong-hop.typ", include_str!("../../templates/tong-hop.typ")),
     ("to-trinh-trung-uong.typ", include_str!("../../templates/to-trinh-trung-uong.typ")),
-    ("packet.typ", include_str!("../../templates/packet.typ")),
 ];
 
 /// Where a template came from.

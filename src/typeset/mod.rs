@@ -14,7 +14,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use fonts::{FAMILY, FILES as FONT_FILES};
-pub use world::{Base, DocWorld, MAIN_ID, part_path};
+pub use world::{Base, DocWorld, MAIN_ID};
 
 /// How old (in compilations) a memoised result may grow before it is evicted.
 /// Documents of one build share the layout library, so a little reuse helps;
@@ -26,8 +26,6 @@ pub const EVICT_MAX_AGE: usize = 10;
 pub enum ErrorFile {
     /// The document's generated main source.
     Main,
-    /// The source of a packet's part, by its path.
-    Part(String),
     /// A file of the templates folder, e.g. `lib/nd30.typ`.
     Template(String),
     Unknown,
@@ -42,17 +40,15 @@ pub struct TypstError {
     pub hints: Vec<String>,
 }
 
-/// Lays out one document. Its date is what `datetime.today()` answers; a
-/// packet brings the sources of its parts (at [`part_path`]).
+/// Lays out one document. Its date is what `datetime.today()` answers.
 pub fn layout(
     base: &Base,
     source: String,
     date: NaiveDate,
-    parts: Vec<(String, String)>,
 ) -> Result<PagedDocument, Vec<TypstError>> {
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid constant date"));
-    let world = DocWorld::new(base, source, today, parts);
+    let world = DocWorld::new(base, source, today);
     let result = typst::compile::<PagedDocument>(&world).output;
     // Evict on success and on failure alike, so memory stays bounded.
     typst::comemo::evict(EVICT_MAX_AGE);
@@ -68,7 +64,6 @@ pub fn layout(
 fn locate(world: &DocWorld, diag: &SourceDiagnostic) -> TypstError {
     let file = match diag.span.id() {
         Some(id) if id == *MAIN_ID => ErrorFile::Main,
-        Some(id) if world.is_part(id) => ErrorFile::Part(id.vpath().get_with_slash().to_string()),
         Some(id) => ErrorFile::Template(id.vpath().get_without_slash().to_string()),
         None => ErrorFile::Unknown,
     };

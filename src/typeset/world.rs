@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, PackageError};
-use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -25,8 +25,6 @@ pub static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| {
 /// What every document shares. Built once per build.
 pub struct Base {
     library: LazyHash<Library>,
-    /// The same library telling the layout it is joining a packet.
-    packet_library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     /// Files documents may read, by virtual path (`/lib/nd30.typ`).
@@ -39,11 +37,8 @@ impl Base {
     pub fn new<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let fonts = fonts::embedded();
         let book = FontBook::from_fonts(&fonts);
-        let mut packet_inputs = Dict::new();
-        packet_inputs.insert("thidua-packet".into(), true.into_value());
         let mut base = Self {
             library: LazyHash::new(Library::default()),
-            packet_library: LazyHash::new(Library::builder().with_inputs(packet_inputs).build()),
             book: LazyHash::new(book),
             fonts,
             files: HashMap::new(),
@@ -61,49 +56,20 @@ impl Base {
     }
 }
 
-/// Where a packet includes a part from: the part's own path in `output/`
-/// (`/lang-son/so-noi-vu/…/to-trinh.typ`), so that the sources `--keep-typst`
-/// writes compile with the stock Typst CLI too (`--root output`).
-pub fn part_path(stem: &str) -> String {
-    format!("/{stem}.typ")
-}
-
-/// One document's world: the shared base plus its main source and date, and
-/// for a packet the sources of its parts.
+/// One document's world: the shared base plus its main source and date.
 pub struct DocWorld<'a> {
     base: &'a Base,
     main: Source,
     today: Datetime,
-    parts: HashMap<FileId, Source>,
 }
 
 impl<'a> DocWorld<'a> {
-    /// `parts`: (path, text) of a packet's parts, at [`part_path`].
-    pub fn new(
-        base: &'a Base,
-        text: String,
-        today: Datetime,
-        parts: Vec<(String, String)>,
-    ) -> Self {
-        // Ids are interned once per path; rebuilds reuse them.
-        let parts = parts
-            .into_iter()
-            .filter_map(|(path, text)| {
-                let path = VirtualPath::new(path).ok()?;
-                let id = RootedPath::new(VirtualRoot::Project, path).intern();
-                Some((id, Source::new(id, text)))
-            })
-            .collect();
+    pub fn new(base: &'a Base, text: String, today: Datetime) -> Self {
         Self {
             base,
             main: Source::new(*MAIN_ID, text),
             today,
-            parts,
         }
-    }
-
-    pub fn is_part(&self, id: FileId) -> bool {
-        self.parts.contains_key(&id)
     }
 
     pub fn main_source(&self) -> &Source {
@@ -131,11 +97,7 @@ fn refuse(id: FileId) -> FileError {
 
 impl World for DocWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        if self.parts.is_empty() {
-            &self.base.library
-        } else {
-            &self.base.packet_library
-        }
+        &self.base.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -150,9 +112,6 @@ impl World for DocWorld<'_> {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
-        if let Some(part) = self.parts.get(&id) {
-            return Ok(part.clone());
-        }
         self.base
             .sources
             .get(&id)
@@ -163,9 +122,6 @@ impl World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.text().to_string()));
-        }
-        if let Some(part) = self.parts.get(&id) {
-            return Ok(Bytes::from_string(part.text().to_string()));
         }
         self.base.files.get(&id).cloned().ok_or_else(|| refuse(id))
     }
