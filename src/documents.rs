@@ -61,6 +61,9 @@ pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
         .iter()
         .map(|a| (a.id.value.as_str(), a))
         .collect();
+    // Serialised once: a context holds these by reference, however many documents use them.
+    let campaign_v = Value::from(Serde(campaign));
+    let awards_v = Value::from(Serde(&awards));
     let title = format!("Kế hoạch {}", lowercase_first(&campaign.plan.title));
     jobs.push(DocJob {
         kind: "ke-hoach",
@@ -71,15 +74,19 @@ pub fn plan_jobs(workspace: &Workspace) -> Vec<DocJob> {
         inputs: vec![c.file],
         context: minijinja::context! {
             title => &title,
-            campaign => Value::from(Serde(campaign)),
-            awards => Value::from(Serde(&awards)),
+            campaign => campaign_v.clone(),
+            awards => awards_v.clone(),
         },
         title,
         list: None,
         parts: vec![],
     });
+    let shared = Shared {
+        campaign: campaign_v,
+        awards: awards_v,
+    };
     for u in &workspace.units {
-        unit_jobs(&mut jobs, c, u, &awards);
+        unit_jobs(&mut jobs, c, u, &awards, &shared);
     }
     if let Some(a) = &workspace.appraisal {
         appraisal::jobs(&mut jobs, workspace, c, a, &awards);
@@ -116,16 +123,24 @@ impl<'a> Nominees<'a> {
     }
 }
 
+/// Context values every document shares, serialised once.
+struct Shared {
+    campaign: Value,
+    awards: Value,
+}
+
 fn unit_jobs(
     jobs: &mut Vec<DocJob>,
     c: &Sourced<Campaign>,
     u: &Sourced<Unit>,
     awards: &BTreeMap<&str, &Award>,
+    shared: &Shared,
 ) {
     let campaign = &c.value;
     let unit = &u.value;
     let base = format!("{}/{}", campaign.id.value, unit.id.value);
     let inputs = vec![c.file, u.file];
+    let unit_v = Value::from(Serde(unit));
     let job = |kind: &'static str,
                stem: String,
                template: &'static str,
@@ -134,9 +149,9 @@ fn unit_jobs(
                extra: Value| {
         let context = minijinja::context! {
             title => &title,
-            campaign => Value::from(Serde(campaign)),
-            unit => Value::from(Serde(unit)),
-            awards => Value::from(Serde(awards)),
+            campaign => shared.campaign.clone(),
+            unit => unit_v.clone(),
+            awards => shared.awards.clone(),
             ..extra
         };
         DocJob {

@@ -30,7 +30,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
-    tmp.as_file().sync_all()?;
+    // No fsync: the rename is what makes a build killed at any moment leave
+    // the old file or the new one (tested); flushing every one of thousands
+    // of files to the disk cost seconds and guards only against power loss.
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -21,6 +21,18 @@ pub use world::{Base, DocWorld, MAIN_ID};
 /// older entries only cost memory.
 pub const EVICT_MAX_AGE: usize = 10;
 
+/// [`EVICT_MAX_AGE`], or `THIDUA_EVICT_MAX_AGE` when set: for measuring the
+/// policy (BENCHMARKS.md), not for users.
+fn evict_max_age() -> usize {
+    static AGE: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        std::env::var("THIDUA_EVICT_MAX_AGE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(EVICT_MAX_AGE)
+    });
+    *AGE
+}
+
 /// Where a Typst error points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorFile {
@@ -51,7 +63,7 @@ pub fn layout(
     let world = DocWorld::new(base, source, today);
     let result = typst::compile::<PagedDocument>(&world).output;
     // Evict on success and on failure alike, so memory stays bounded.
-    typst::comemo::evict(EVICT_MAX_AGE);
+    typst::comemo::evict(evict_max_age());
     result.map_err(|errors| {
         errors
             .iter()
