@@ -485,6 +485,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         .shard
         .map_or("manifest.json".to_string(), |s| s.manifest_name());
     let previous = Manifest::read(&out_dir.join(&manifest_name));
+    let stamps = output::Stamps::read(&out_dir);
     let selected: Vec<usize> = (0..session.rendered.len())
         .filter(|&i| {
             let stem = &session.rendered[i].job.stem;
@@ -502,7 +503,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     };
     // Which documents are unchanged, decided before anything is written.
     let reuse = |job: &DocJob, key: &str| match (&previous, options.force) {
-        (Some(m), false) => unchanged(root, m, &pdf_path(job), key),
+        (Some(m), false) => unchanged(root, &stamps, m, &pdf_path(job), key),
         _ => None,
     };
     let reusable: Vec<Option<ManifestEntry>> = selected
@@ -697,6 +698,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let manifest = Manifest::new(entries);
     let write_started = Instant::now();
     write_if_changed(&out_dir.join(&manifest_name), manifest.to_json().as_bytes())?;
+    if options.shard.is_none() {
+        let stamps = output::Stamps::of(root, &manifest);
+        write_if_changed(
+            &out_dir.join(output::Stamps::FILE),
+            stamps.to_json().as_bytes(),
+        )?;
+    }
     timings.write += write_started.elapsed();
     let mut diagnostics = session.checked.diagnostics;
     diagnostics.extend(new_diags);
@@ -778,20 +786,23 @@ pub fn attach_packet_indexes(root: &Path, entries: &mut [ManifestEntry]) -> Resu
 
 /// The previous build's entry for the document at `path` when its key is
 /// unchanged and its files are still what that build wrote.
-fn unchanged(root: &Path, previous: &Manifest, path: &str, key: &str) -> Option<ManifestEntry> {
+fn unchanged(
+    root: &Path,
+    stamps: &output::Stamps,
+    previous: &Manifest,
+    path: &str,
+    key: &str,
+) -> Option<ManifestEntry> {
     let entry = previous.documents.iter().find(|e| e.path == path)?;
     if entry.key != key {
         return None;
     }
-    let intact = |rel: &str, sha256: &str| {
-        std::fs::read(root.join(rel)).is_ok_and(|bytes| output::sha256_hex(&bytes) == sha256)
-    };
-    let files_intact = intact(&entry.path, &entry.sha256)
+    let files_intact = stamps.intact(root, &entry.path, &entry.sha256)
         && entry
             .attachments
             .iter()
             .filter(|a| !a.path.ends_with(".json"))
-            .all(|a| intact(&a.path, &a.sha256));
+            .all(|a| stamps.intact(root, &a.path, &a.sha256));
     files_intact.then(|| ManifestEntry {
         attachments: entry
             .attachments
@@ -1075,13 +1086,14 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
     // The packets, which no shard could join alone, from the workspace's inputs.
     let session = render_all(root, &BuildOptions::default()).map_err(MergeError::Build)?;
     let previous = Manifest::read(&out_dir.join("manifest.json"));
+    let stamps = output::Stamps::read(&out_dir);
     let packets: Vec<&Packet> = session.packets.iter().collect();
     let reusable = packets
         .iter()
         .map(|p| {
             previous
                 .as_ref()
-                .and_then(|m| unchanged(root, m, &pdf_path(&p.job), &p.key))
+                .and_then(|m| unchanged(root, &stamps, m, &pdf_path(&p.job), &p.key))
         })
         .collect();
     join_packets(
