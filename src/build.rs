@@ -492,9 +492,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
             options.shard.is_none_or(|s| s.holds(stem))
         })
         .collect();
-    // Documents keep their order: neighbours (one unit's documents) share
-    // most of their text, so Typst's memoisation pays. Measured: typesetting
-    // the longest first cost a third more CPU time (BENCHMARKS.md).
+    // Documents keep their order (one unit's together, the province's long
+    // lists last). Measured: typesetting the longest first cost a third more
+    // CPU time (BENCHMARKS.md).
     // A shard's packets would need other shards' documents: packets are
     // joined by `merge-manifests` once every shard is in.
     let packets: Vec<&Packet> = match options.shard {
