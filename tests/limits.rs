@@ -144,3 +144,23 @@ fn too_many_documents_build_nothing_and_lose_nothing() {
         );
     }
 }
+
+#[test]
+fn a_character_the_font_lacks_is_located_before_typesetting() {
+    let root = reference_copy();
+    let unit = root.path().join("inputs/units/so-noi-vu.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let line = text[..text.find("full_name: ").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    std::fs::write(&unit, text.replacen("full_name: ", "full_name: 😀 ", 1)).unwrap();
+    let found = check(root.path());
+    assert!(
+        found.iter().any(
+            |d| d.starts_with(&format!("TD0017 inputs/units/so-noi-vu.yaml:{line} "))
+                && d.contains("U+1F600")
+        ),
+        "{found:#?}"
+    );
+}

@@ -207,7 +207,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             Ok(campaign) => {
                 loaded
                     .diagnostics
-                    .extend(overlong_texts(&campaign, &text, file));
+                    .extend(text_problems(&campaign, &text, file));
                 if let Some(first) = &loaded.workspace.campaign {
                     let span = yaml::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
@@ -232,9 +232,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
         },
         "unit" => match yaml::parse::<Unit>(&text, file) {
             Ok(unit) => {
-                loaded
-                    .diagnostics
-                    .extend(overlong_texts(&unit, &text, file));
+                loaded.diagnostics.extend(text_problems(&unit, &text, file));
                 loaded.workspace.units.push(Sourced { file, value: unit })
             }
             Err(d) => loaded.diagnostics.push(*d),
@@ -243,7 +241,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             Ok(appraisal) => {
                 loaded
                     .diagnostics
-                    .extend(overlong_texts(&appraisal, &text, file));
+                    .extend(text_problems(&appraisal, &text, file));
                 if let Some(first) = &loaded.workspace.appraisal {
                     let span = yaml::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
@@ -288,39 +286,70 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
     }
 }
 
-/// TD0015: every text value longer than [`MAX_TEXT_CHARS`], located where it
-/// is written (found by its opening words).
-fn overlong_texts(model: &impl serde::Serialize, text: &str, file: FileId) -> Vec<Diagnostic> {
-    fn walk<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+/// TD0015: text values longer than [`MAX_TEXT_CHARS`]; TD0017: characters
+/// the embedded fonts cannot show. Each located where it is written (the
+/// value found by its opening words).
+fn text_problems(model: &impl serde::Serialize, text: &str, file: FileId) -> Vec<Diagnostic> {
+    fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
         match value {
-            serde_json::Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => out.push(s),
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
             _ => {}
         }
     }
     let Ok(tree) = serde_json::to_value(model) else {
         return vec![];
     };
-    let mut long = Vec::new();
-    walk(&tree, &mut long);
-    long.into_iter()
-        .map(|s| {
-            let opening: String = s.chars().take(40).collect();
-            let at = text.find(&opening).map_or(0..0, |i| i..i + opening.len());
-            let count = s.chars().count();
-            Diagnostic::error(
-                "TD0015",
-                Text::new(
-                    format!("văn bản dài {count} ký tự, quá giới hạn {MAX_TEXT_CHARS} ký tự của một mục"),
-                    format!("a text of {count} characters, over the limit of {MAX_TEXT_CHARS} for one field"),
-                ),
-            )
-            .at(file, at)
-            .help(Text::new(
-                "chia thành nhiều đoạn (mỗi đoạn một mục trong danh sách)",
-                "split it into several paragraphs (one list item each)",
-            ))
-        })
-        .collect()
+    let mut all = Vec::new();
+    strings(&tree, &mut all);
+    let opening_of = |s: &str| {
+        let opening: String = s.chars().take(40).collect();
+        text.find(&opening)
+    };
+    let mut out = Vec::new();
+    for s in all {
+        let count = s.chars().count();
+        if count > MAX_TEXT_CHARS {
+            let at = opening_of(s).map_or(0..0, |i| {
+                i..i + s.chars().take(40).map(char::len_utf8).sum::<usize>()
+            });
+            out.push(
+                Diagnostic::error(
+                    "TD0015",
+                    Text::new(
+                        format!("văn bản dài {count} ký tự, quá giới hạn {MAX_TEXT_CHARS} ký tự của một mục"),
+                        format!("a text of {count} characters, over the limit of {MAX_TEXT_CHARS} for one field"),
+                    ),
+                )
+                .at(file, at)
+                .help(Text::new(
+                    "chia thành nhiều đoạn (mỗi đoạn một mục trong danh sách)",
+                    "split it into several paragraphs (one list item each)",
+                )),
+            );
+        }
+        if let Some(bad) = s.chars().find(|c| !crate::typeset::fonts::displayable(*c)) {
+            let from = opening_of(s).unwrap_or(0);
+            let at = text[from..]
+                .find(bad)
+                .map_or(0..0, |i| from + i..from + i + bad.len_utf8());
+            let code = format!("U+{:04X}", bad as u32);
+            out.push(
+                Diagnostic::error(
+                    "TD0017",
+                    Text::new(
+                        format!("ký tự `{bad}` ({code}) không có trong phông chữ của văn bản (Liberation Serif)"),
+                        format!("character `{bad}` ({code}) is not in the documents' font (Liberation Serif)"),
+                    ),
+                )
+                .at(file, at)
+                .help(Text::new(
+                    "thay bằng chữ Việt, chữ Latinh hoặc dấu câu thông thường; văn bản hành chính không dùng ký tự này",
+                    "use Vietnamese or Latin letters and ordinary punctuation instead",
+                )),
+            );
+        }
+    }
+    out
 }

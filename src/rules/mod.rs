@@ -214,4 +214,5 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
     ("TD0014", "Chỉ một tệp `kind: appraisal`"),
     ("TD0015", "Mỗi mục văn bản không quá 20.000 ký tự"),
     ("TD0016", "Một lần dựng không quá 100.000 văn bản"),
+    ("TD0017", "Mọi ký tự có trong phông chữ của văn bản"),
 ];

@@ -35,6 +35,13 @@ pub fn embedded() -> Vec<Font> {
         .collect()
 }
 
+/// Whether every face has a glyph for `c`. Text the fonts cannot show makes a
+/// PDF/A export fail, so the loader refuses it where it is written (TD0017).
+pub fn displayable(c: char) -> bool {
+    static FACES: std::sync::LazyLock<Vec<Font>> = std::sync::LazyLock::new(embedded);
+    c == '\n' || c == '\t' || FACES.iter().all(|f| f.info().coverage.contains(c as u32))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +51,16 @@ mod tests {
         let fonts = embedded();
         assert_eq!(fonts.len(), 4);
         assert!(fonts.iter().all(|f| f.info().family == FAMILY));
+    }
+
+    #[test]
+    fn vietnamese_displays_and_ideographs_do_not() {
+        assert!(
+            "Nguyễn Thị Ngọc Ánh ơ ư Đ #$_<@ «»–“”"
+                .chars()
+                .all(displayable)
+        );
+        assert!(!displayable('漢'));
+        assert!(!displayable('😀'));
     }
 }

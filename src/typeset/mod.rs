@@ -1,6 +1,6 @@
 //! Stage 5: Typst sources → laid-out pages → PDF/A-2b, in-process.
 
-mod fonts;
+pub mod fonts;
 pub mod inspect;
 mod world;
 
