@@ -11,33 +11,15 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::lists::counted;
-use thidua::load::load_workspace;
 use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::date::PartialDate;
-use thidua::model::unit::{Nomination, SubjectType, Unit};
+use thidua::model::unit::{Nomination, Unit};
 use thidua::nd30::{long_date, lowercase_first, two_digits};
 use thidua::typeset::inspect::{Placed, compact};
 
 const STEM: &str = "lang-son/tham-dinh/bien-ban";
-
-fn workspace(root: &Path) -> Workspace {
-    let loaded = load_workspace(root).unwrap();
-    assert!(
-        loaded.diagnostics.iter().all(|d| !d.is_error()),
-        "{:#?}",
-        loaded.diagnostics
-    );
-    loaded.workspace
-}
-
-/// `01 tập thể và 02 cá nhân` for a list of nominations.
-fn count_of(list: &[(&Unit, &Nomination)]) -> String {
-    let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
-    counted(of(SubjectType::Collective), of(SubjectType::Individual))
-}
 
 /// `92,31%`: `in_favour` over all `members`, two decimals, Vietnamese comma,
 /// no decimals when whole. Computed here independently of the program.
@@ -148,7 +130,7 @@ fn minutes(root: &Path) -> Placed {
 #[test]
 fn minutes_name_the_council_its_members_and_the_appraisal_report() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let council = &ap.council;
@@ -296,7 +278,7 @@ fn minutes_name_the_council_its_members_and_the_appraisal_report() {
 #[test]
 fn every_passed_nominee_has_its_votes_and_share_of_all_members() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let members = ap.council.members.value;
     let placed = minutes(root.path());
@@ -377,7 +359,7 @@ fn every_passed_nominee_has_its_votes_and_share_of_all_members() {
 #[test]
 fn conclusion_proposes_the_provincial_award_and_selects_upward() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let placed = minutes(root.path());

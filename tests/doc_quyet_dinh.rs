@@ -49,23 +49,6 @@ fn decision_pages(placed: &Placed) -> Placed {
     }
 }
 
-/// The decision's signature block and Nơi nhận, cut from the rest of its last page.
-fn footer_of(main: &Placed) -> Placed {
-    let to = main.find("Nơi nhận:");
-    let to = one(&to, "Nơi nhận");
-    let (page, top) = (to.page, to.y - 10.0);
-    Placed {
-        texts: main
-            .texts
-            .iter()
-            .filter(|t| t.page == page && t.y >= top)
-            .cloned()
-            .collect(),
-        rules: Vec::new(),
-        pages: main.pages[..page].to_vec(),
-    }
-}
-
 fn in_top_margin(placed: &Placed, page: usize) -> Vec<&PlacedText> {
     placed
         .texts
@@ -98,10 +81,6 @@ fn assert_own_page_numbers(placed: &Placed) {
             "page {page} number centred"
         );
     }
-}
-
-fn centred(t: &PlacedText) -> bool {
-    (t.x + t.width / 2.0 - (30.0 + 165.0 / 2.0) * MM).abs() < 1.0
 }
 
 #[test]

@@ -9,27 +9,15 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::lists::counted;
-use thidua::load::load_workspace;
 use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
-use thidua::model::unit::{Nomination, SubjectType, Unit};
+use thidua::model::unit::{Nomination, Unit};
 use thidua::nd30::reference;
 use thidua::typeset::inspect::{Placed, PlacedText, compact};
 
 const STEM: &str = "lang-son/tham-dinh/quyet-dinh";
 const LIST_TITLE: &str = "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH";
-
-fn workspace(root: &Path) -> Workspace {
-    let loaded = load_workspace(root).unwrap();
-    assert!(
-        loaded.diagnostics.iter().all(|d| !d.is_error()),
-        "{:#?}",
-        loaded.diagnostics
-    );
-    loaded.workspace
-}
 
 /// The nominees of the decision: passed the appraisal, not selected upward.
 fn provincial(ws: &Workspace) -> Vec<(&Unit, &Nomination)> {
@@ -49,11 +37,6 @@ fn provincial(ws: &Workspace) -> Vec<(&Unit, &Nomination)> {
                 && !ap.selected_upward(&u.id.value, &n.id.value)
         })
         .collect()
-}
-
-fn count_of(list: &[(&Unit, &Nomination)]) -> String {
-    let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
-    counted(of(SubjectType::Collective), of(SubjectType::Individual))
 }
 
 fn decision(root: &Path) -> Placed {
@@ -95,24 +78,6 @@ fn pages(placed: &Placed, from: usize, to: usize) -> Placed {
             })
             .collect(),
         pages: placed.pages[from - 1..to].to_vec(),
-    }
-}
-
-/// The footer (Nơi nhận and signature) cut from the rest of its page: the
-/// deciding authority above it holds `CHỦ TỊCH` too.
-fn footer_of(main: &Placed) -> Placed {
-    let to = main.find("Nơi nhận:");
-    let to = one(&to, "Nơi nhận");
-    let (page, top) = (to.page, to.y - 10.0);
-    Placed {
-        texts: main
-            .texts
-            .iter()
-            .filter(|t| t.page == page && t.y >= top)
-            .cloned()
-            .collect(),
-        rules: Vec::new(),
-        pages: main.pages[..page].to_vec(),
     }
 }
 
@@ -184,14 +149,10 @@ fn assert_part_numbers(part: &Placed, width: f64) {
     }
 }
 
-fn centred(t: &PlacedText) -> bool {
-    (t.x + t.width / 2.0 - (30.0 + 165.0 / 2.0) * MM).abs() < 1.0
-}
-
 #[test]
 fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let d = &ws.appraisal.as_ref().unwrap().value.decision;
     let chosen = provincial(&ws);
@@ -304,7 +265,7 @@ fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
 #[test]
 fn attached_list_names_every_provincial_nominee_and_no_one_else() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let chosen = provincial(&ws);
@@ -396,7 +357,7 @@ fn names_print_literally_in_the_decision_list() {
         ),
     )
     .unwrap();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     assert!(
         provincial(&ws)
             .iter()

@@ -8,32 +8,14 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::lists::counted;
-use thidua::load::load_workspace;
 use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
-use thidua::model::unit::{Nomination, SubjectType, Unit};
+use thidua::model::unit::{Nomination, Unit};
 use thidua::nd30::{reference, short_date};
 use thidua::typeset::inspect::Placed;
 
 const STEM: &str = "lang-son/tham-dinh/to-trinh";
-
-fn workspace(root: &Path) -> Workspace {
-    let loaded = load_workspace(root).unwrap();
-    assert!(
-        loaded.diagnostics.iter().all(|d| !d.is_error()),
-        "{:#?}",
-        loaded.diagnostics
-    );
-    loaded.workspace
-}
-
-/// `01 tập thể và 02 cá nhân` for a list of nominations.
-fn count_of(list: &[(&Unit, &Nomination)]) -> String {
-    let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
-    counted(of(SubjectType::Collective), of(SubjectType::Individual))
-}
 
 /// What the appraisal says, computed from the parsed inputs.
 struct Facts<'a> {
@@ -99,7 +81,7 @@ fn to_trinh(root: &Path) -> Placed {
 #[test]
 fn to_trinh_reports_what_was_received_appraised_and_voted() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let f = facts(&ws);
@@ -296,7 +278,7 @@ fn without_failures_every_case_is_said_to_pass() {
     );
     std::fs::write(&path, edited).unwrap();
 
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let f = facts(&ws);
     assert!(f.failed.is_empty());
     let placed = to_trinh(root.path());

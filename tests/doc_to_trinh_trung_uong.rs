@@ -10,27 +10,10 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::lists::counted;
-use thidua::load::load_workspace;
 use thidua::model::Workspace;
-use thidua::model::unit::{Gender, Nomination, SubjectType, Unit};
+use thidua::model::unit::{Gender, Nomination, Unit};
 use thidua::nd30::{long_date, reference, short_date};
 use thidua::typeset::inspect::{Placed, compact};
-
-fn workspace(root: &Path) -> Workspace {
-    let loaded = load_workspace(root).unwrap();
-    assert!(
-        loaded.diagnostics.iter().all(|d| !d.is_error()),
-        "{:#?}",
-        loaded.diagnostics
-    );
-    loaded.workspace
-}
-
-fn count_of(list: &[(&Unit, &Nomination)]) -> String {
-    let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
-    counted(of(SubjectType::Collective), of(SubjectType::Individual))
-}
 
 /// Checks one submission: `index` into `appraisal.national`.
 fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
@@ -212,7 +195,7 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
 #[test]
 fn prime_minister_submission_goes_through_the_ministry() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let index = ap
         .national
@@ -236,7 +219,7 @@ fn prime_minister_submission_goes_through_the_ministry() {
 #[test]
 fn standing_committee_submission_goes_to_the_office_of_the_national_assembly() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let index = ap
         .national

@@ -11,7 +11,6 @@ use std::path::Path;
 use common::layout::*;
 use common::*;
 use thidua::lists::counted;
-use thidua::load::load_workspace;
 use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
@@ -20,16 +19,6 @@ use thidua::nd30::{long_date, lowercase_first, two_digits};
 use thidua::typeset::inspect::{Placed, PlacedRule, compact};
 
 const STEM: &str = "lang-son/tham-dinh/tong-hop";
-
-fn workspace(root: &Path) -> Workspace {
-    let loaded = load_workspace(root).unwrap();
-    assert!(
-        loaded.diagnostics.iter().all(|d| !d.is_error()),
-        "{:#?}",
-        loaded.diagnostics
-    );
-    loaded.workspace
-}
 
 fn d2(n: usize) -> String {
     two_digits(n as u64)
@@ -114,7 +103,7 @@ fn report(root: &Path) -> Placed {
 #[test]
 fn report_counts_per_unit_award_and_subject_from_the_inputs() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let f = facts(&ws);
@@ -329,7 +318,7 @@ fn bars(placed: &Placed) -> Vec<&PlacedRule> {
 #[test]
 fn bar_chart_draws_received_and_passed_per_unit_to_scale() {
     let root = reference_copy();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let f = facts(&ws);
     let placed = report(root.path());
     let bars = bars(&placed);
@@ -418,7 +407,7 @@ fn shares_are_judged_against_the_campaign_targets() {
         1,
     );
     std::fs::write(&path, edited).unwrap();
-    let ws = workspace(root.path());
+    let ws = loaded_workspace(root.path());
     let f = facts(&ws);
     let persons: Vec<_> = f
         .passed

@@ -15,17 +15,6 @@ use crate::model::campaign::{Award, AwardLevel, Campaign};
 use crate::model::unit::{Nomination, Unit};
 use crate::model::{Sourced, Workspace};
 
-macro_rules! rule {
-    ($code:literal, $severity:ident, $summary:literal, $check:ident) => {
-        Rule {
-            code: $code,
-            severity: Severity::$severity,
-            summary: $summary,
-            check: $check,
-        }
-    };
-}
-
 #[rustfmt::skip]
 pub(super) static RULES: &[Rule] = &[
     rule!("TD0301", Error, "Đơn vị thẩm định (`appraiser`) là một đơn vị có tệp trong inputs/units", appraiser_exists),

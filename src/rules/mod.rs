@@ -2,6 +2,18 @@
 //! a stable code and severity. Checks read the model and return diagnostics;
 //! they never change anything.
 
+/// `rule!("TD0201", Error, "summary", check)`: one entry of a rule table.
+macro_rules! rule {
+    ($code:literal, $severity:ident, $summary:literal, $check:ident) => {
+        Rule {
+            code: $code,
+            severity: Severity::$severity,
+            summary: $summary,
+            check: $check,
+        }
+    };
+}
+
 mod appraisal;
 mod campaign;
 mod unit;

@@ -13,17 +13,6 @@ use crate::model::Sourced;
 use crate::model::campaign::{AwardLevel, Campaign, Evidence};
 use crate::model::unit::{Discipline, Gender, Nomination, SubjectType, Unit};
 
-macro_rules! rule {
-    ($code:literal, $severity:ident, $summary:literal, $check:ident) => {
-        Rule {
-            code: $code,
-            severity: Severity::$severity,
-            summary: $summary,
-            check: $check,
-        }
-    };
-}
-
 #[rustfmt::skip]
 pub(super) static RULES: &[Rule] = &[
     rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", unit_ids),

@@ -214,3 +214,25 @@ pub fn assert_page_numbers(placed: &Placed) {
         );
     }
 }
+
+/// The footer (Nơi nhận and signature) cut from the rest of its page: the
+/// deciding authority above it holds `CHỦ TỊCH` too.
+pub fn footer_of(main: &Placed) -> Placed {
+    let to = main.find("Nơi nhận:");
+    let to = one(&to, "Nơi nhận");
+    let (page, top) = (to.page, to.y - 10.0);
+    Placed {
+        texts: main
+            .texts
+            .iter()
+            .filter(|t| t.page == page && t.y >= top)
+            .cloned()
+            .collect(),
+        rules: Vec::new(),
+        pages: main.pages[..page].to_vec(),
+    }
+}
+
+pub fn centred(t: &PlacedText) -> bool {
+    (t.x + t.width / 2.0 - (30.0 + 165.0 / 2.0) * MM).abs() < 1.0
+}

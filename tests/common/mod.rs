@@ -139,3 +139,21 @@ pub fn unit_of(root: &Path, id: &str) -> thidua::model::Unit {
 pub fn has(placed: &Placed, s: &str) -> bool {
     placed.compact_text().contains(&inspect::compact(s))
 }
+
+/// The workspace at `root`, loaded; it must load without an error.
+pub fn loaded_workspace(root: &Path) -> thidua::model::Workspace {
+    let loaded = thidua::load::load_workspace(root).unwrap();
+    assert!(
+        loaded.diagnostics.iter().all(|d| !d.is_error()),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    loaded.workspace
+}
+
+/// `01 tập thể và 02 cá nhân` for a list of nominations.
+pub fn count_of(list: &[(&thidua::model::Unit, &thidua::model::unit::Nomination)]) -> String {
+    use thidua::model::unit::SubjectType;
+    let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
+    thidua::lists::counted(of(SubjectType::Collective), of(SubjectType::Individual))
+}
