@@ -502,7 +502,8 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         None => session.packets.iter().collect(),
     };
     // Which documents are unchanged, decided before anything is written.
-    let reuse = |job: &DocJob, key: &str| match (&previous, options.force) {
+    let previous_by_path = previous.as_ref().map(Manifest::by_path);
+    let reuse = |job: &DocJob, key: &str| match (&previous_by_path, options.force) {
         (Some(m), false) => unchanged(root, &stamps, m, &pdf_path(job), key),
         _ => None,
     };
@@ -789,11 +790,11 @@ pub fn attach_packet_indexes(root: &Path, entries: &mut [ManifestEntry]) -> Resu
 fn unchanged(
     root: &Path,
     stamps: &output::Stamps,
-    previous: &Manifest,
+    previous: &std::collections::HashMap<&str, &ManifestEntry>,
     path: &str,
     key: &str,
 ) -> Option<ManifestEntry> {
-    let entry = previous.documents.iter().find(|e| e.path == path)?;
+    let entry = *previous.get(path)?;
     if entry.key != key {
         return None;
     }
@@ -824,6 +825,8 @@ fn join_packets(
     entries: &mut Vec<ManifestEntry>,
 ) -> Result<usize, BuildError> {
     let mut reused = 0;
+    // Packets are no one's parts: what is built now is all a packet may join.
+    let built: std::collections::HashSet<String> = entries.iter().map(|e| e.path.clone()).collect();
     for (packet, reused_entry) in packets.iter().zip(reusable) {
         let inputs: Vec<String> = packet
             .job
@@ -841,7 +844,7 @@ fn join_packets(
             });
             continue;
         }
-        if let Some((path, pages, sha256)) = join_packet(root, packet, entries)? {
+        if let Some((path, pages, sha256)) = join_packet(root, packet, &built)? {
             entries.push(ManifestEntry {
                 path,
                 kind: packet.job.kind.to_string(),
@@ -864,14 +867,14 @@ fn join_packets(
 fn join_packet(
     root: &Path,
     packet: &Packet,
-    entries: &[ManifestEntry],
+    built: &std::collections::HashSet<String>,
 ) -> Result<Option<(String, usize, String)>, BuildError> {
     let parts = &packet.job.parts;
     let paths: Option<Vec<String>> = parts
         .iter()
         .map(|p| {
             let path = format!("output/{}.pdf", p.stem);
-            entries.iter().any(|e| e.path == path).then_some(path)
+            built.contains(&path).then_some(path)
         })
         .collect();
     let Some(paths) = paths else {
@@ -1088,10 +1091,11 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
     let previous = Manifest::read(&out_dir.join("manifest.json"));
     let stamps = output::Stamps::read(&out_dir);
     let packets: Vec<&Packet> = session.packets.iter().collect();
+    let previous_by_path = previous.as_ref().map(Manifest::by_path);
     let reusable = packets
         .iter()
         .map(|p| {
-            previous
+            previous_by_path
                 .as_ref()
                 .and_then(|m| unchanged(root, &stamps, m, &pdf_path(&p.job), &p.key))
         })

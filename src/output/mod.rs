@@ -121,6 +121,14 @@ impl Manifest {
         }
     }
 
+    /// Its entries by path.
+    pub fn by_path(&self) -> std::collections::HashMap<&str, &ManifestEntry> {
+        self.documents
+            .iter()
+            .map(|d| (d.path.as_str(), d))
+            .collect()
+    }
+
     /// The manifest at `path`, if there is a readable one.
     pub fn read(path: &Path) -> Option<Manifest> {
         let text = std::fs::read_to_string(path).ok()?;
