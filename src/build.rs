@@ -463,6 +463,8 @@ pub struct BuildReport {
     pub timings: Timings,
     /// Documents whose key matched the last build: not typeset, not rewritten.
     pub reused: usize,
+    /// The documents written by this build (typeset or joined), by path.
+    pub rewritten: Vec<String>,
 }
 
 impl BuildReport {
@@ -607,6 +609,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         ..Timings::default()
     };
     let mut reused = 0;
+    let mut rewritten = Vec::new();
     for (doc, outcome) in selected.iter().map(|&k| &session.rendered[k]).zip(outcomes) {
         let (outcome, times) = outcome?;
         timings.layout += times.layout;
@@ -622,7 +625,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
                 sha256,
                 attachments,
             } => entries.push(ManifestEntry {
-                path,
+                path: {
+                    rewritten.push(path.clone());
+                    path
+                },
                 kind: doc.job.kind.to_string(),
                 unit: doc.job.unit.clone(),
                 title: doc.job.title.clone(),
@@ -666,7 +672,14 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     }
     // Packets: joined from their parts' files, once every part is there.
     let join_started = Instant::now();
-    reused += join_packets(root, &sources, &packets, packet_reusable, &mut entries)?;
+    reused += join_packets(
+        root,
+        &sources,
+        &packets,
+        packet_reusable,
+        &mut entries,
+        &mut rewritten,
+    )?;
     timings.packets = join_started.elapsed();
     let write_started = Instant::now();
     // Documents kept from an earlier build (their inputs are invalid now, or
@@ -717,6 +730,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         manifest,
         timings,
         reused,
+        rewritten,
     })
 }
 
@@ -823,6 +837,7 @@ fn join_packets(
     packets: &[&Packet],
     reusable: Vec<Option<ManifestEntry>>,
     entries: &mut Vec<ManifestEntry>,
+    joined: &mut Vec<String>,
 ) -> Result<usize, BuildError> {
     let mut reused = 0;
     // Packets are no one's parts: what is built now is all a packet may join.
@@ -845,6 +860,7 @@ fn join_packets(
             continue;
         }
         if let Some((path, pages, sha256)) = join_packet(root, packet, &built)? {
+            joined.push(path.clone());
             entries.push(ManifestEntry {
                 path,
                 kind: packet.job.kind.to_string(),
@@ -1106,6 +1122,7 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
         &packets,
         reusable,
         &mut entries,
+        &mut Vec::new(),
     )?;
     attach_packet_indexes(root, &mut entries)?;
     let manifest = Manifest::new(entries);

@@ -17,3 +17,4 @@ pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod typeset;
+pub mod watch;

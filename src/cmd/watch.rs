@@ -1,13 +1,10 @@
-use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
-use notify::RecursiveMode;
 use thidua::build::{self, BuildOptions};
 use thidua::diag::Lang;
+use thidua::watch::Changes;
 
 use super::Common;
 
@@ -23,9 +20,6 @@ pub struct WatchArgs {
     jobs: Option<usize>,
 }
 
-/// Saves often come as bursts of events (write, rename, chmod): one rebuild each burst.
-const SETTLE: Duration = Duration::from_millis(300);
-
 pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
     let root = args.common.dir.clone();
     let options = BuildOptions {
@@ -34,66 +28,49 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs,
         ..BuildOptions::default()
     };
-    let (tx, rx) = mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(SETTLE, tx)
-        .context("không theo dõi được thay đổi tệp")?;
-    let watched: Vec<_> = ["inputs", "templates"]
-        .iter()
-        .map(|f| root.join(f))
-        .filter(|p| p.is_dir())
-        .collect();
-    for folder in &watched {
-        debouncer
-            .watcher()
-            .watch(folder, RecursiveMode::Recursive)
-            .with_context(|| format!("không theo dõi được {}", folder.display()))?;
-    }
-    rebuild(&root, &args.common, &options)?;
+    let lang = args.common.lang;
+    let mut changes = Changes::watch(&root).with_context(|| match lang {
+        Lang::Vi => format!("không theo dõi được thay đổi tệp trong {}", root.display()),
+        Lang::En => format!("cannot watch for changes in {}", root.display()),
+    })?;
+    rebuild(&args.common, &options, false)?;
     status_line(
         &args.common,
         "đang chờ thay đổi trong inputs/ và templates/ (Ctrl+C để dừng)",
         "watching inputs/ and templates/ (Ctrl+C to stop)",
     );
-    for events in rx {
-        let Ok(events) = events else { continue };
-        // Only what a user edits counts: not output/, not editors' swap files.
-        let relevant = events.iter().any(|e| is_source(&e.path));
-        if relevant {
-            rebuild(&root, &args.common, &options)?;
-        }
+    while changes.next().is_some() {
+        rebuild(&args.common, &options, true)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn is_source(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && !name.ends_with('~') && !name.ends_with(".swp")
-}
-
-/// Builds (only what changed is typeset) and prints diagnostics and one status line.
-fn rebuild(root: &Path, common: &Common, options: &BuildOptions) -> anyhow::Result<()> {
-    let report = build::build(root, options)?;
+/// Builds (only what changed is typeset), prints diagnostics and one status
+/// line; after a change, also the documents it rewrote, one per line.
+fn rebuild(common: &Common, options: &BuildOptions, list: bool) -> anyhow::Result<()> {
+    let report = build::build(&common.dir, options)?;
     thidua::diag::emit(
         &report.diagnostics,
         &report.sources,
         common.format,
         common.lang,
     )?;
-    let total = report.manifest.documents.len();
-    let rebuilt = total - report.reused;
+    let rebuilt = report.rewritten.len();
+    let kept = report.manifest.documents.len() - rebuilt;
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let secs = report.timings.total.as_secs_f64();
     status_line(
         common,
+        &format!("dựng lại {rebuilt} văn bản, {kept} không đổi, {errors} lỗi ({secs:.2} giây)"),
         &format!(
-            "dựng lại {rebuilt} văn bản, {} không đổi, {errors} lỗi ({secs:.2} giây)",
-            report.reused
-        ),
-        &format!(
-            "rebuilt {rebuilt} document(s), {} unchanged, {errors} error(s) ({secs:.2} s)",
-            report.reused
+            "rebuilt {rebuilt} document(s), {kept} unchanged, {errors} error(s) ({secs:.2} s)"
         ),
     );
+    if list && !common.quiet {
+        for path in &report.rewritten {
+            eprintln!("  {path}");
+        }
+    }
     Ok(())
 }
 
