@@ -109,6 +109,19 @@ pub enum BuildError {
     },
 }
 
+impl BuildError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            BuildError::Load(e) => e.text(),
+            BuildError::Write { path, source } => Text::new(
+                self.to_string(),
+                format!("cannot write {}: {source}", path.display()),
+            ),
+        }
+    }
+}
+
 /// The inputs, checked.
 pub struct Checked {
     pub sources: Sources,
@@ -188,10 +201,9 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
     let check_time = started.elapsed();
     let (templates, template_errors) = Templates::for_workspace(root);
     for e in template_errors {
-        checked.diagnostics.push(Diagnostic::error(
-            "TD0010",
-            Text::new(e.to_string(), e.to_string()),
-        ));
+        checked
+            .diagnostics
+            .push(Diagnostic::error("TD0010", e.text()));
     }
     let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())));
     let base_key = base_key(&templates);
@@ -1049,6 +1061,27 @@ pub enum MergeError {
     Conflict { path: String },
     #[error(transparent)]
     Build(#[from] BuildError),
+}
+
+impl MergeError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        let en = match self {
+            MergeError::NoShards(dir) => {
+                format!("no output/manifest.shard-K-of-N.json in {}", dir.display())
+            }
+            MergeError::Unreadable(p) => format!("cannot read {}", p.display()),
+            MergeError::Missing { missing, n } => format!(
+                "shard {missing} of {n} is missing: every manifest.shard-K-of-{n}.json is needed"
+            ),
+            MergeError::MixedCounts(names) => format!("the shards disagree on N: {names}"),
+            MergeError::Conflict { path } => {
+                format!("{path} is in two shards with different contents")
+            }
+            MergeError::Build(e) => return e.text(),
+        };
+        Text::new(self.to_string(), en)
+    }
 }
 
 /// Joins the manifests of `--shard K/N` builds whose outputs were gathered

@@ -26,6 +26,9 @@ pub enum Lang {
     En,
 }
 
+/// Between the two languages of a [`Text::packed`] message (ASCII unit separator).
+const PACK_SEPARATOR: char = '\u{1f}';
+
 /// A text in both languages the tool speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
@@ -38,6 +41,20 @@ impl Text {
         Self {
             vi: vi.into(),
             en: en.into(),
+        }
+    }
+
+    /// Both languages in one string, for serde's custom errors, which carry
+    /// a single message; [`Text::unpacked`] splits it again.
+    pub fn packed(&self) -> String {
+        format!("{}{PACK_SEPARATOR}{}", self.vi, self.en)
+    }
+
+    /// A message from [`Text::packed`], or the same text in both languages.
+    pub fn unpacked(message: &str) -> Self {
+        match message.split_once(PACK_SEPARATOR) {
+            Some((vi, en)) => Self::new(vi, en),
+            None => Self::new(message, message),
         }
     }
 

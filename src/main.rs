@@ -8,10 +8,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
+    let lang = cli.lang();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lỗi: {e:#}");
+            eprintln!("{} {e:#}", cmd::say(lang, "lỗi:", "error:"));
             ExitCode::from(2)
         }
     }

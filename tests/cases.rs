@@ -10,6 +10,11 @@
 //!   line break; `from` must occur once);
 //! - `args`: `--final` to check as at the moment of issue.
 //!
+//! A case raises its own code and no other: a problem is reported once, where
+//! it is caused, never as a cascade. The corpus runs in Vietnamese
+//! (`snapshots/`) and in English (`snapshots-en/`); a snapshot without a case
+//! is an error.
+//!
 //! New or changed snapshots: `INSTA_UPDATE=always cargo test --test cases`, then review the diff.
 
 use std::collections::BTreeSet;
@@ -51,7 +56,7 @@ fn case_names() -> Vec<String> {
 }
 
 /// Checks a case and renders its diagnostics one per line (and help lines).
-fn run_case(name: &str) -> (String, BTreeSet<String>) {
+fn run_case(name: &str, lang: Lang) -> (String, BTreeSet<String>) {
     let case = cases_dir().join(name);
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&cases_dir().join("_base"), dir.path());
@@ -92,7 +97,7 @@ fn run_case(name: &str) -> (String, BTreeSet<String>) {
     let mut text = String::new();
     let mut codes = BTreeSet::new();
     for d in &checked.diagnostics {
-        let l = diag::locate(d, &checked.sources, Lang::Vi);
+        let l = diag::locate(d, &checked.sources, lang);
         codes.insert(l.code.to_string());
         let place = match (&l.file, l.line, l.column) {
             (Some(f), Some(line), Some(col)) => format!("{f}:{line}:{col}"),
@@ -110,28 +115,55 @@ fn run_case(name: &str) -> (String, BTreeSet<String>) {
 
 #[test]
 fn base_workspace_is_clean() {
-    let (text, _) = run_case("_base");
+    let (text, _) = run_case("_base", Lang::Vi);
     assert_eq!(text, "", "the base of the corpus must check clean");
 }
 
-#[test]
-fn every_case_matches_its_snapshot_and_raises_its_code() {
+/// Each case's diagnostics in `lang` equal its snapshot in `folder`, and
+/// carry the case's own code and no other.
+fn check_corpus(lang: Lang, folder: &str) {
     let names = case_names();
     assert!(names.len() >= 30, "only {} cases", names.len());
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(cases_dir().join("snapshots"));
+    settings.set_snapshot_path(cases_dir().join(folder));
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         for name in &names {
-            let (text, codes) = run_case(name);
+            let (text, codes) = run_case(name, lang);
             let code = name[..6].to_uppercase();
-            assert!(
-                codes.contains(&code),
-                "case {name} does not raise {code}:\n{text}"
+            assert_eq!(
+                codes,
+                BTreeSet::from([code.clone()]),
+                "case {name} must raise {code} and nothing else:\n{text}"
             );
             insta::assert_snapshot!(name.as_str(), text);
         }
     });
+}
+
+#[test]
+fn every_case_matches_its_snapshot_and_raises_its_code() {
+    check_corpus(Lang::Vi, "snapshots");
+}
+
+#[test]
+fn every_case_matches_its_english_snapshot() {
+    check_corpus(Lang::En, "snapshots-en");
+}
+
+#[test]
+fn every_snapshot_belongs_to_a_case() {
+    let names: BTreeSet<String> = case_names().into_iter().collect();
+    for folder in ["snapshots", "snapshots-en"] {
+        for entry in std::fs::read_dir(cases_dir().join(folder)).unwrap() {
+            let file = entry.unwrap().file_name().into_string().unwrap();
+            let case = file.strip_suffix(".snap");
+            assert!(
+                case.is_some_and(|c| names.contains(c)),
+                "{folder}/{file} belongs to no case in tests/cases: delete it"
+            );
+        }
+    }
 }
 
 #[test]

@@ -477,3 +477,64 @@ fn a_template_reads_no_clock_only_the_documents_own_date() {
         placed.compact_text()
     );
 }
+
+/// Whether `text` holds a letter only Vietnamese uses (a message left untranslated).
+fn has_vietnamese(text: &str) -> bool {
+    text.chars().any(|c| {
+        "ăâđêôơưạảãàáầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ"
+            .contains(c.to_lowercase().next().unwrap_or(c))
+    })
+}
+
+#[test]
+fn every_message_of_every_command_honours_lang_en() {
+    let empty = tempfile::tempdir().unwrap();
+    let copy = reference_copy();
+    let missing = empty.path().join("khong-co");
+    let runs: Vec<(Vec<&str>, &Path, i32, &str)> = vec![
+        (vec!["check", "--lang", "en"], empty.path(), 2, "error: no folder"),
+        (vec!["build", "--lang", "en"], empty.path(), 2, "error: no folder"),
+        (
+            vec!["build", "--lang", "en", "--shard", "5/2"],
+            copy.path(),
+            2,
+            "error: --shard `5/2` is invalid",
+        ),
+        (
+            vec!["merge-manifests", "--lang", "en"],
+            empty.path(),
+            2,
+            "error: no output/manifest.shard-K-of-N.json",
+        ),
+        (
+            vec!["new", "unit", "So X", "--lang", "en"],
+            copy.path(),
+            2,
+            "error: id `So X` is invalid",
+        ),
+        (
+            vec!["new", "unit", "so-noi-vu", "--lang", "en"],
+            copy.path(),
+            2,
+            "exists already",
+        ),
+        (vec!["watch", "--lang", "en"], &missing, 2, "error: cannot watch"),
+        (vec!["build", "--lang", "en"], copy.path(), 0, "output/ holds"),
+        (
+            vec!["merge-manifests", "--lang", "en"],
+            copy.path(),
+            2,
+            "error: no output/manifest.shard-K-of-N.json",
+        ),
+    ];
+    for (args, dir, code, wanted) in runs {
+        let out = thidua(&args, dir);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(wanted), "{args:?}: {err}");
+        assert!(!has_vietnamese(&err), "{args:?} printed Vietnamese: {err}");
+    }
+    // The same failures in Vietnamese, by default.
+    let out = thidua(&["check"], empty.path());
+    assert!(stderr(&out).starts_with("lỗi: không tìm thấy thư mục"), "{}", stderr(&out));
+}

@@ -43,6 +43,9 @@ fn report_states_the_results_rewards_and_assessment_of_the_unit() {
         ),
         "cites the provincial plan, its blanks kept"
     );
+    // The blanks on the page, which the compact text above cannot see.
+    assert_blank(&placed, "Kế hoạch số", "/KH-UBND", 4.5, 14.0);
+    assert_blank(&placed, "/KH-UBND ngày", "tháng 5 năm 2024", 3.5, 14.0);
     assert!(
         has("Kế hoạch số 45/KH-STP ngày 10/6/2024 của Sở Tư pháp"),
         "cites the unit's own plan"

@@ -40,6 +40,9 @@ fn to_trinh_proposes_the_award_with_counts_and_names() {
         ),
         "cites the provincial plan"
     );
+    // The draft's blanks on the page, not only in the text: number and day.
+    assert_blank(&placed, "Kế hoạch số", "/KH-UBND", 4.5, 14.0);
+    assert_blank(&placed, "/KH-UBND ngày", "tháng 5 năm 2024", 3.5, 14.0);
     assert!(text(
         "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng Sở Tư pháp ngày 28/10/2025."
     ));

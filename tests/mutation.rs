@@ -4,12 +4,20 @@
 //! exit code 0 or 1. Seeded, so a failure reproduces; `THIDUA_MUTATIONS=N`
 //! runs more, and `THIDUA_FUZZ_SEED=S` explores from another seed: together,
 //! the long-running fuzz mode over the loader, the rules and the build.
+//!
+//! An edit that certainly breaks its file — a required key deleted, a list or
+//! mapping where a scalar belongs, or the reverse — must also yield at least
+//! one located error in that file: "no panic" alone passes a loader that
+//! accepts anything. What is required and what type a key has are read from
+//! the committed JSON Schema, not from the code under test.
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::Command;
+use std::sync::LazyLock;
 
 use thidua::build::{self, BuildOptions};
 
@@ -67,17 +75,95 @@ const STRAY: &[&str] = &[
     "? ", "\u{feff}", "\0",
 ];
 
+/// What the schema says of a key, wherever it appears.
+#[derive(Debug, Default)]
+struct KeyFacts {
+    /// Required in every object that has it.
+    always_required: bool,
+    /// Its JSON type, when every object that has it agrees (`integer`,
+    /// `boolean`, `string`, `array`, `object`).
+    kind: Option<String>,
+}
+
+/// Every key of every input kind, from `thidua.schema.json`.
+static KEYS: LazyLock<BTreeMap<String, KeyFacts>> = LazyLock::new(|| {
+    use serde_json::Value;
+    let text = std::fs::read_to_string(common::reference_root().join("thidua.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let defs = schema["$defs"].as_object().unwrap();
+    let resolve = |v: &Value| -> Value {
+        match v.get("$ref").and_then(Value::as_str) {
+            Some(r) => defs[r.trim_start_matches("#/$defs/")].clone(),
+            None => v.clone(),
+        }
+    };
+    let mut objects: Vec<Value> = defs.values().cloned().collect();
+    objects.extend(schema["allOf"].as_array().unwrap().iter().map(|b| b["then"].clone()));
+    let mut seen: BTreeMap<String, (bool, Vec<Option<String>>)> = BTreeMap::new();
+    for object in objects {
+        let Some(properties) = object.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        let required: Vec<&str> = object["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        for (key, property) in properties {
+            let kind = resolve(property)
+                .get("type")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let entry = seen.entry(key.clone()).or_insert((true, Vec::new()));
+            entry.0 &= required.contains(&key.as_str());
+            entry.1.push(kind);
+        }
+    }
+    seen.into_iter()
+        .map(|(key, (always_required, kinds))| {
+            let first = kinds[0].clone();
+            let kind = first.filter(|_| kinds.iter().all(|k| *k == kinds[0]));
+            (key, KeyFacts { always_required, kind })
+        })
+        .collect()
+});
+
+/// The key a block-style line sets (`  key: …`, `- key: …`), if any.
+fn key_of(line: &str) -> Option<&str> {
+    let head = line.trim_start();
+    let head = head.strip_prefix("- ").unwrap_or(head);
+    let key = &head[..head.find(':')?];
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')).then_some(key)
+}
+
+/// Whether a value written in place of a key's own breaks its type for sure.
+fn breaks_type(kind: &str, value: &str) -> bool {
+    let collection = value.starts_with('[') || value.starts_with('{');
+    match kind {
+        "integer" | "boolean" | "string" | "number" => collection,
+        "array" => value.starts_with('{'),
+        "object" => value.starts_with('['),
+        _ => false,
+    }
+}
+
 fn lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
-fn mutate(text: &str, rng: &mut Rng) -> String {
+/// A mutated text, and whether the edit certainly broke it (see the module).
+fn mutate(text: &str, rng: &mut Rng) -> (String, bool) {
     let ls = lines(text);
     if ls.is_empty() {
-        return text.to_string();
+        return (text.to_string(), false);
     }
     let at = rng.below(ls.len());
-    match rng.below(8) {
+    let facts = key_of(ls[at]).and_then(|k| KEYS.get(k));
+    let kind = rng.below(8);
+    let broke = match kind {
+        1 => facts.is_some_and(|f| f.always_required) && !ls[at].trim_start().starts_with("- "),
+        _ => false,
+    };
+    let text = match kind {
         // Delete a line.
         0 => ls
             .iter()
@@ -101,6 +187,19 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             let mut out: Vec<String> = ls.iter().map(|l| l.to_string()).collect();
             if let Some(colon) = out[at].find(": ") {
                 let value = rng.pick(VALUES);
+                let old_value = out[at][colon + 2..].trim();
+                // A scalar replaced (not a block opened on this line).
+                let scalar = old_value.chars().next().is_some_and(|c| !"[{|>&*".contains(c));
+                let kind = facts.and_then(|f| f.kind.as_deref());
+                if scalar && kind.is_some_and(|k| breaks_type(k, value)) {
+                    return (
+                        {
+                            out[at] = format!("{}: {value}\n", &out[at][..colon]);
+                            out.concat()
+                        },
+                        true,
+                    );
+                }
                 out[at] = format!("{}: {value}\n", &out[at][..colon]);
             }
             out.concat()
@@ -120,7 +219,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
                 })
                 .collect();
             if dates.is_empty() {
-                return text.to_string();
+                return (text.to_string(), false);
             }
             let i = *rng.pick(&dates);
             format!("{}{}{}", &text[..i], rng.pick(DATES), &text[i + 10..])
@@ -161,7 +260,8 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             }
             format!("{bomb}{text}")
         }
-    }
+    };
+    (text, broke)
 }
 
 fn input_files(root: &Path) -> Vec<String> {
@@ -193,13 +293,16 @@ fn random_edits_never_panic() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x7468_6964_7561_2024);
     let mut rng = Rng(seed);
+    let mut broken = 0;
     for round in 0..rounds {
         let dir = common::reference_copy();
         let file = rng.pick(&files).clone();
         let original = std::fs::read_to_string(root.join(&file)).unwrap();
-        let mut text = mutate(&original, &mut rng);
+        let (mut text, mut broke) = mutate(&original, &mut rng);
         if rng.below(3) == 0 {
-            text = mutate(&text, &mut rng);
+            // A second edit could undo the first: only single edits are judged.
+            text = mutate(&text, &mut rng).0;
+            broke = false;
         }
         std::fs::write(dir.path().join(&file), &text).unwrap();
         let what = format!("seed {seed}, round {round}, {file}:\n{text}");
@@ -220,6 +323,16 @@ fn random_edits_never_panic() {
             Ok(Err(e)) => panic!("not an input diagnostic but a failure: {e}\n{what}"),
             Err(_) => panic!("panicked on {what}"),
         }
+        if broke {
+            broken += 1;
+            let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+            let located = checked.diagnostics.iter().any(|d| {
+                d.is_error()
+                    && d.span.is_some()
+                    && d.file.is_some_and(|f| checked.sources.name(f) == file)
+            });
+            assert!(located, "no located error in {file} for a broken input: {what}\n{:#?}", checked.diagnostics);
+        }
         if round % 20 == 0 {
             let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
                 .arg("check")
@@ -232,5 +345,67 @@ fn random_edits_never_panic() {
                 out.status.code()
             );
         }
+    }
+    eprintln!("{broken} of {rounds} random edits certainly broke their file");
+}
+
+/// Every line of `text` that sets a key, with the key's facts.
+fn keyed_lines(text: &str) -> Vec<(usize, &'static KeyFacts)> {
+    lines(text)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, KEYS.get(key_of(l)?)?)))
+        .collect()
+}
+
+/// Edits that certainly break a file, drawn from every input: a required key
+/// deleted with its block, a collection where a scalar belongs. Each yields
+/// at least one located error in the file it broke.
+#[test]
+fn certain_breaks_yield_located_errors() {
+    let root = common::reference_root();
+    let mut edits: Vec<(String, String, String)> = Vec::new();
+    for file in input_files(&root) {
+        let text = std::fs::read_to_string(root.join(&file)).unwrap();
+        let ls = lines(&text);
+        for (i, facts) in keyed_lines(&text) {
+            let line = ls[i];
+            let indent = line.len() - line.trim_start().len();
+            if facts.always_required && !line.trim_start().starts_with("- ") {
+                let rest = ls[i + 1..]
+                    .iter()
+                    .skip_while(|l| l.len() - l.trim_start().len() > indent || l.trim().is_empty());
+                let edited: String = ls[..i].iter().copied().chain(rest.copied()).collect();
+                edits.push((file.clone(), format!("line {} deleted", i + 1), edited));
+            }
+            let Some(colon) = line.find(": ") else { continue };
+            let value = line[colon + 2..].trim();
+            let scalar = value.chars().next().is_some_and(|c| !"[{|>&*".contains(c));
+            let wrong = match facts.kind.as_deref() {
+                Some("integer" | "boolean" | "string" | "number") => "[1, 2]",
+                _ => continue,
+            };
+            if scalar {
+                let mut out: Vec<String> = ls.iter().map(|l| l.to_string()).collect();
+                out[i] = format!("{}: {wrong}\n", &line[..colon]);
+                edits.push((file.clone(), format!("line {} as a list", i + 1), out.concat()));
+            }
+        }
+    }
+    assert!(edits.len() >= 100, "only {} certain breaks found", edits.len());
+    let rounds: usize = std::env::var("THIDUA_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .map_or(80, |n: usize| n.min(edits.len()));
+    let mut rng = Rng(0x6272_6f6b_656e);
+    for _ in 0..rounds {
+        let (file, what, text) = &edits[rng.below(edits.len())];
+        let dir = common::reference_copy();
+        std::fs::write(dir.path().join(file), text).unwrap();
+        let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+        let located = checked.diagnostics.iter().any(|d| {
+            d.is_error() && d.span.is_some() && d.file.is_some_and(|f| checked.sources.name(f) == file)
+        });
+        assert!(located, "{file}, {what}: no located error\n{text}\n{:#?}", checked.diagnostics);
     }
 }

@@ -30,10 +30,12 @@ fn plan_is_laid_out_as_the_decree_prescribes() {
 #[test]
 fn fixture_is_the_shared_seed() {
     // The seed lives in ../shared; a copy is kept so the tests run anywhere.
+    // CI checks out ../shared beside the repository: a missing seed is a
+    // broken path, not a reason to skip.
     let shared = reference_root().join("../shared/seed/ke-hoach-lang-son-2024.txt");
-    if let Ok(text) = std::fs::read_to_string(shared) {
-        assert_eq!(text, SEED, "tests/fixtures has drifted from ../shared/seed");
-    }
+    let text = std::fs::read_to_string(&shared)
+        .unwrap_or_else(|e| panic!("{}: {e}", shared.display()));
+    assert_eq!(text, SEED, "tests/fixtures has drifted from ../shared/seed");
 }
 
 #[test]
@@ -72,7 +74,10 @@ fn seed_bold_date_prints_bold() {
 
 #[test]
 fn draft_blanks_print_like_the_seed() {
-    let (rendered, _) = laid_out(&reference_root(), "ke-hoach");
+    let (rendered, placed) = laid_out(&reference_root(), "ke-hoach");
+    // On the page: five blanks after `Số:`, three for the day.
+    assert_blank(&placed, "Số:", "/KH-UBND", 4.5, 13.0);
+    assert_blank(&placed, "ngày", "tháng 5 năm 2024", 3.5, 13.0);
     let source = &rendered.source.text;
     // Runs of spaces survive as no-break spaces: `Số:      /KH-UBND`.
     assert!(

@@ -27,6 +27,9 @@ fn unit_plan_cites_the_provincial_plan_and_lists_the_tasks() {
         ),
         "cites the provincial plan, its blanks kept"
     );
+    // The blanks on the page, which the compact text above cannot see.
+    assert_blank(&placed, "Kế hoạch số", "/KH-UBND", 4.5, 14.0);
+    assert_blank(&placed, "/KH-UBND ngày", "tháng 5 năm 2024", 3.5, 14.0);
     assert!(has(&format!(
         "{} ban hành Kế hoạch thực hiện như sau:",
         unit.name

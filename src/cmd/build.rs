@@ -13,7 +13,7 @@ use super::Common;
 #[derive(Args)]
 pub struct BuildArgs {
     #[command(flatten)]
-    common: Common,
+    pub common: Common,
     /// Ghi thêm nguồn .typ cạnh mỗi PDF và thư viện dàn trang vào output/ (also write the Typst sources)
     #[arg(long)]
     keep_typst: bool,
@@ -27,17 +27,24 @@ pub struct BuildArgs {
     #[arg(long)]
     force: bool,
     /// Chỉ dựng phần K trên N (ví dụ 2/4), ghi output/manifest.shard-K-of-N.json; ghép bằng `thidua merge-manifests` (build shard K of N)
-    #[arg(long, value_parser = parse_shard)]
-    shard: Option<Shard>,
-}
-
-fn parse_shard(text: &str) -> Result<Shard, String> {
-    Shard::parse(text)
-        .ok_or_else(|| format!("`{text}` không hợp lệ: ghi K/N với 1 ≤ K ≤ N, ví dụ 2/4"))
+    #[arg(long)]
+    shard: Option<String>,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let bar = progress_bar(args.common.quiet);
+    let lang = args.common.lang;
+    let shard = match args.shard.as_deref().map(|text| (text, Shard::parse(text))) {
+        None => None,
+        Some((_, Some(shard))) => Some(shard),
+        Some((text, None)) => {
+            let text = thidua::diag::Text::new(
+                format!("--shard `{text}` không hợp lệ: ghi K/N với 1 ≤ K ≤ N, ví dụ 2/4"),
+                format!("--shard `{text}` is invalid: write K/N with 1 ≤ K ≤ N, e.g. 2/4"),
+            );
+            return Err(super::failure(lang, &text));
+        }
+    };
+    let bar = progress_bar(args.common.quiet, args.common.lang);
     let progress = bar.clone().map(|bar| {
         Progress(Arc::new(move |done: usize, total: usize| {
             bar.set_length(total as u64);
@@ -50,10 +57,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs,
         progress,
         force: args.force,
-        shard: args.shard,
+        shard,
         ..BuildOptions::default()
     };
-    let report = build::build(&args.common.dir, &options)?;
+    let report =
+        build::build(&args.common.dir, &options).map_err(|e| super::failure(lang, &e.text()))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -78,13 +86,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// A bar on a terminal only: never with `--quiet`, never in CI.
-fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+fn progress_bar(quiet: bool, lang: Lang) -> Option<ProgressBar> {
     let in_ci = std::env::var_os("CI").is_some_and(|v| v != "false" && v != "0");
     if quiet || in_ci || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} văn bản {elapsed}") {
+    let template = super::say(
+        lang,
+        "{bar:30} {pos}/{len} văn bản {elapsed}",
+        "{bar:30} {pos}/{len} documents {elapsed}",
+    );
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     Some(bar)

@@ -8,7 +8,7 @@ use super::Common;
 #[derive(Args)]
 pub struct CheckArgs {
     #[command(flatten)]
-    common: Common,
+    pub common: Common,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
@@ -16,6 +16,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         final_: args.common.final_,
         ..BuildOptions::default()
     };
-    let checked = build::check(&args.common.dir, &options)?;
+    let checked = build::check(&args.common.dir, &options)
+        .map_err(|e| super::failure(args.common.lang, &e.text()))?;
     super::report(&args.common, &checked.diagnostics, &checked.sources)
 }

@@ -62,6 +62,33 @@ pub struct Common {
     pub quiet: bool,
 }
 
+impl Cli {
+    /// The language the user asked for, for messages of any command.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            Command::Check(a) => a.common.lang,
+            Command::Build(a) => a.common.lang,
+            Command::Watch(a) => a.common.lang,
+            Command::New(a) => a.lang,
+            Command::MergeManifests(a) => a.lang,
+            Command::Schema(_) => Lang::Vi,
+        }
+    }
+}
+
+/// A failure of a command (exit code 2), worded in `lang`.
+pub fn failure(lang: Lang, text: &thidua::diag::Text) -> anyhow::Error {
+    anyhow::anyhow!(text.get(lang).to_string())
+}
+
+/// `vi` or `en`, as `lang` asks.
+pub fn say<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),

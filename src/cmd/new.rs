@@ -1,10 +1,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use thidua::build::{self, BuildOptions};
+use thidua::diag::{Lang, Text};
 use thidua::{model, output, rules, scaffold};
+
+use super::failure;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Kind {
@@ -24,15 +27,20 @@ pub struct NewArgs {
     /// Thư mục không gian làm việc (workspace folder)
     #[arg(default_value = ".")]
     dir: PathBuf,
+    /// Ngôn ngữ thông báo (message language)
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
 }
 
 pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.lang;
     if !rules::is_slug(&args.name) {
-        bail!(
-            "mã `{}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-` (ví dụ `{}`)",
-            args.name,
-            rules::slugify(&args.name)
+        let (name, example) = (&args.name, rules::slugify(&args.name));
+        let text = Text::new(
+            format!("mã `{name}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-` (ví dụ `{example}`)"),
+            format!("id `{name}` is invalid: use lowercase ASCII letters, digits and `-` (for example `{example}`)"),
         );
+        return Err(failure(lang, &text));
     }
     let workspace = build::check(&args.dir, &BuildOptions::default())
         .map(|checked| checked.workspace)
@@ -50,19 +58,34 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
             scaffold::appraisal(&args.name, &workspace),
         ),
     };
+    let shown = path.display();
     if path.exists() {
-        bail!("đã có tệp {}: không ghi đè", path.display());
+        let text = Text::new(
+            format!("đã có tệp {shown}: không ghi đè"),
+            format!("{shown} exists already: not overwritten"),
+        );
+        return Err(failure(lang, &text));
     }
-    output::write_atomic(&path, text.as_bytes())
-        .with_context(|| format!("không ghi được {}", path.display()))?;
+    let cannot_write = |p: &std::path::Path| match lang {
+        Lang::Vi => format!("không ghi được {}", p.display()),
+        Lang::En => format!("cannot write {}", p.display()),
+    };
+    output::write_atomic(&path, text.as_bytes()).with_context(|| cannot_write(&path))?;
     let schema = serde_json::to_string_pretty(&model::json_schema())? + "\n";
     let schema_path = args.dir.join(scaffold::SCHEMA_FILE);
     output::write_atomic(&schema_path, schema.as_bytes())
-        .with_context(|| format!("không ghi được {}", schema_path.display()))?;
+        .with_context(|| cannot_write(&schema_path))?;
+    let schema_file = scaffold::SCHEMA_FILE;
     eprintln!(
-        "đã tạo {} (và {}); điền thông tin rồi chạy `thidua check`",
-        path.display(),
-        scaffold::SCHEMA_FILE
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "đã tạo {shown} (và {schema_file}); điền thông tin rồi chạy `thidua check`"
+            ),
+            Lang::En => format!(
+                "wrote {shown} (and {schema_file}); fill it in, then run `thidua check`"
+            ),
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ use super::Common;
 #[derive(Args)]
 pub struct WatchArgs {
     #[command(flatten)]
-    common: Common,
+    pub common: Common,
     /// Ghi thêm nguồn .typ cạnh mỗi PDF (also write the Typst sources)
     #[arg(long)]
     keep_typst: bool,

@@ -50,6 +50,22 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        let en = match self {
+            LoadError::NoInputs(p) => format!(
+                "no folder `{}`: a workspace needs an inputs/ folder of YAML files",
+                p.display()
+            ),
+            LoadError::Walk { path, source } => {
+                format!("cannot read {}: {source}", path.display())
+            }
+        };
+        Text::new(self.to_string(), en)
+    }
+}
+
 /// Loads every `inputs/**/*.yaml` of the workspace at `root`.
 pub fn load_workspace(root: &Path) -> Result<Loaded, LoadError> {
     let inputs = root.join("inputs");

@@ -105,9 +105,7 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
         Error::Unexpected { expected, .. } => wrong_type(&describe_type(expected), &found_at(text, &at)),
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
-        Error::Message { msg, .. } => {
-            Diagnostic::error("TD0003", Text::new(msg.to_string(), msg.to_string()))
-        }
+        Error::Message { msg, .. } => Diagnostic::error("TD0003", Text::unpacked(msg)),
         Error::Budget { breach, .. } => budget_exceeded(breach),
         // The parser's own cap on nested flow collections (`[[[…]]]`).
         _ if detail.contains("recursion limit") => {
@@ -142,9 +140,14 @@ fn budget_exceeded(breach: &serde_saphyr::budget::BudgetBreach) -> Diagnostic {
             "quá nhiều neo hoặc tham chiếu (`&`, `*`)".to_string(),
             "too many anchors or aliases (`&`, `*`)".to_string(),
         ),
-        other => (
-            format!("tệp vượt giới hạn an toàn khi đọc ({other:?})"),
-            format!("the file exceeds a safety limit of the reader ({other:?})"),
+        // An alias bomb expands to more nodes than any campaign holds.
+        B::Nodes { .. } | B::Events { .. } => (
+            "dữ liệu có quá nhiều phần tử (thường do tham chiếu `*` lồng nhau)".to_string(),
+            "too many values (usually nested `*` aliases)".to_string(),
+        ),
+        _ => (
+            "tệp vượt giới hạn an toàn khi đọc".to_string(),
+            "the file exceeds a safety limit of the reader".to_string(),
         ),
     };
     Diagnostic::error(

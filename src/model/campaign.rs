@@ -93,9 +93,11 @@ impl<'de> Deserialize<'de> for PeriodStart {
             .ok()
             .and_then(|p| p.complete());
         date.map(|d| PeriodStart::On(Date(d))).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "ngày bắt đầu `{text}` không hợp lệ: ghi `issue_date` (từ ngày ban hành Kế hoạch) hoặc một ngày YYYY-MM-DD"
-            ))
+            let message = crate::diag::Text::new(
+                format!("ngày bắt đầu `{text}` không hợp lệ: ghi `issue_date` (từ ngày ban hành Kế hoạch) hoặc một ngày YYYY-MM-DD"),
+                format!("start `{text}` is invalid: write `issue_date` (from the plan's issue date) or a date YYYY-MM-DD"),
+            );
+            serde::de::Error::custom(message.packed())
         })
     }
 }

@@ -25,6 +25,21 @@ pub enum DateError {
     Impossible(String),
 }
 
+impl DateError {
+    /// The message in both languages.
+    pub fn text(&self) -> crate::diag::Text {
+        let en = match self {
+            DateError::Format(t) => format!(
+                "date `{t}` is malformed: write YYYY-MM-DD (e.g. 2025-10-20), or YYYY-MM for a draft"
+            ),
+            DateError::Impossible(t) => {
+                format!("date `{t}` does not exist in the calendar (check day and month)")
+            }
+        };
+        crate::diag::Text::new(self.to_string(), en)
+    }
+}
+
 impl PartialDate {
     pub fn full(date: NaiveDate) -> Self {
         Self {
@@ -123,7 +138,7 @@ impl Serialize for PartialDate {
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        PartialDate::parse(&text).map_err(serde::de::Error::custom)
+        PartialDate::parse(&text).map_err(|e| serde::de::Error::custom(e.text().packed()))
     }
 }
 
@@ -140,11 +155,14 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        let partial = PartialDate::parse(&text).map_err(serde::de::Error::custom)?;
+        let partial =
+            PartialDate::parse(&text).map_err(|e| serde::de::Error::custom(e.text().packed()))?;
         partial.complete().map(Date).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "ngày `{text}` phải đủ ngày, tháng, năm (YYYY-MM-DD)"
-            ))
+            let message = crate::diag::Text::new(
+                format!("ngày `{text}` phải đủ ngày, tháng, năm (YYYY-MM-DD)"),
+                format!("date `{text}` needs a day, a month and a year (YYYY-MM-DD)"),
+            );
+            serde::de::Error::custom(message.packed())
         })
     }
 }

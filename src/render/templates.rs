@@ -59,6 +59,19 @@ pub enum TemplateError {
     Read(String, String),
 }
 
+impl TemplateError {
+    /// The message in both languages.
+    pub fn text(&self) -> crate::diag::Text {
+        let en = match self {
+            TemplateError::Symlink(n) => {
+                format!("templates/{n}: a symbolic link is not allowed in templates/")
+            }
+            TemplateError::Read(n, e) => format!("templates/{n}: cannot read the file ({e})"),
+        };
+        crate::diag::Text::new(self.to_string(), en)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     files: BTreeMap<String, TemplateFile>,

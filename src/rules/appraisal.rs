@@ -21,7 +21,6 @@ pub(super) static RULES: &[Rule] = &[
     rule!("TD0302", Error, "Kết quả thẩm định, phiếu bầu và danh sách cấp Nhà nước dẫn chiếu đề nghị có thật", references_exist),
     rule!("TD0303", Warning, "Mỗi đề nghị cấp tỉnh có kết quả thẩm định (lỗi khi --final)", every_nomination_judged),
     rule!("TD0304", Error, "Mỗi đề nghị một kết quả thẩm định; `không đạt` nêu lý do", verdicts_well_formed),
-    rule!("TD0305", Error, "Hồ sơ đạt có đủ tờ trình, biên bản họp Hội đồng và báo cáo thành tích (quy tắc 10)", dossiers_complete),
     rule!("TD0306", Error, "Người được trình cấp Nhà nước thuộc danh sách cấp tỉnh, đạt thẩm định và được Hội đồng tỉnh bỏ phiếu (quy tắc 6)", national_from_pool),
     rule!("TD0307", Error, "Tờ trình cấp Nhà nước đề nghị một hình thức cấp Nhà nước của phong trào", national_award_is_national),
     rule!("TD0308", Error, "Mỗi hình thức cấp Nhà nước một tờ trình (quy tắc 9)", one_submission_per_award),
@@ -75,10 +74,13 @@ fn resolve<'a>(
             suggest(
                 d,
                 &unit.value,
-                workspace.units.iter().map(|u| u.value.id.value.as_str()),
+                usable_ids(workspace),
             ),
         )));
     };
+    if !ctx.settled(u.file) {
+        return Err(None);
+    }
     match u
         .value
         .nominations
@@ -110,6 +112,15 @@ fn resolve<'a>(
     }
 }
 
+/// Unit ids a reference may name: never an invalid one as a suggestion.
+fn usable_ids(workspace: &Workspace) -> impl Iterator<Item = &str> {
+    workspace
+        .units
+        .iter()
+        .map(|u| u.value.id.value.as_str())
+        .filter(|id| super::is_slug(id))
+}
+
 fn appraiser_exists(ctx: &Ctx) -> Vec<Diagnostic> {
     let Some(a) = appraisal(ctx) else {
         return vec![];
@@ -139,10 +150,7 @@ fn appraiser_exists(ctx: &Ctx) -> Vec<Diagnostic> {
             suggest(
                 d,
                 &id.value,
-                ctx.workspace
-                    .units
-                    .iter()
-                    .map(|u| u.value.id.value.as_str()),
+                usable_ids(ctx.workspace),
             ),
         ),
     ]
@@ -214,7 +222,15 @@ fn every_nomination_judged(ctx: &Ctx) -> Vec<Diagnostic> {
     };
     let judged = verdicts(&a.value);
     let mut out = Vec::new();
-    for u in &ctx.workspace.units {
+    for u in ctx.workspace.units.iter().filter(|u| ctx.settled(u.file)) {
+        // A verdict naming an unknown nomination of this unit may be the
+        // missing one misspelt: TD0302 reports it with the closest id.
+        let misspelt = a.value.verdicts.iter().any(|v| {
+            v.unit.value == u.value.id.value && u.value.nominations.iter().all(|n| n.id.value != v.nomination.value)
+        });
+        if misspelt {
+            continue;
+        }
         for n in u.value.nominations.iter().filter(|n| is_provincial(c, n)) {
             if judged.contains_key(&(u.value.id.value.as_str(), n.id.value.as_str())) {
                 continue;
@@ -323,83 +339,6 @@ fn verdicts_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
     out
 }
 
-fn dossiers_complete(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(a) = appraisal(ctx) else {
-        return vec![];
-    };
-    let mut out = Vec::new();
-    for v in a
-        .value
-        .verdicts
-        .iter()
-        .filter(|v| v.result.value == Outcome::Passed)
-    {
-        let Ok((u, n)) = resolve(ctx, ctx.workspace, a.file, &v.unit, &v.nomination) else {
-            continue;
-        };
-        let mut missing: Vec<(&str, &str)> = Vec::new();
-        match &u.value.submission {
-            None => missing.push(("tờ trình của đơn vị", "the unit's submission")),
-            Some(s) => {
-                if !s
-                    .council
-                    .votes
-                    .iter()
-                    .any(|vote| vote.nomination.value == n.id.value)
-                {
-                    missing.push((
-                        "kết quả bỏ phiếu trong biên bản họp Hội đồng của đơn vị",
-                        "a result in the minutes of the unit's council",
-                    ));
-                }
-            }
-        }
-        // The report's part II is what it cites; blanks elsewhere are a draft's.
-        if n.achievements.is_empty() && n.initiatives.is_empty() {
-            missing.push((
-                "nội dung báo cáo thành tích (mục II: chưa dẫn thành tích hay sáng kiến nào)",
-                "the substance of an achievement report (part II cites no achievement or initiative)",
-            ));
-        }
-        if missing.is_empty() {
-            continue;
-        }
-        let (vi, en): (Vec<_>, Vec<_>) = missing.into_iter().unzip();
-        out.push(ctx.at(
-            a.file,
-            &v.nomination,
-            Diagnostic::error(
-                "TD0305",
-                msg(
-                    format!(
-                        "hồ sơ của `{}` ({}) đạt nhưng thiếu: {}",
-                        n.id.value,
-                        u.value.name,
-                        vi.join("; ")
-                    ),
-                    format!(
-                        "the dossier of `{}` ({}) passed but lacks {}",
-                        n.id.value,
-                        u.value.name,
-                        en.join("; ")
-                    ),
-                ),
-            )
-            .help(msg(
-                format!(
-                    "bổ sung trong {} hoặc ghi kết quả `không đạt` với lý do hồ sơ chưa đầy đủ",
-                    ctx.sources.name(u.file)
-                ),
-                format!(
-                    "complete it in {} or record `không đạt` with the reason that the dossier is incomplete",
-                    ctx.sources.name(u.file)
-                ),
-            )),
-        ));
-    }
-    out
-}
-
 fn national_from_pool(ctx: &Ctx) -> Vec<Diagnostic> {
     let (Some(a), Some(c)) = (appraisal(ctx), campaign(ctx)) else {
         return vec![];
@@ -444,23 +383,8 @@ fn national_from_pool(ctx: &Ctx) -> Vec<Diagnostic> {
                         n.id.value
                     ),
                 ))
-            } else if !ap
-                .council
-                .votes
-                .iter()
-                .any(|v| v.unit.value == key.0 && v.nomination.value == key.1)
-            {
-                Some((
-                    format!(
-                        "`{}` chưa có kết quả bỏ phiếu của Hội đồng Thi đua - Khen thưởng tỉnh (`council.votes`)",
-                        n.id.value
-                    ),
-                    format!(
-                        "`{}` has no vote of the provincial council (`council.votes`)",
-                        n.id.value
-                    ),
-                ))
             } else {
+                // A passed nominee without a vote is TD0310's, where the vote is missing.
                 None
             };
             if let Some((vi, en)) = problem {
@@ -666,17 +590,25 @@ fn province_council_adds_up(ctx: &Ctx) -> Vec<Diagnostic> {
             ));
         }
     }
+    // A vote naming an unknown unit or nomination may be a missing one
+    // misspelt: TD0302 reports it, with the closest id.
+    let exists = |unit: &str, nomination: &str| {
+        ctx.workspace
+            .unit(unit)
+            .is_some_and(|u| u.value.nominations.iter().any(|n| n.id.value == nomination))
+    };
+    let misspelt = council
+        .votes
+        .iter()
+        .any(|v| !exists(&v.unit.value, &v.nomination.value));
     for v in ap
         .verdicts
         .iter()
-        .filter(|v| v.result.value == Outcome::Passed)
+        .filter(|v| v.result.value == Outcome::Passed && !misspelt)
     {
         let key = (v.unit.value.as_str(), v.nomination.value.as_str());
-        let exists = ctx
-            .workspace
-            .unit(key.0)
-            .is_some_and(|u| u.value.nominations.iter().any(|n| n.id.value == key.1));
-        if exists && !voted.contains_key(&key) {
+        let settled = ctx.workspace.unit(key.0).is_some_and(|u| ctx.settled(u.file));
+        if settled && exists(key.0, key.1) && !voted.contains_key(&key) {
             out.push(ctx.at(a.file, &v.nomination, err(
                 format!("hồ sơ `{}` đạt thẩm định nhưng chưa có kết quả bỏ phiếu của Hội đồng tỉnh (`council.votes`)", v.nomination.value),
                 format!("`{}` passed the appraisal but has no vote of the provincial council (`council.votes`)", v.nomination.value),
@@ -823,7 +755,7 @@ fn dates_in_order(ctx: &Ctx) -> Vec<Diagnostic> {
     let err = |vi: String, en: String| Diagnostic::error("TD0313", msg(vi, en));
     // The council reviews dossiers already submitted.
     for v in &ap.verdicts {
-        let Some(u) = ctx.workspace.unit(&v.unit.value) else {
+        let Some(u) = ctx.workspace.unit(&v.unit.value).filter(|u| ctx.settled(u.file)) else {
             continue;
         };
         let Some(s) = &u.value.submission else {

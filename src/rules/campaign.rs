@@ -216,6 +216,11 @@ fn window_inside_period(ctx: &Ctx) -> Vec<Diagnostic> {
                 ),
             ));
         }
+        // Against a period that is itself out of order (TD0104), every date
+        // would be outside: that one error says it.
+        if period_end <= period_start {
+            continue;
+        }
         for (date, bound) in [(&w.start, start), (&w.end, end)] {
             if bound < period_start || bound > period_end {
                 out.push(at(

@@ -30,9 +30,20 @@ pub struct Ctx<'a> {
     pub sources: &'a Sources,
     /// `--final`: the documents are about to be issued, so drafts' blanks are errors.
     pub final_: bool,
-    /// Some input did not load: a missing unit may be one that failed to parse,
-    /// so checks across files do not report it again.
+    /// Some input did not load, or a unit's id is unusable: a missing unit
+    /// may be that one, so checks across files do not report it again.
     pub incomplete: bool,
+    /// Unit files with errors of their own. Checks across units (the
+    /// appraisal) judge only dossiers that check clean: a problem is reported
+    /// once, where it is caused, not again as each consequence.
+    pub unsettled: std::collections::HashSet<FileId>,
+}
+
+impl Ctx<'_> {
+    /// Whether a unit's file checks clean so far (see [`Ctx::unsettled`]).
+    pub fn settled(&self, file: FileId) -> bool {
+        !self.unsettled.contains(&file)
+    }
 }
 
 /// A named check. `code` is stable and documented in `docs/rules.md`.
@@ -59,13 +70,29 @@ pub fn check(
     final_: bool,
     incomplete: bool,
 ) -> Vec<Diagnostic> {
-    let ctx = Ctx {
+    let bad_unit_id = workspace.units.iter().any(|u| !is_slug(&u.value.id.value));
+    let mut ctx = Ctx {
         workspace,
         sources,
         final_,
-        incomplete,
+        incomplete: incomplete || bad_unit_id,
+        unsettled: Default::default(),
     };
-    all().flat_map(|rule| (rule.check)(&ctx)).collect()
+    // The campaign and each unit first; then, across units, what is clean.
+    let mut out: Vec<Diagnostic> = campaign::RULES
+        .iter()
+        .chain(unit::RULES)
+        .flat_map(|rule| (rule.check)(&ctx))
+        .collect();
+    let units: std::collections::HashSet<FileId> = workspace.units.iter().map(|u| u.file).collect();
+    ctx.unsettled = out
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.file)
+        .filter(|f| units.contains(f))
+        .collect();
+    out.extend(appraisal::RULES.iter().flat_map(|rule| (rule.check)(&ctx)));
+    out
 }
 
 impl Ctx<'_> {

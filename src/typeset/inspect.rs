@@ -19,6 +19,19 @@ pub struct PlacedText {
     pub bold: bool,
     pub italic: bool,
     pub text: String,
+    /// Where each glyph starts: its first byte in `text` and its x on the page.
+    pub glyph_x: Vec<(usize, f64)>,
+}
+
+impl PlacedText {
+    /// The x on the page where the character at byte `at` of `text` starts
+    /// (the run's end for `at == text.len()`): blanks can be measured.
+    pub fn x_at(&self, at: usize) -> f64 {
+        self.glyph_x
+            .iter()
+            .find(|(byte, _)| *byte >= at)
+            .map_or(self.x + self.width, |(_, x)| *x)
+    }
 }
 
 /// A straight line (a rule) as placed on a page.
@@ -59,6 +72,16 @@ fn walk(frame: &Frame, origin: Point, page: usize, out: &mut Placed) {
             }
             FrameItem::Text(text) => {
                 let variant = text.font.info().variant;
+                let mut x = at.x;
+                let glyph_x = text
+                    .glyphs
+                    .iter()
+                    .map(|g| {
+                        let start = (g.range().start, (x + g.x_offset.at(text.size)).to_pt());
+                        x += g.x_advance.at(text.size);
+                        start
+                    })
+                    .collect();
                 out.texts.push(PlacedText {
                     page,
                     x: at.x.to_pt(),
@@ -68,6 +91,7 @@ fn walk(frame: &Frame, origin: Point, page: usize, out: &mut Placed) {
                     bold: variant.weight >= FontWeight::BOLD,
                     italic: variant.style != FontStyle::Normal,
                     text: text.text.to_string(),
+                    glyph_x,
                 });
             }
             FrameItem::Shape(shape, _) => {

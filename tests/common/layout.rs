@@ -236,3 +236,60 @@ pub fn footer_of(main: &Placed) -> Placed {
 pub fn centred(t: &PlacedText) -> bool {
     (t.x + t.width / 2.0 - (30.0 + 165.0 / 2.0) * MM).abs() < 1.0
 }
+
+/// The blank on the page between `before` and the `after` that follows it on
+/// the same line, in points: from where `before` ends to where `after`
+/// starts. Measured on the glyphs, so a collapsed run of spaces shows.
+/// `None` when no line holds `before`, whitespace, then `after`.
+pub fn blank_between(placed: &Placed, before: &str, after: &str) -> Option<f64> {
+    // Each line as its characters with the x where each starts.
+    let mut runs: Vec<&PlacedText> = placed.texts.iter().collect();
+    runs.sort_by(|a, b| {
+        (a.page, a.y.round() as i64)
+            .cmp(&(b.page, b.y.round() as i64))
+            .then(a.x.total_cmp(&b.x))
+    });
+    let mut lines: Vec<Vec<(char, f64)>> = Vec::new();
+    let mut key = None;
+    for run in runs {
+        let this = (run.page, run.y.round() as i64);
+        if key != Some(this) {
+            lines.push(Vec::new());
+            key = Some(this);
+        }
+        let line = lines.last_mut().unwrap();
+        line.extend(run.text.char_indices().map(|(i, c)| (c, run.x_at(i))));
+        // The run's end, as a space: the next run starts after a gap.
+        line.push((' ', run.x + run.width));
+    }
+    for line in &lines {
+        let text: String = line.iter().map(|(c, _)| *c).collect();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (start, _) in text.match_indices(before) {
+            let Some(end) = chars.iter().position(|(b, _)| *b == start + before.len()) else {
+                continue;
+            };
+            let mut k = end;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k > end && text[chars.get(k).map_or(text.len(), |c| c.0)..].starts_with(after) {
+                return Some(line[k].1 - line[end].1);
+            }
+        }
+    }
+    None
+}
+
+/// Asserts that the draft's blank between `before` and `after` is at least
+/// `spaces` spaces wide at `size` (a space of Liberation Serif is 0.25 em):
+/// `Số:      /KH-UBND`, not `Số: /KH-UBND`.
+pub fn assert_blank(placed: &Placed, before: &str, after: &str, spaces: f64, size: f64) {
+    let gap = blank_between(placed, before, after)
+        .unwrap_or_else(|| panic!("no line with `{before}`, a blank, then `{after}`"));
+    let wanted = spaces * 0.25 * size;
+    assert!(
+        gap >= wanted,
+        "the blank between `{before}` and `{after}` is {gap:.1} pt, under {spaces} spaces ({wanted:.1} pt)"
+    );
+}
