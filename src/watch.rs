@@ -84,7 +84,11 @@ impl Changes {
             if !changes_content(&event.kind) {
                 continue;
             }
-            if event.paths.iter().any(|p| p.parent() == Some(self.root.as_path())) {
+            if event
+                .paths
+                .iter()
+                .any(|p| p.parent() == Some(self.root.as_path()))
+            {
                 // A source folder created (or removed) at the top of the workspace.
                 let _ = self.watch_source_folders();
             }

@@ -492,8 +492,18 @@ fn every_message_of_every_command_honours_lang_en() {
     let copy = reference_copy();
     let missing = empty.path().join("khong-co");
     let runs: Vec<(Vec<&str>, &Path, i32, &str)> = vec![
-        (vec!["check", "--lang", "en"], empty.path(), 2, "error: no folder"),
-        (vec!["build", "--lang", "en"], empty.path(), 2, "error: no folder"),
+        (
+            vec!["check", "--lang", "en"],
+            empty.path(),
+            2,
+            "error: no folder",
+        ),
+        (
+            vec!["build", "--lang", "en"],
+            empty.path(),
+            2,
+            "error: no folder",
+        ),
         (
             vec!["build", "--lang", "en", "--shard", "5/2"],
             copy.path(),
@@ -518,8 +528,18 @@ fn every_message_of_every_command_honours_lang_en() {
             2,
             "exists already",
         ),
-        (vec!["watch", "--lang", "en"], &missing, 2, "error: cannot watch"),
-        (vec!["build", "--lang", "en"], copy.path(), 0, "output/ holds"),
+        (
+            vec!["watch", "--lang", "en"],
+            &missing,
+            2,
+            "error: cannot watch",
+        ),
+        (
+            vec!["build", "--lang", "en"],
+            copy.path(),
+            0,
+            "output/ holds",
+        ),
         (
             vec!["merge-manifests", "--lang", "en"],
             copy.path(),
@@ -536,5 +556,9 @@ fn every_message_of_every_command_honours_lang_en() {
     }
     // The same failures in Vietnamese, by default.
     let out = thidua(&["check"], empty.path());
-    assert!(stderr(&out).starts_with("lỗi: không tìm thấy thư mục"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("lỗi: không tìm thấy thư mục"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -88,7 +88,8 @@ struct KeyFacts {
 /// Every key of every input kind, from `thidua.schema.json`.
 static KEYS: LazyLock<BTreeMap<String, KeyFacts>> = LazyLock::new(|| {
     use serde_json::Value;
-    let text = std::fs::read_to_string(common::reference_root().join("thidua.schema.json")).unwrap();
+    let text =
+        std::fs::read_to_string(common::reference_root().join("thidua.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     let defs = schema["$defs"].as_object().unwrap();
     let resolve = |v: &Value| -> Value {
@@ -98,7 +99,13 @@ static KEYS: LazyLock<BTreeMap<String, KeyFacts>> = LazyLock::new(|| {
         }
     };
     let mut objects: Vec<Value> = defs.values().cloned().collect();
-    objects.extend(schema["allOf"].as_array().unwrap().iter().map(|b| b["then"].clone()));
+    objects.extend(
+        schema["allOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["then"].clone()),
+    );
     let mut seen: BTreeMap<String, (bool, Vec<Option<String>>)> = BTreeMap::new();
     for object in objects {
         let Some(properties) = object.get("properties").and_then(Value::as_object) else {
@@ -122,7 +129,13 @@ static KEYS: LazyLock<BTreeMap<String, KeyFacts>> = LazyLock::new(|| {
         .map(|(key, (always_required, kinds))| {
             let first = kinds[0].clone();
             let kind = first.filter(|_| kinds.iter().all(|k| *k == kinds[0]));
-            (key, KeyFacts { always_required, kind })
+            (
+                key,
+                KeyFacts {
+                    always_required,
+                    kind,
+                },
+            )
         })
         .collect()
 });
@@ -189,7 +202,10 @@ fn mutate(text: &str, rng: &mut Rng) -> (String, bool) {
                 let value = rng.pick(VALUES);
                 let old_value = out[at][colon + 2..].trim();
                 // A scalar replaced (not a block opened on this line).
-                let scalar = old_value.chars().next().is_some_and(|c| !"[{|>&*".contains(c));
+                let scalar = old_value
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !"[{|>&*".contains(c));
                 let kind = facts.and_then(|f| f.kind.as_deref());
                 if scalar && kind.is_some_and(|k| breaks_type(k, value)) {
                     return (
@@ -331,7 +347,11 @@ fn random_edits_never_panic() {
                     && d.span.is_some()
                     && d.file.is_some_and(|f| checked.sources.name(f) == file)
             });
-            assert!(located, "no located error in {file} for a broken input: {what}\n{:#?}", checked.diagnostics);
+            assert!(
+                located,
+                "no located error in {file} for a broken input: {what}\n{:#?}",
+                checked.diagnostics
+            );
         }
         if round % 20 == 0 {
             let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
@@ -378,7 +398,9 @@ fn certain_breaks_yield_located_errors() {
                 let edited: String = ls[..i].iter().copied().chain(rest.copied()).collect();
                 edits.push((file.clone(), format!("line {} deleted", i + 1), edited));
             }
-            let Some(colon) = line.find(": ") else { continue };
+            let Some(colon) = line.find(": ") else {
+                continue;
+            };
             let value = line[colon + 2..].trim();
             let scalar = value.chars().next().is_some_and(|c| !"[{|>&*".contains(c));
             let wrong = match facts.kind.as_deref() {
@@ -388,11 +410,19 @@ fn certain_breaks_yield_located_errors() {
             if scalar {
                 let mut out: Vec<String> = ls.iter().map(|l| l.to_string()).collect();
                 out[i] = format!("{}: {wrong}\n", &line[..colon]);
-                edits.push((file.clone(), format!("line {} as a list", i + 1), out.concat()));
+                edits.push((
+                    file.clone(),
+                    format!("line {} as a list", i + 1),
+                    out.concat(),
+                ));
             }
         }
     }
-    assert!(edits.len() >= 100, "only {} certain breaks found", edits.len());
+    assert!(
+        edits.len() >= 100,
+        "only {} certain breaks found",
+        edits.len()
+    );
     let rounds: usize = std::env::var("THIDUA_MUTATIONS")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -404,8 +434,14 @@ fn certain_breaks_yield_located_errors() {
         std::fs::write(dir.path().join(file), text).unwrap();
         let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
         let located = checked.diagnostics.iter().any(|d| {
-            d.is_error() && d.span.is_some() && d.file.is_some_and(|f| checked.sources.name(f) == file)
+            d.is_error()
+                && d.span.is_some()
+                && d.file.is_some_and(|f| checked.sources.name(f) == file)
         });
-        assert!(located, "{file}, {what}: no located error\n{text}\n{:#?}", checked.diagnostics);
+        assert!(
+            located,
+            "{file}, {what}: no located error\n{text}\n{:#?}",
+            checked.diagnostics
+        );
     }
 }

@@ -33,8 +33,8 @@ fn fixture_is_the_shared_seed() {
     // CI checks out ../shared beside the repository: a missing seed is a
     // broken path, not a reason to skip.
     let shared = reference_root().join("../shared/seed/ke-hoach-lang-son-2024.txt");
-    let text = std::fs::read_to_string(&shared)
-        .unwrap_or_else(|e| panic!("{}: {e}", shared.display()));
+    let text =
+        std::fs::read_to_string(&shared).unwrap_or_else(|e| panic!("{}: {e}", shared.display()));
     assert_eq!(text, SEED, "tests/fixtures has drifted from ../shared/seed");
 }
 

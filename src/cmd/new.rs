@@ -37,8 +37,12 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
     if !rules::is_slug(&args.name) {
         let (name, example) = (&args.name, rules::slugify(&args.name));
         let text = Text::new(
-            format!("mã `{name}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-` (ví dụ `{example}`)"),
-            format!("id `{name}` is invalid: use lowercase ASCII letters, digits and `-` (for example `{example}`)"),
+            format!(
+                "mã `{name}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-` (ví dụ `{example}`)"
+            ),
+            format!(
+                "id `{name}` is invalid: use lowercase ASCII letters, digits and `-` (for example `{example}`)"
+            ),
         );
         return Err(failure(lang, &text));
     }
@@ -79,12 +83,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "{}",
         match lang {
-            Lang::Vi => format!(
-                "đã tạo {shown} (và {schema_file}); điền thông tin rồi chạy `thidua check`"
-            ),
-            Lang::En => format!(
-                "wrote {shown} (and {schema_file}); fill it in, then run `thidua check`"
-            ),
+            Lang::Vi =>
+                format!("đã tạo {shown} (và {schema_file}); điền thông tin rồi chạy `thidua check`"),
+            Lang::En =>
+                format!("wrote {shown} (and {schema_file}); fill it in, then run `thidua check`"),
         }
     );
     Ok(ExitCode::SUCCESS)

@@ -71,11 +71,7 @@ fn resolve<'a>(
         return Err(Some(ctx.at(
             file,
             unit,
-            suggest(
-                d,
-                &unit.value,
-                usable_ids(workspace),
-            ),
+            suggest(d, &unit.value, usable_ids(workspace)),
         )));
     };
     if !ctx.settled(u.file) {
@@ -143,17 +139,7 @@ fn appraiser_exists(ctx: &Ctx) -> Vec<Diagnostic> {
         "`appraiser` là mã của Sở Nội vụ trong tệp đơn vị của Sở",
         "`appraiser` is the id of the Sở Nội vụ's own unit file",
     ));
-    vec![
-        ctx.at(
-            a.file,
-            id,
-            suggest(
-                d,
-                &id.value,
-                usable_ids(ctx.workspace),
-            ),
-        ),
-    ]
+    vec![ctx.at(a.file, id, suggest(d, &id.value, usable_ids(ctx.workspace)))]
 }
 
 fn references_exist(ctx: &Ctx) -> Vec<Diagnostic> {
@@ -226,7 +212,11 @@ fn every_nomination_judged(ctx: &Ctx) -> Vec<Diagnostic> {
         // A verdict naming an unknown nomination of this unit may be the
         // missing one misspelt: TD0302 reports it with the closest id.
         let misspelt = a.value.verdicts.iter().any(|v| {
-            v.unit.value == u.value.id.value && u.value.nominations.iter().all(|n| n.id.value != v.nomination.value)
+            v.unit.value == u.value.id.value
+                && u.value
+                    .nominations
+                    .iter()
+                    .all(|n| n.id.value != v.nomination.value)
         });
         if misspelt {
             continue;
@@ -607,7 +597,10 @@ fn province_council_adds_up(ctx: &Ctx) -> Vec<Diagnostic> {
         .filter(|v| v.result.value == Outcome::Passed && !misspelt)
     {
         let key = (v.unit.value.as_str(), v.nomination.value.as_str());
-        let settled = ctx.workspace.unit(key.0).is_some_and(|u| ctx.settled(u.file));
+        let settled = ctx
+            .workspace
+            .unit(key.0)
+            .is_some_and(|u| ctx.settled(u.file));
         if settled && exists(key.0, key.1) && !voted.contains_key(&key) {
             out.push(ctx.at(a.file, &v.nomination, err(
                 format!("hồ sơ `{}` đạt thẩm định nhưng chưa có kết quả bỏ phiếu của Hội đồng tỉnh (`council.votes`)", v.nomination.value),
@@ -755,7 +748,11 @@ fn dates_in_order(ctx: &Ctx) -> Vec<Diagnostic> {
     let err = |vi: String, en: String| Diagnostic::error("TD0313", msg(vi, en));
     // The council reviews dossiers already submitted.
     for v in &ap.verdicts {
-        let Some(u) = ctx.workspace.unit(&v.unit.value).filter(|u| ctx.settled(u.file)) else {
+        let Some(u) = ctx
+            .workspace
+            .unit(&v.unit.value)
+            .filter(|u| ctx.settled(u.file))
+        else {
             continue;
         };
         let Some(s) = &u.value.submission else {
