@@ -102,6 +102,8 @@ pub struct Nominees<'a> {
     /// `02`: counts as the decree prints them.
     pub collective_count: String,
     pub individual_count: String,
+    /// `01 tập thể và 02 cá nhân`, a zero part left out.
+    pub counted: String,
 }
 
 impl<'a> Nominees<'a> {
@@ -115,6 +117,7 @@ impl<'a> Nominees<'a> {
             }
         }
         Self {
+            counted: lists::counted(collectives.len(), individuals.len()),
             collective_count: crate::nd30::two_digits(collectives.len() as u64),
             individual_count: crate::nd30::two_digits(individuals.len() as u64),
             collectives,
@@ -201,6 +204,7 @@ fn unit_jobs(
             minijinja::context! {
                 giay_khen_collectives => crate::nd30::two_digits(gk_collectives as u64),
                 giay_khen_individuals => crate::nd30::two_digits(gk_individuals as u64),
+                giay_khen_counted => lists::counted(gk_collectives, gk_individuals),
                 proposed => Value::from(Serde(&proposed)),
             },
         ));
@@ -232,6 +236,7 @@ fn unit_jobs(
                 individuals => Value::from(Serde(&individuals)),
                 collective_count => crate::nd30::two_digits(collectives.len() as u64),
                 individual_count => crate::nd30::two_digits(individuals.len() as u64),
+                counted => lists::counted(collectives.len(), individuals.len()),
             },
         ));
     }

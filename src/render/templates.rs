@@ -14,6 +14,7 @@ pub const LIBRARY_DIR: &str = "lib";
 #[rustfmt::skip]
 const BUILTIN: &[(&str, &str)] = &[
     ("lib/nd30.typ", include_str!("../../templates/lib/nd30.typ")),
+    ("macros.typ", include_str!("../../templates/macros.typ")),
     ("ke-hoach.typ", include_str!("../../templates/ke-hoach.typ")),
     ("ke-hoach-don-vi.typ", include_str!("../../templates/ke-hoach-don-vi.typ")),
     ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
