@@ -11,7 +11,8 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Text};
 use crate::documents::{self, DocJob};
-use crate::load::{self, FileId, LoadError, Sources};
+use crate::load::{self, LoadError};
+use crate::source::{FileId, Sources};
 use crate::model::Workspace;
 use crate::output::{self, Attachment, Manifest, ManifestEntry, PacketIndex, PacketPart};
 use crate::render::{self, RenderError, TemplateFile, Templates};
@@ -394,7 +395,7 @@ fn render_diagnostic(sources: &mut Sources, templates: &Templates, e: &RenderErr
     ));
     if let Some(file) = template_source(sources, templates, &e.template) {
         let text = sources.text(file);
-        let start = e.line.map(|l| load::offset_of(text, l, 1)).unwrap_or(0);
+        let start = e.line.map(|l| crate::source::offset_of(text, l, 1)).unwrap_or(0);
         let end = text[start..]
             .find('\n')
             .map(|i| start + i)
@@ -1119,6 +1120,22 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
         return Err(MergeError::MixedCounts(names.join(", ")));
     }
     if let Some(missing) = (1..=n).find(|k| !shards.iter().any(|(s, _, _)| s.k == *k)) {
+        // The shard manifests are removed last, once `manifest.json` is
+        // written: a merge killed among those removals leaves some of them
+        // and a merged manifest listing every entry of each. Finish that
+        // merge, which a re-run would otherwise refuse for good.
+        let merged = Manifest::read(&out_dir.join("manifest.json")).filter(|merged| {
+            let listed = merged.by_path();
+            shards.iter().all(|(_, _, shard)| {
+                (shard.documents.iter()).all(|e| listed.get(e.path.as_str()) == Some(&e))
+            })
+        });
+        if let Some(merged) = merged {
+            for (_, path, _) in &shards {
+                let _ = output::remove_file(path);
+            }
+            return Ok(merged);
+        }
         return Err(MergeError::Missing { missing, n });
     }
     let mut entries: Vec<ManifestEntry> = Vec::new();
@@ -1137,6 +1154,9 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
     }
     // The packets, which no shard could join alone, from the workspace's inputs.
     let session = render_all(root, &BuildOptions::default()).map_err(MergeError::Build)?;
+    // A merge killed midway leaves the temporary of the write it died in:
+    // cleared here as a build clears them, else it stays in `output/` for good.
+    remove_stale_temporaries(&out_dir);
     let previous = Manifest::read(&out_dir.join("manifest.json"));
     let stamps = output::Stamps::read(&out_dir);
     let packets: Vec<&Packet> = session.packets.iter().collect();
@@ -1164,7 +1184,7 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
         manifest.to_json().as_bytes(),
     )?;
     for (_, path, _) in &shards {
-        let _ = std::fs::remove_file(path);
+        let _ = output::remove_file(path);
     }
     Ok(manifest)
 }

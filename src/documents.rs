@@ -12,11 +12,12 @@ use serde::Serialize;
 mod appraisal;
 
 use crate::lists::{self, List};
-use crate::load::FileId;
+use crate::source::FileId;
 use crate::model::campaign::{Award, AwardLevel, Campaign};
-use crate::model::unit::{Nomination, SubjectType, Unit};
+use crate::model::common::SubjectType;
+use crate::model::unit::{Nomination, Unit};
 use crate::model::{Sourced, Workspace};
-use crate::nd30::lowercase_first;
+use crate::notation::lowercase_first;
 
 /// One document to build.
 #[derive(Debug, Clone)]
@@ -118,8 +119,8 @@ impl<'a> Nominees<'a> {
         }
         Self {
             counted: lists::counted(collectives.len(), individuals.len()),
-            collective_count: crate::nd30::two_digits(collectives.len() as u64),
-            individual_count: crate::nd30::two_digits(individuals.len() as u64),
+            collective_count: crate::notation::two_digits(collectives.len() as u64),
+            individual_count: crate::notation::two_digits(individuals.len() as u64),
             collectives,
             individuals,
         }
@@ -202,8 +203,8 @@ fn unit_jobs(
                 campaign.name, unit.name
             ),
             minijinja::context! {
-                giay_khen_collectives => crate::nd30::two_digits(gk_collectives as u64),
-                giay_khen_individuals => crate::nd30::two_digits(gk_individuals as u64),
+                giay_khen_collectives => crate::notation::two_digits(gk_collectives as u64),
+                giay_khen_individuals => crate::notation::two_digits(gk_individuals as u64),
                 giay_khen_counted => lists::counted(gk_collectives, gk_individuals),
                 proposed => Value::from(Serde(&proposed)),
             },
@@ -234,8 +235,8 @@ fn unit_jobs(
             minijinja::context! {
                 collectives => Value::from(Serde(&collectives)),
                 individuals => Value::from(Serde(&individuals)),
-                collective_count => crate::nd30::two_digits(collectives.len() as u64),
-                individual_count => crate::nd30::two_digits(individuals.len() as u64),
+                collective_count => crate::notation::two_digits(collectives.len() as u64),
+                individual_count => crate::notation::two_digits(individuals.len() as u64),
                 counted => lists::counted(collectives.len(), individuals.len()),
             },
         ));
@@ -294,7 +295,7 @@ fn unit_jobs(
             format!("DANH SÁCH ĐỀ NGHỊ TẶNG {}", award.name.to_uppercase()),
             format!(
                 "(Kèm theo Tờ trình {} của {})",
-                crate::nd30::reference(
+                crate::notation::reference(
                     submission.number,
                     Some("TTr"),
                     &unit.symbol.value,

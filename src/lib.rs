@@ -7,14 +7,16 @@
 
 pub mod build;
 pub mod diag;
+pub mod fonts;
 pub mod documents;
 pub mod lists;
 pub mod load;
 pub mod model;
-pub mod nd30;
+pub mod notation;
 pub mod output;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
+pub mod source;
 pub mod typeset;
 pub mod watch;

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use crate::model::unit::{Nomination, SubjectType, Unit};
-use crate::nd30::two_digits;
+use crate::model::common::SubjectType;
+use crate::model::unit::{Nomination, Unit};
+use crate::notation::two_digits;
 
 /// One attached list.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -104,7 +105,7 @@ pub fn by_subject(title: String, attached_to: String, nominees: &[(&Unit, &Nomin
             .collect();
         totals[i] = rows.len();
         if !rows.is_empty() {
-            let number = crate::nd30::roman(sections.len() as u32 + 1);
+            let number = crate::notation::roman(sections.len() as u32 + 1);
             sections.push(ListSection {
                 heading: format!("{number}. {heading}"),
                 rows,
@@ -147,7 +148,7 @@ pub fn by_unit(title: String, attached_to: String, nominees: &[(&Unit, &Nominati
             }
         }
         sections.push(ListSection {
-            heading: format!("{}. {}", crate::nd30::roman(k as u32 + 1), unit.name),
+            heading: format!("{}. {}", crate::notation::roman(k as u32 + 1), unit.name),
             rows,
         });
     }

@@ -95,7 +95,7 @@ fn report_states_the_results_rewards_and_assessment_of_the_unit() {
         assert!(heading > last, "item {number} after the one before");
         last = heading;
         for a in done {
-            let row = format!("{}{}", a.text, thidua::nd30::short_date(a.date.value.0));
+            let row = format!("{}{}", a.text, thidua::notation::short_date(a.date.value.0));
             assert!(at(&text, &row) > heading, "{:?} under its item", a.text);
         }
     }

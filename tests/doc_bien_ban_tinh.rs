@@ -16,7 +16,7 @@ use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::date::PartialDate;
 use thidua::model::unit::{Nomination, Unit};
-use thidua::nd30::{long_date, lowercase_first, two_digits};
+use thidua::notation::{long_date, lowercase_first, two_digits};
 use thidua::typeset::inspect::{Placed, compact};
 
 const STEM: &str = "lang-son/tham-dinh/bien-ban";

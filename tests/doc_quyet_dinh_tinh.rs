@@ -13,7 +13,7 @@ use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::unit::{Nomination, Unit};
-use thidua::nd30::reference;
+use thidua::notation::reference;
 use thidua::typeset::inspect::{Placed, PlacedText, compact};
 
 const STEM: &str = "lang-son/tham-dinh/quyet-dinh";

@@ -12,7 +12,7 @@ use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::unit::{Nomination, Unit};
-use thidua::nd30::{reference, short_date};
+use thidua::notation::{reference, short_date};
 use thidua::typeset::inspect::Placed;
 
 const STEM: &str = "lang-son/tham-dinh/to-trinh";

@@ -12,7 +12,7 @@ use common::layout::*;
 use common::*;
 use thidua::model::Workspace;
 use thidua::model::unit::{Gender, Nomination, Unit};
-use thidua::nd30::{long_date, reference, short_date};
+use thidua::notation::{long_date, reference, short_date};
 use thidua::typeset::inspect::{Placed, compact};
 
 /// Checks one submission: `index` into `appraisal.national`.

@@ -15,7 +15,7 @@ use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::unit::{Nomination, SubjectType, Unit};
-use thidua::nd30::{long_date, lowercase_first, two_digits};
+use thidua::notation::{long_date, lowercase_first, two_digits};
 use thidua::typeset::inspect::{Placed, PlacedRule, compact};
 
 const STEM: &str = "lang-son/tham-dinh/tong-hop";

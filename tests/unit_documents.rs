@@ -38,7 +38,7 @@ fn unit_plan_cites_the_provincial_plan_and_lists_the_tasks() {
         assert!(has(&task.text), "task {:?}", task.text);
         assert!(has(&task.lead), "lead {:?}", task.lead);
         let d = task.deadline.value.0;
-        assert!(has(&thidua::nd30::short_date(d)), "deadline {d}");
+        assert!(has(&thidua::notation::short_date(d)), "deadline {d}");
     }
     assert!(has("- Sở Nội vụ;"), "Nơi nhận includes the Sở Nội vụ");
     assert!(has("Quý IV năm 2025"), "the nomination window");

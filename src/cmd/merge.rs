@@ -10,7 +10,7 @@ pub struct MergeArgs {
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// Ngôn ngữ thông báo (message language)
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, default_value = "vi", value_parser = super::lang_parser())]
     pub lang: Lang,
 }
 

@@ -11,9 +11,10 @@ mod watch;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 use thidua::diag::{self, Diagnostic, Format, Lang};
-use thidua::load::Sources;
+use thidua::source::Sources;
 
 #[derive(Parser)]
 #[command(
@@ -49,10 +50,10 @@ pub struct Common {
     #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// Cách in thông báo (diagnostics format)
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, default_value = "human", value_parser = format_parser())]
     pub format: Format,
     /// Ngôn ngữ thông báo (message language)
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, default_value = "vi", value_parser = lang_parser())]
     pub lang: Lang,
     /// Bản chính thức: số và ngày còn trống là lỗi (final: blanks are errors)
     #[arg(long = "final")]
@@ -74,6 +75,23 @@ impl Cli {
             Command::Schema(_) => Lang::Vi,
         }
     }
+}
+
+/// `--lang vi|en`: the library's [`Lang`] (clap stays in this folder).
+pub fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(["vi", "en"]).map(|s| match s.as_str() {
+        "en" => Lang::En,
+        _ => Lang::Vi,
+    })
+}
+
+/// `--format human|json|github`: the library's [`Format`].
+pub fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(["human", "json", "github"]).map(|s| match s.as_str() {
+        "json" => Format::Json,
+        "github" => Format::Github,
+        _ => Format::Human,
+    })
 }
 
 /// A failure of a command (exit code 2), worded in `lang`.

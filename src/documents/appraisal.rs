@@ -14,9 +14,10 @@ use super::{DocJob, PACKET_TEMPLATE, Part, report_stem, share};
 use crate::lists::{self, counted};
 use crate::model::appraisal::{Appraisal, Outcome};
 use crate::model::campaign::{Award, AwardLevel, Campaign};
-use crate::model::unit::{Nomination, SubjectType, Unit};
+use crate::model::common::SubjectType;
+use crate::model::unit::{Nomination, Unit};
 use crate::model::{Sourced, Workspace};
-use crate::nd30::{reference, two_digits};
+use crate::notation::{reference, two_digits};
 
 /// A nomination with its unit, as the appraisal sees it.
 type Nominee<'a> = (&'a Sourced<Unit>, &'a Nomination);

@@ -2,7 +2,6 @@
 //! on its `kind:` and parse it into the typed model. Every failure becomes a
 //! located diagnostic; nothing here panics on input.
 
-mod sources;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -12,10 +11,9 @@ use serde_saphyr::Spanned;
 use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
-pub use sources::{FileId, Sources, offset_of};
-pub use yaml::span;
 
 use crate::diag::{Diagnostic, Text, closest};
+use crate::source::{FileId, Sources};
 use crate::model::{Appraisal, Campaign, Sourced, Unit, Workspace};
 
 /// Input files larger than this are refused rather than parsed.
@@ -225,7 +223,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
                     .diagnostics
                     .extend(text_problems(&campaign, &text, file));
                 if let Some(first) = &loaded.workspace.campaign {
-                    let span = yaml::span(&text, &kind);
+                    let span = crate::source::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
                     loaded.diagnostics.push(
                         Diagnostic::error(
@@ -259,7 +257,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
                     .diagnostics
                     .extend(text_problems(&appraisal, &text, file));
                 if let Some(first) = &loaded.workspace.appraisal {
-                    let span = yaml::span(&text, &kind);
+                    let span = crate::source::span(&text, &kind);
                     let first_name = loaded.sources.name(first.file).to_string();
                     loaded.diagnostics.push(
                         Diagnostic::error(
@@ -285,7 +283,7 @@ fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
             Err(d) => loaded.diagnostics.push(*d),
         },
         other => {
-            let span = yaml::span(&text, &kind);
+            let span = crate::source::span(&text, &kind);
             let (vi, en) = (
                 format!("loại tệp `{other}` không hợp lệ"),
                 format!("unknown input kind `{other}`"),
@@ -345,7 +343,7 @@ fn text_problems(model: &impl serde::Serialize, text: &str, file: FileId) -> Vec
                 )),
             );
         }
-        if let Some(bad) = s.chars().find(|c| !crate::typeset::fonts::displayable(*c)) {
+        if let Some(bad) = s.chars().find(|c| !crate::fonts::displayable(*c)) {
             let from = opening_of(s).unwrap_or(0);
             let at = text[from..]
                 .find(bad)

@@ -3,35 +3,14 @@
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Error, Location, Spanned};
+use serde_saphyr::Error;
 
-use super::{FileId, offset_of};
+use crate::source::{FileId, location_range};
 use crate::diag::{Diagnostic, Text, closest};
 
 /// Parses `text` as one YAML document of type `T`.
 pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
     serde_saphyr::from_str::<T>(text).map_err(|e| Box::new(diagnostic(&e, text, file)))
-}
-
-/// The byte range of a spanned value in `text`.
-pub fn span<T>(text: &str, spanned: &Spanned<T>) -> Range<usize> {
-    location_range(text, &spanned.referenced)
-}
-
-fn location_range(text: &str, location: &Location) -> Range<usize> {
-    if *location == Location::UNKNOWN {
-        return 0..0;
-    }
-    let s = location.span();
-    if let (Some(start), Some(len)) = (s.byte_offset(), s.byte_len()) {
-        let start = (start as usize).min(text.len());
-        let end = (start + len as usize).min(text.len());
-        if text.is_char_boundary(start) && text.is_char_boundary(end) {
-            return start..end;
-        }
-    }
-    let start = offset_of(text, location.line() as usize, location.column() as usize);
-    start..start
 }
 
 /// Peels the wrappers saphyr adds (source snippet, alias) off the error that happened.

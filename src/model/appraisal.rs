@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use super::campaign::Signer;
+use super::common::{Issued, Signer};
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -95,15 +95,6 @@ pub struct CouncilVote {
     pub in_favour: Spanned<u32>,
 }
 
-/// A document's number and date (a draft leaves the number out and the day blank).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Issued {
-    #[serde(default)]
-    pub number: Option<u32>,
-    #[schemars(with = "PartialDate")]
-    pub date: Spanned<PartialDate>,
-}
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

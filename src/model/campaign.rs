@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::common::Signer;
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -255,16 +256,6 @@ pub struct Plan {
     pub signer: Signer,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Signer {
-    /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`: one entry per line.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub authority: Vec<Spanned<String>>,
-    pub title: String,
-    pub name: String,
-}
 
 /// One element of a document's outline.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -349,10 +340,10 @@ impl Campaign {
 }
 
 impl Criteria {
-    pub fn for_subject(&self, subject: super::unit::SubjectType) -> &[Criterion] {
+    pub fn for_subject(&self, subject: super::common::SubjectType) -> &[Criterion] {
         match subject {
-            super::unit::SubjectType::Collective => &self.collective,
-            super::unit::SubjectType::Individual => &self.individual,
+            super::common::SubjectType::Collective => &self.collective,
+            super::common::SubjectType::Individual => &self.individual,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod campaign;
+pub mod common;
 pub mod date;
 pub mod unit;
 
@@ -9,7 +10,7 @@ pub use appraisal::Appraisal;
 pub use campaign::Campaign;
 pub use unit::Unit;
 
-use crate::load::FileId;
+use crate::source::FileId;
 
 /// An input that parsed, with the file it came from.
 #[derive(Debug, Clone)]

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use super::campaign::Signer;
+pub use super::common::SubjectType;
+use super::common::Signer;
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -197,14 +198,6 @@ pub struct GiayKhenRecipient {
     pub achievements: Vec<Spanned<String>>,
 }
 
-#[derive(
-    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash, PartialOrd, Ord,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum SubjectType {
-    Collective,
-    Individual,
-}
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

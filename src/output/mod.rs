@@ -33,8 +33,57 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // No fsync: the rename is what makes a build killed at any moment leave
     // the old file or the new one (tested); flushing every one of thousands
     // of files to the disk cost seconds and guards only against power loss.
-    tmp.persist(path).map_err(|e| e.error)?;
+    test_hook::operation(|| tmp.persist(path).map_err(|e| e.error))?;
     Ok(())
+}
+
+/// Removes a file a build or a merge no longer wants (a kill point of
+/// [`test_hook`], like every write through [`write_atomic`]).
+pub fn remove_file(path: &Path) -> std::io::Result<()> {
+    test_hook::operation(|| std::fs::remove_file(path))
+}
+
+/// A test hook, for `tests/crash.rs` only: deterministic kill points.
+///
+/// With `THIDUA_TEST_ABORT_AFTER_WRITES=k` in its environment, the process
+/// completes `k` file operations — writes through [`write_atomic`], removals
+/// through [`remove_file`] — and dies in the middle of the next one (a write's
+/// temporary file written but not yet renamed, a removal not yet done) by
+/// `std::process::abort()`: as abrupt as SIGKILL, no destructor runs, the
+/// temporary stays behind. An environment variable because the test runs the
+/// `thidua` binary as a subprocess, and a kill after a counted number of
+/// files lands where the test says, which a timed SIGKILL did not.
+///
+/// Unset (always, outside that test) it costs one read of a `LazyLock` per
+/// file. Set, the operations are serialised so that "`k` completed" is exact
+/// with several threads writing.
+#[doc(hidden)]
+pub mod test_hook {
+    use std::sync::{LazyLock, Mutex};
+
+    /// The variable's name.
+    pub const VAR: &str = "THIDUA_TEST_ABORT_AFTER_WRITES";
+
+    static LIMIT: LazyLock<Option<usize>> =
+        LazyLock::new(|| std::env::var(VAR).ok()?.trim().parse().ok());
+
+    /// Operations completed so far, in this process.
+    static DONE: Mutex<usize> = Mutex::new(0);
+
+    /// Runs `op`, the step that makes a file operation take effect, unless
+    /// the process is to die before it.
+    pub(crate) fn operation<T>(op: impl FnOnce() -> T) -> T {
+        let Some(limit) = *LIMIT else {
+            return op();
+        };
+        let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+        if *done >= limit {
+            std::process::abort();
+        }
+        let out = op();
+        *done += 1;
+        out
+    }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

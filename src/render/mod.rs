@@ -15,7 +15,7 @@ use minijinja::{OutputSpan, OutputSpanKind};
 pub use templates::{LIBRARY_DIR, Origin, TemplateError, TemplateFile, Templates};
 
 use crate::model::date::PartialDate;
-use crate::nd30;
+use crate::notation;
 
 /// The auto-escape mode of `.typ` templates.
 const TYPST_ESCAPE: &str = "typst";
@@ -60,10 +60,10 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_filter("long_date", long_date);
     env.add_filter("short_date", short_date);
     env.add_function("span_text", span_text);
-    env.add_filter("two_digits", |n: u64| nd30::two_digits(n));
-    env.add_filter("roman", |n: u32| nd30::roman(n));
+    env.add_filter("two_digits", |n: u64| notation::two_digits(n));
+    env.add_filter("roman", |n: u32| notation::roman(n));
     env.add_filter("letter", letter);
-    env.add_filter("lower_first", |s: String| nd30::lowercase_first(&s));
+    env.add_filter("lower_first", |s: String| notation::lowercase_first(&s));
     for (name, file) in templates.jinja() {
         env.add_template_owned(name.to_string(), file.text.clone())
             .map_err(|e| render_error(name, &e))?;
@@ -169,7 +169,7 @@ fn typst_date(value: &Value) -> Result<Value, Error> {
 }
 
 fn number_line(number: Option<u32>, type_code: Option<String>, symbol: String) -> String {
-    nd30::number_line(number, type_code.as_deref(), &symbol)
+    notation::number_line(number, type_code.as_deref(), &symbol)
 }
 
 fn reference(
@@ -178,7 +178,7 @@ fn reference(
     symbol: String,
     date: Value,
 ) -> Result<String, Error> {
-    Ok(nd30::reference(
+    Ok(notation::reference(
         number,
         type_code.as_deref(),
         &symbol,
@@ -187,11 +187,11 @@ fn reference(
 }
 
 fn place_date(place: String, date: Value) -> Result<String, Error> {
-    Ok(nd30::place_date(&place, &parse_date(&date)?))
+    Ok(notation::place_date(&place, &parse_date(&date)?))
 }
 
 fn long_date(date: Value) -> Result<String, Error> {
-    Ok(nd30::long_date(&parse_date(&date)?))
+    Ok(notation::long_date(&parse_date(&date)?))
 }
 
 fn short_date(date: Value) -> Result<String, Error> {
@@ -199,13 +199,13 @@ fn short_date(date: Value) -> Result<String, Error> {
     let full = d
         .complete()
         .ok_or_else(|| invalid(format!("ngày {d} chưa đủ ngày, tháng")))?;
-    Ok(nd30::short_date(full))
+    Ok(notation::short_date(full))
 }
 
 fn span_text(start: Value, end: Value) -> Result<String, Error> {
     let start = parse_date(&start)?.earliest();
     let end = parse_date(&end)?.earliest();
-    Ok(nd30::span_text(start, end))
+    Ok(notation::span_text(start, end))
 }
 
 /// 0 → `a`, 1 → `b` …: the letters of `a)`, `b)` items.

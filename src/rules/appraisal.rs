@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 
 use super::{Ctx, Rule, suggest};
 use crate::diag::{Diagnostic, Severity, Text};
-use crate::load::FileId;
+use crate::source::FileId;
 use crate::model::appraisal::{Appraisal, Outcome};
 use crate::model::campaign::{Award, AwardLevel, Campaign};
 use crate::model::unit::{Nomination, Unit};

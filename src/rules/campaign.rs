@@ -5,9 +5,10 @@ use serde_saphyr::Spanned;
 
 use super::{Ctx, Rule, bad_id, duplicate_ids, is_slug};
 use crate::diag::{Diagnostic, Severity, Text, closest};
-use crate::load::{FileId, span};
+use crate::source::{FileId, span};
 use crate::model::Sourced;
-use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart, Signer};
+use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart};
+use crate::model::common::Signer;
 use crate::model::date::PartialDate;
 
 pub(super) static RULES: &[Rule] = &[

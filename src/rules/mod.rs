@@ -21,7 +21,7 @@ mod unit;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Severity, Text, closest};
-use crate::load::{FileId, Sources, span};
+use crate::source::{FileId, Sources, span};
 use crate::model::Workspace;
 
 /// What a check sees.

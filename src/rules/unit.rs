@@ -8,10 +8,11 @@ use serde_saphyr::Spanned;
 
 use super::{Ctx, Rule, bad_id, duplicate_ids, is_slug, suggest};
 use crate::diag::{Diagnostic, Severity, Text};
-use crate::load::FileId;
+use crate::source::FileId;
 use crate::model::Sourced;
 use crate::model::campaign::{AwardLevel, Campaign, Evidence};
-use crate::model::unit::{Discipline, Gender, Nomination, SubjectType, Unit};
+use crate::model::common::SubjectType;
+use crate::model::unit::{Discipline, Gender, Nomination, Unit};
 
 #[rustfmt::skip]
 pub(super) static RULES: &[Rule] = &[
@@ -749,7 +750,7 @@ fn submission_inside_window(ctx: &Ctx) -> Vec<Diagnostic> {
                         ),
                     )
                     .help(msg(
-                        format!("trình trong {}", crate::nd30::span_text(start, end)),
+                        format!("trình trong {}", crate::notation::span_text(start, end)),
                         format!("submit within {start} – {end}"),
                     )),
                 ));

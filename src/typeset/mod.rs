@@ -1,6 +1,5 @@
 //! Stage 5: Typst sources → laid-out pages → PDF/A-2b, in-process.
 
-pub mod fonts;
 pub mod inspect;
 mod world;
 
@@ -13,7 +12,9 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use fonts::{FAMILY, FILES as FONT_FILES};
+pub use crate::fonts::{FAMILY, FILES as FONT_FILES};
+/// The fonts moved to the crate's root (a leaf the loader uses too).
+pub use crate::fonts;
 pub use world::{Base, DocWorld, MAIN_ID};
 
 /// How old (in compilations) a memoised result may grow before it is evicted.

@@ -13,7 +13,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::fonts;
+use crate::fonts;
 
 /// The one file id every document's main source uses, so the id space (2^16)
 /// never runs out however many documents are built.

@@ -1,8 +1,10 @@
-//! The text of every file a diagnostic can point into: inputs and templates.
+//! The text of every file a diagnostic can point into (inputs and
+//! templates), and positions in it: the leaf every stage may use.
 
 use std::ops::Range;
 
 use codespan_reporting::files::{self, Files, SimpleFile};
+use serde_saphyr::{Location, Spanned};
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,6 +67,27 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(|(i, _)| i)
         .unwrap_or_else(|| rest.find('\n').unwrap_or(rest.len()));
     line_start + in_line
+}
+
+/// The byte range of a spanned value in `text`.
+pub fn span<T>(text: &str, spanned: &Spanned<T>) -> Range<usize> {
+    location_range(text, &spanned.referenced)
+}
+
+pub fn location_range(text: &str, location: &Location) -> Range<usize> {
+    if *location == Location::UNKNOWN {
+        return 0..0;
+    }
+    let s = location.span();
+    if let (Some(start), Some(len)) = (s.byte_offset(), s.byte_len()) {
+        let start = (start as usize).min(text.len());
+        let end = (start + len as usize).min(text.len());
+        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+            return start..end;
+        }
+    }
+    let start = offset_of(text, location.line() as usize, location.column() as usize);
+    start..start
 }
 
 fn clamp_to_char(text: &str, mut byte: usize) -> usize {

@@ -11,19 +11,19 @@ pub const FAMILY: &str = "Liberation Serif";
 pub const FILES: [(&str, &[u8]); 4] = [
     (
         "LiberationSerif-Regular.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
     ),
     (
         "LiberationSerif-Bold.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
     ),
     (
         "LiberationSerif-Italic.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
     ),
     (
         "LiberationSerif-BoldItalic.ttf",
-        include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+        include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
     ),
 ];
 
