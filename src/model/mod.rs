@@ -4,6 +4,7 @@ pub mod appraisal;
 pub mod campaign;
 pub mod common;
 pub mod date;
+pub mod shares;
 pub mod unit;
 
 pub use appraisal::Appraisal;
@@ -32,6 +33,13 @@ pub struct Workspace {
 impl Workspace {
     pub fn unit(&self, id: &str) -> Option<&Sourced<Unit>> {
         self.units.iter().find(|u| u.value.id.value == id)
+    }
+
+    /// A unit's nomination, by the unit's id and the nomination's.
+    pub fn nomination(&self, unit: &str, id: &str) -> Option<(&Sourced<Unit>, &unit::Nomination)> {
+        let u = self.unit(unit)?;
+        let n = u.value.nominations.iter().find(|n| n.id.value == id)?;
+        Some((u, n))
     }
 }
 
