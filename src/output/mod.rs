@@ -51,14 +51,15 @@ pub fn remove_file(path: &Path) -> std::io::Result<()> {
 /// temporary file written but not yet renamed, a removal not yet done) by
 /// `std::process::abort()`: as abrupt as SIGKILL, no destructor runs, the
 /// temporary stays behind. An environment variable because the test runs the
-/// `thidua` binary as a subprocess, and a kill after a counted number of
-/// files lands where the test says, which a timed SIGKILL did not.
+/// `thidua` binary as a subprocess; a kill after a counted number of files
+/// lands where the test says, which a SIGKILL after a random delay did not.
 ///
-/// Unset (always, outside that test) it costs one read of a `LazyLock` per
-/// file. Set, the operations are serialised so that "`k` completed" is exact
-/// with several threads writing.
+/// Unset (always, outside that test) it costs a `LazyLock` read and an
+/// atomic increment per file. Set, the operations are serialised, so that
+/// "`k` completed" is exact with several threads writing.
 #[doc(hidden)]
 pub mod test_hook {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{LazyLock, Mutex};
 
     /// The variable's name.
@@ -68,20 +69,31 @@ pub mod test_hook {
         LazyLock::new(|| std::env::var(VAR).ok()?.trim().parse().ok());
 
     /// Operations completed so far, in this process.
-    static DONE: Mutex<usize> = Mutex::new(0);
+    static DONE: AtomicUsize = AtomicUsize::new(0);
+
+    /// Held from the count to the operation, when the hook is set.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    /// How many file operations this process has completed: what a test
+    /// reads around an in-process run to learn how many kill points it has.
+    pub fn operations() -> usize {
+        DONE.load(Ordering::SeqCst)
+    }
 
     /// Runs `op`, the step that makes a file operation take effect, unless
     /// the process is to die before it.
     pub(crate) fn operation<T>(op: impl FnOnce() -> T) -> T {
         let Some(limit) = *LIMIT else {
-            return op();
+            let out = op();
+            DONE.fetch_add(1, Ordering::SeqCst);
+            return out;
         };
-        let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
-        if *done >= limit {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        if DONE.load(Ordering::SeqCst) >= limit {
             std::process::abort();
         }
         let out = op();
-        *done += 1;
+        DONE.fetch_add(1, Ordering::SeqCst);
         out
     }
 }
