@@ -126,6 +126,8 @@ pub enum Format {
     Human,
     Json,
     Github,
+    /// A GitLab Code Quality report (JSON), shown on merge requests.
+    Gitlab,
 }
 
 /// A diagnostic resolved to its file name and 1-based line and column.
@@ -192,8 +194,45 @@ pub fn emit(diags: &[Diagnostic], sources: &Sources, format: Format, lang: Lang)
             }
             Ok(())
         }
+        Format::Gitlab => {
+            let report: Vec<serde_json::Value> = diags
+                .iter()
+                .map(|d| gitlab_issue(&locate(d, sources, lang)))
+                .collect();
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)
+        }
         Format::Human => emit_human(diags, sources, lang),
     }
+}
+
+/// One issue of a GitLab Code Quality report: its fingerprint is stable for
+/// the same problem at the same place, so GitLab can tell new from fixed.
+fn gitlab_issue(d: &Located) -> serde_json::Value {
+    use sha2::{Digest, Sha256};
+    let path = d.file.clone().unwrap_or_else(|| "inputs".to_string());
+    let line = d.line.unwrap_or(1);
+    let mut h = Sha256::new();
+    for piece in [d.code, &path, &line.to_string(), &d.message] {
+        h.update(piece.as_bytes());
+        h.update([0]);
+    }
+    let mut description = format!("{}: {}", d.code, d.message);
+    if let Some(help) = &d.help {
+        description.push_str(" — ");
+        description.push_str(help);
+    }
+    serde_json::json!({
+        "description": description,
+        "check_name": d.code,
+        "fingerprint": format!("{:x}", h.finalize()),
+        "severity": match d.severity {
+            Severity::Error => "major",
+            Severity::Warning => "minor",
+        },
+        "location": { "path": path, "lines": { "begin": line } },
+    })
 }
 
 fn github_line(d: &Located) -> String {

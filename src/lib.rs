@@ -2,21 +2,21 @@
 //! YAML, validated against its rules and typeset as Nghị định 30 documents.
 //!
 //! The pipeline runs one way, one module per stage:
-//! [`load`] → [`model`] → [`rules`] → [`render`] → [`typeset`] → [`output`],
-//! orchestrated by [`build`].
+//! [`load`] → [`model`] → [`rules`] → [`jobs`] → [`render`] → [`typeset`] →
+//! [`output`], run in that order by [`pipeline`]. The leaves every stage may
+//! use: [`source`] (files and positions), [`diag`] (diagnostics), [`fonts`],
+//! [`notation`] (the decree's numbers and dates).
 
-pub mod build;
 pub mod diag;
 pub mod fonts;
-pub mod documents;
-pub mod lists;
+pub mod jobs;
 pub mod load;
 pub mod model;
 pub mod notation;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod source;
 pub mod typeset;
-pub mod watch;

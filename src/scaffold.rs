@@ -8,6 +8,8 @@ use crate::model::campaign::AwardLevel;
 pub const SCHEMA_FILE: &str = "thidua.schema.json";
 
 /// A unit file for `id`, relative to `inputs/units/`.
+// Long because it is one commented YAML file, written top to bottom as the
+// clerk reads it: splitting it would scatter one text over several functions.
 pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
     let content_ids: Vec<&str> = campaign
         .map(|c| {
@@ -136,6 +138,8 @@ fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
 /// The appraisal file (`inputs/appraisal.yaml`) for the unit `appraiser`: a
 /// verdict and a ballot line for every provincial nomination already in the
 /// workspace, so the Sở Nội vụ's clerk edits results rather than typing ids.
+// Long because it is one commented YAML file, written top to bottom as the
+// clerk reads it: splitting it would scatter one text over several functions.
 pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String {
     let provincial = |award: &str| {
         workspace

@@ -8,13 +8,13 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use common::*;
-use thidua::build::{self, BuildOptions};
 use thidua::model::appraisal::Outcome;
 use thidua::output::{Manifest, PacketIndex};
+use thidua::pipeline::{self, BuildOptions};
 
 fn build_reference() -> (tempfile::TempDir, Manifest) {
     let root = reference_copy();
-    let report = build::build(root.path(), &BuildOptions::default()).unwrap();
+    let report = pipeline::build(root.path(), &BuildOptions::default()).unwrap();
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     (root, report.manifest)
@@ -201,15 +201,15 @@ fn cell_text(c: &Data) -> String {
 #[test]
 fn every_spreadsheet_reads_back_as_its_list_and_its_pdf() {
     let (root, manifest) = build_reference();
-    let session = build::render_all(root.path(), &BuildOptions::default()).unwrap();
+    let session = pipeline::render_all(root.path(), &BuildOptions::default()).unwrap();
     let mut checked = 0;
     for doc in session
         .rendered
         .iter()
-        .filter(|r| r.job.kind == "danh-sach")
+        .filter(|r| r.doc.kind == "danh-sach")
     {
-        let list = doc.job.list.as_ref().expect("a list job carries its list");
-        let path = root.path().join(format!("output/{}.xlsx", doc.job.stem));
+        let list = doc.doc.list.as_ref().expect("a list job carries its list");
+        let path = root.path().join(format!("output/{}.xlsx", doc.doc.stem));
         let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
         let range = book
             .worksheet_range(thidua::output::xlsx::SHEET_NAME)
@@ -250,15 +250,15 @@ fn every_spreadsheet_reads_back_as_its_list_and_its_pdf() {
         assert_eq!(rows[at][0], list.total);
 
         // The PDF prints the same names in the same order.
-        let pdf = entry(&manifest, &format!("output/{}.pdf", doc.job.stem));
+        let pdf = entry(&manifest, &format!("output/{}.pdf", doc.doc.stem));
         assert_eq!(pdf.kind, "danh-sach");
-        let pages = build::typeset(&session, doc).unwrap();
+        let pages = pipeline::typeset(&session, doc).unwrap();
         let text = thidua::typeset::inspect::placed(&pages).compact_text();
         let mut from = 0;
         for r in list.sections.iter().flat_map(|s| &s.rows) {
             let name: String = r.name.split_whitespace().collect();
             let found = text[from..].find(&name).unwrap_or_else(|| {
-                panic!("{} not after position {from} in {}", r.name, doc.job.stem)
+                panic!("{} not after position {from} in {}", r.name, doc.doc.stem)
             });
             from += found + name.len();
         }
@@ -270,12 +270,12 @@ fn every_spreadsheet_reads_back_as_its_list_and_its_pdf() {
 #[test]
 fn the_consolidated_list_counts_what_passed_and_stayed_provincial() {
     let (root, _) = build_reference();
-    let session = build::render_all(root.path(), &BuildOptions::default()).unwrap();
+    let session = pipeline::render_all(root.path(), &BuildOptions::default()).unwrap();
     let list = session
         .rendered
         .iter()
-        .find(|r| r.job.stem == "lang-son/tham-dinh/danh-sach")
-        .and_then(|r| r.job.list.clone())
+        .find(|r| r.doc.stem == "lang-son/tham-dinh/danh-sach")
+        .and_then(|r| r.doc.list.clone())
         .unwrap();
     let ws = &session.checked.workspace;
     let appraisal = &ws.appraisal.as_ref().unwrap().value;

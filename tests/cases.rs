@@ -20,8 +20,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use thidua::build::{self, BuildOptions};
 use thidua::diag::{self, Lang};
+use thidua::pipeline::{self, BuildOptions};
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
@@ -93,7 +93,7 @@ fn run_case(name: &str, lang: Lang) -> (String, BTreeSet<String>) {
         final_: args.contains("--final"),
         ..BuildOptions::default()
     };
-    let checked = build::check(dir.path(), &options).unwrap();
+    let checked = pipeline::check(dir.path(), &options).unwrap();
     let mut text = String::new();
     let mut codes = BTreeSet::new();
     for d in &checked.diagnostics {

@@ -28,8 +28,8 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 
 use common::*;
-use thidua::build::{BuildOptions, Shard};
 use thidua::output::{Manifest, Stamps, sha256_hex, test_hook};
+use thidua::pipeline::{BuildOptions, Shard};
 
 /// Kill points of the build test unless `THIDUA_KILL_ROUNDS` says otherwise.
 const DEFAULT_ROUNDS: usize = 12;
@@ -57,7 +57,7 @@ fn counted<T>(run: impl FnOnce() -> T) -> (T, usize) {
 
 /// A build that must succeed, and its file operations.
 fn build_counted(root: &Path, options: &BuildOptions) -> (Manifest, usize) {
-    let (report, operations) = counted(|| thidua::build::build(root, options).unwrap());
+    let (report, operations) = counted(|| thidua::pipeline::build(root, options).unwrap());
     assert!(!report.has_errors(), "{:#?}", report.diagnostics);
     (report.manifest, operations)
 }
@@ -354,7 +354,7 @@ fn a_merge_killed_at_any_write_or_removal_loses_nothing() {
         }
 
         // Merging again completes the work: the full build's files, exactly.
-        if let (Err(e), _) = counted(|| thidua::build::merge_manifests(root.path())) {
+        if let (Err(e), _) = counted(|| thidua::pipeline::merge_manifests(root.path())) {
             panic!("{at}: merging again failed: {e}");
         }
         assert_same_files(&outputs(root.path()), &whole, &at);

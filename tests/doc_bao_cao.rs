@@ -7,14 +7,14 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::typeset::inspect::{Placed, compact};
 
 const UNIT: &str = "so-tu-phap";
 
 fn report(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_of(root, "bao-cao", Some(UNIT));
-    assert_eq!(rendered.job.stem, format!("lang-son/{UNIT}/bao-cao"));
+    assert_eq!(rendered.doc.stem, format!("lang-son/{UNIT}/bao-cao"));
     placed
 }
 
@@ -27,7 +27,7 @@ fn at(text: &str, needle: &str) -> usize {
 #[test]
 fn report_states_the_results_rewards_and_assessment_of_the_unit() {
     let root = corpus_base();
-    let checked = build::check(&root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&root, &BuildOptions::default()).unwrap();
     let unit = &checked.workspace.units[0].value;
     let campaign = &checked.workspace.campaign.as_ref().unwrap().value;
     assert_eq!(unit.id.value, UNIT);

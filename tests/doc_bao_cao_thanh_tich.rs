@@ -8,8 +8,8 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions, Rendered};
 use thidua::model::unit::Nomination;
+use thidua::pipeline::{self, BuildOptions, Rendered};
 use thidua::typeset::inspect::{self, Placed, PlacedText, compact};
 
 const PERSON: &str = "dn-nguyen-thi-lan";
@@ -17,7 +17,7 @@ const COLLECTIVE: &str = "dn-so-tu-phap";
 
 /// Renders the workspace and lays out the achievement report of `nomination`.
 fn report_of(root: &Path, nomination: &str) -> (Rendered, Placed) {
-    let session = build::render_all(root, &BuildOptions::default()).unwrap();
+    let session = pipeline::render_all(root, &BuildOptions::default()).unwrap();
     let errors: Vec<_> = session
         .checked
         .diagnostics
@@ -29,8 +29,8 @@ fn report_of(root: &Path, nomination: &str) -> (Rendered, Placed) {
         .rendered
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.job.kind == "bao-cao-thanh-tich")
-        .filter(|(_, r)| r.job.stem.starts_with("lang-son/so-tu-phap/"))
+        .filter(|(_, r)| r.doc.kind == "bao-cao-thanh-tich")
+        .filter(|(_, r)| r.doc.stem.starts_with("lang-son/so-tu-phap/"))
         .map(|(i, _)| i)
         .collect();
     assert_eq!(
@@ -42,13 +42,13 @@ fn report_of(root: &Path, nomination: &str) -> (Rendered, Placed) {
         .iter()
         .find(|&&i| {
             session.rendered[i]
-                .job
+                .doc
                 .stem
                 .ends_with(&format!("/{nomination}"))
         })
         .unwrap_or_else(|| panic!("no report for {nomination}"));
     let pages =
-        build::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
+        pipeline::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
     let placed = inspect::placed(&pages);
     let mut session = session;
     (session.rendered.swap_remove(index), placed)
@@ -61,7 +61,7 @@ fn nomination(
     thidua::model::unit::Unit,
     Nomination,
 ) {
-    let checked = build::check(&corpus_base(), &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&corpus_base(), &BuildOptions::default()).unwrap();
     let campaign = checked.workspace.campaign.as_ref().unwrap().value.clone();
     let unit = checked.workspace.units[0].value.clone();
     let n = unit
@@ -193,7 +193,7 @@ fn the_individual_report_gives_the_background_and_the_evidence_of_each_criterion
     let (campaign, unit, n) = nomination(PERSON);
     let (rendered, placed) = report_of(&corpus_base(), PERSON);
     assert_eq!(
-        rendered.job.stem,
+        rendered.doc.stem,
         format!("lang-son/so-tu-phap/bang-khen-chu-tich-tinh/bao-cao-thanh-tich/{PERSON}")
     );
     let text = placed.compact_text();

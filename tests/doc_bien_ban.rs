@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::build::Rendered;
+use thidua::pipeline::Rendered;
 use thidua::typeset::inspect::{Placed, PlacedText, compact};
 
 const UNIT: &str = "so-tu-phap";
@@ -28,7 +28,7 @@ fn line_with<'a>(lines: &'a [String], fragments: &[&str]) -> Option<&'a String> 
 fn minutes_name_the_meeting_and_its_members() {
     let (rendered, placed) = minutes(&corpus_base());
     assert_eq!(
-        rendered.job.stem,
+        rendered.doc.stem,
         "lang-son/so-tu-phap/bang-khen-chu-tich-tinh/bien-ban"
     );
     let text = placed.compact_text();

@@ -123,7 +123,7 @@ fn assert_council_header(placed: &Placed, date: &str) {
 
 fn minutes(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_stem(root, STEM);
-    assert_eq!(rendered.job.stem, STEM);
+    assert_eq!(rendered.doc.stem, STEM);
     placed
 }
 

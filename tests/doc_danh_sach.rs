@@ -26,7 +26,7 @@ fn danh_sach_lists_every_nominee_on_a_landscape_page() {
     let unit = unit_of(&root, UNIT);
     let (rendered, placed) = laid_out_of(&root, "danh-sach", Some(UNIT));
     assert_eq!(
-        rendered.job.stem,
+        rendered.doc.stem,
         "lang-son/so-tu-phap/bang-khen-chu-tich-tinh/danh-sach"
     );
     assert_landscape_a4(&placed);

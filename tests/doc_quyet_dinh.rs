@@ -7,7 +7,7 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::typeset::inspect::{Placed, PlacedText, compact};
 
 const UNIT: &str = "so-tu-phap";
@@ -15,7 +15,7 @@ const LIST_TITLE: &str = "DANH SÁCH";
 
 fn decision(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_of(root, "quyet-dinh", Some(UNIT));
-    assert_eq!(rendered.job.stem, format!("lang-son/{UNIT}/quyet-dinh"));
+    assert_eq!(rendered.doc.stem, format!("lang-son/{UNIT}/quyet-dinh"));
     placed
 }
 
@@ -86,7 +86,7 @@ fn assert_own_page_numbers(placed: &Placed) {
 #[test]
 fn decision_awards_giay_khen_on_its_legal_bases() {
     let root = corpus_base();
-    let checked = build::check(&root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&root, &BuildOptions::default()).unwrap();
     let unit = &checked.workspace.units[0].value;
     let campaign = &checked.workspace.campaign.as_ref().unwrap().value;
     let gk = unit.giay_khen.as_ref().unwrap();
@@ -183,7 +183,7 @@ fn decision_awards_giay_khen_on_its_legal_bases() {
 #[test]
 fn attached_list_names_every_recipient_on_its_own_pages() {
     let root = corpus_base();
-    let checked = build::check(&root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&root, &BuildOptions::default()).unwrap();
     let gk = checked.workspace.units[0].value.giay_khen.clone().unwrap();
     let placed = decision(&root);
     let start = list_start(&placed);

@@ -41,7 +41,7 @@ fn provincial(ws: &Workspace) -> Vec<(&Unit, &Nomination)> {
 
 fn decision(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_stem(root, STEM);
-    assert_eq!(rendered.job.template, "quyet-dinh-tinh.typ");
+    assert_eq!(rendered.doc.template, "quyet-dinh-tinh.typ");
     placed
 }
 

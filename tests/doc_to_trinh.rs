@@ -14,7 +14,7 @@ fn to_trinh_proposes_the_award_with_counts_and_names() {
     let unit = unit_of(&root, UNIT);
     let (rendered, placed) = laid_out_of(&root, "to-trinh", Some(UNIT));
     assert_eq!(
-        rendered.job.stem,
+        rendered.doc.stem,
         "lang-son/so-tu-phap/bang-khen-chu-tich-tinh/to-trinh"
     );
     let text = |s: &str| has(&placed, s);

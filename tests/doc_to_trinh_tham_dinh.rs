@@ -74,7 +74,7 @@ fn facts(ws: &Workspace) -> Facts<'_> {
 
 fn to_trinh(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_stem(root, STEM);
-    assert_eq!(rendered.job.template, "to-trinh-tham-dinh.typ");
+    assert_eq!(rendered.doc.template, "to-trinh-tham-dinh.typ");
     placed
 }
 

@@ -28,7 +28,7 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
     let to = &selection.submitted_to;
     let stem = format!("{}/{}/to-trinh", campaign.id.value, award.id.value);
     let (rendered, placed) = laid_out_stem(root, &stem);
-    assert_eq!(rendered.job.stem, stem);
+    assert_eq!(rendered.doc.stem, stem);
     let text = placed.compact_text();
     let has = |x: &str| text.contains(&compact(x));
 

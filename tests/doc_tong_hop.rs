@@ -10,7 +10,7 @@ use std::path::Path;
 
 use common::layout::*;
 use common::*;
-use thidua::lists::counted;
+use thidua::jobs::lists::counted;
 use thidua::model::Workspace;
 use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
@@ -96,7 +96,7 @@ fn facts(ws: &Workspace) -> Facts<'_> {
 
 fn report(root: &Path) -> Placed {
     let (rendered, placed) = laid_out_stem(root, STEM);
-    assert_eq!(rendered.job.stem, STEM);
+    assert_eq!(rendered.doc.stem, STEM);
     placed
 }
 

@@ -6,10 +6,10 @@ mod common;
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use thidua::build::{self, BuildOptions};
-use thidua::documents;
+use thidua::jobs::{self, Job};
 use thidua::model::Workspace;
 use thidua::model::campaign::Block;
+use thidua::pipeline::{self, BuildOptions};
 use thidua::render::{self, Templates};
 use thidua::typeset::inspect::{compact, placed};
 use thidua::typeset::{self, Base};
@@ -21,7 +21,7 @@ struct Fixture {
 }
 
 static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
-    let checked = build::check(&common::reference_root(), &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&common::reference_root(), &BuildOptions::default()).unwrap();
     assert!(!checked.has_errors());
     let templates = Templates::builtin();
     let base = Base::new(templates.library().map(|(n, f)| (n, f.text.as_str())));
@@ -62,7 +62,9 @@ fn typeset_with(value: &str) -> Result<[String; 2], String> {
     campaign.plan.body.push(Block::Paragraph(paragraph));
     campaign.plan.recipients[0].value = recipient;
     campaign.plan.signer.name = signer;
-    let job = documents::plan_jobs(&workspace).remove(0);
+    let Job::Document(job) = jobs::for_workspace(&workspace).remove(0) else {
+        return Err("the plan is the first job".to_string());
+    };
     let env = render::environment(&fixture.templates).map_err(|e| e.message)?;
     let source = render::render(&env, job.template, job.context).map_err(|e| e.message)?;
     let pages =

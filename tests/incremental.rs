@@ -9,10 +9,10 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use common::*;
-use thidua::build::{self, BuildOptions, Shard};
+use thidua::pipeline::{self, BuildOptions, Shard};
 
-fn build(root: &Path, options: &BuildOptions) -> build::BuildReport {
-    let report = build::build(root, options).unwrap();
+fn build(root: &Path, options: &BuildOptions) -> pipeline::BuildReport {
+    let report = pipeline::build(root, options).unwrap();
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     report
@@ -194,7 +194,7 @@ fn a_document_whose_input_turned_invalid_keeps_its_last_good_file() {
     let unit = root.path().join("inputs/units/so-noi-vu.yaml");
     let text = std::fs::read_to_string(&unit).unwrap();
     std::fs::write(&unit, text.replacen("symbol: SNV", "symbol: 12 3", 1)).unwrap();
-    let report = build::build(root.path(), &BuildOptions::default()).unwrap();
+    let report = pipeline::build(root.path(), &BuildOptions::default()).unwrap();
     assert!(report.has_errors());
     assert_eq!(
         std::fs::read(&plan).unwrap(),
@@ -246,7 +246,7 @@ fn shards_merged_equal_one_full_build_byte_for_byte() {
             serde_json::from_slice(&whole["manifest.json"].0).unwrap();
         m.documents.iter().filter(|d| d.kind != "packet").count()
     });
-    let merged = build::merge_manifests(gathered.path()).unwrap();
+    let merged = pipeline::merge_manifests(gathered.path()).unwrap();
     assert!(!merged.documents.is_empty());
     let union = tree(gathered.path());
     let names = |t: &BTreeMap<String, (Vec<u8>, SystemTime)>| t.keys().cloned().collect::<Vec<_>>();
@@ -266,7 +266,7 @@ fn merging_refuses_an_incomplete_set_of_shards() {
             ..BuildOptions::default()
         },
     );
-    let err = build::merge_manifests(root.path()).unwrap_err();
+    let err = pipeline::merge_manifests(root.path()).unwrap_err();
     assert!(err.to_string().contains("thiếu phần 2 trên 2"), "{err}");
     assert!(Shard::parse("3/2").is_none() && Shard::parse("0/2").is_none());
     assert_eq!(Shard::parse("2/4"), Some(Shard { k: 2, n: 4 }));
@@ -276,7 +276,7 @@ fn merging_refuses_an_incomplete_set_of_shards() {
 fn a_panic_in_one_document_is_its_error_and_the_others_are_written() {
     let root = reference_copy();
     let stem = "lang-son/so-noi-vu/bao-cao";
-    let report = build::build(
+    let report = pipeline::build(
         root.path(),
         &BuildOptions {
             panic_on: Some(stem.to_string()),
@@ -292,7 +292,7 @@ fn a_panic_in_one_document_is_its_error_and_the_others_are_written() {
     assert_eq!(td0013.len(), 1, "{:#?}", report.diagnostics);
     assert!(report.has_errors());
     assert!(!root.path().join(format!("output/{stem}.pdf")).exists());
-    let full = build::build(reference_copy().path(), &BuildOptions::default()).unwrap();
+    let full = pipeline::build(reference_copy().path(), &BuildOptions::default()).unwrap();
     assert_eq!(
         report.manifest.documents.len(),
         full.manifest.documents.len() - 1

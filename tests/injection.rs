@@ -10,7 +10,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::typeset::inspect::{Placed, PlacedText, compact, placed};
 
 /// Keys whose values are free text printed in documents. Ids, dates,
@@ -307,7 +307,8 @@ fn check_workspace(pick: &mut dyn FnMut(usize) -> String) -> Result<(), String> 
 
 /// Every document's text, compact and case-folded, in drawing, reading and column order.
 fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
-    let session = build::render_all(root, &BuildOptions::default()).map_err(|e| e.to_string())?;
+    let session =
+        pipeline::render_all(root, &BuildOptions::default()).map_err(|e| e.to_string())?;
     let errors: Vec<String> = session
         .checked
         .diagnostics
@@ -324,15 +325,15 @@ fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
     let mut texts = Vec::new();
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for doc in &session.rendered {
-        let pages = build::typeset(&session, doc)
-            .map_err(|e| format!("{} does not typeset: {e:?}", doc.job.stem))?;
-        thidua::typeset::pdf(&pages, &doc.job.stem)
-            .map_err(|e| format!("{} does not export: {e:?}", doc.job.stem))?;
+        let pages = pipeline::typeset(&session, doc)
+            .map_err(|e| format!("{} does not typeset: {e:?}", doc.doc.stem))?;
+        thidua::typeset::pdf(&pages, &doc.doc.stem)
+            .map_err(|e| format!("{} does not export: {e:?}", doc.doc.stem))?;
         let placed = placed(&pages);
         texts.push(folded(&placed.compact_text()));
         texts.push(folded(&placed.lines().concat()));
         texts.push(folded(&column_order(&placed)));
-        *kinds.entry(doc.job.kind).or_default() += 1;
+        *kinds.entry(doc.doc.kind.as_str()).or_default() += 1;
     }
     // Every kind of document took part.
     for kind in [
@@ -391,9 +392,7 @@ fn printable(c: &char) -> bool {
         0xFE20..=0xFE2F, // combining half marks
         0xFE70..=0xFEFF, // Arabic presentation forms, byte-order mark
     ];
-    !c.is_control()
-        && !excluded.iter().any(|r| r.contains(&code))
-        && thidua::typeset::fonts::displayable(*c)
+    !c.is_control() && !excluded.iter().any(|r| r.contains(&code)) && thidua::fonts::displayable(*c)
 }
 
 /// Random hostile values in every field at once: 2 workspaces from a fixed

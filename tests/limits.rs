@@ -6,12 +6,12 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use thidua::build::{self, BuildOptions};
 use thidua::diag::{self, Lang};
+use thidua::pipeline::{self, BuildOptions};
 
 /// The diagnostics of checking `root`, as `CODE file:line message`.
 fn check(root: &Path) -> Vec<String> {
-    let checked = build::check(root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(root, &BuildOptions::default()).unwrap();
     checked
         .diagnostics
         .iter()
@@ -123,13 +123,13 @@ fn a_file_over_the_size_limit_is_not_read() {
 #[test]
 fn too_many_documents_build_nothing_and_lose_nothing() {
     let root = reference_copy();
-    let first = build::build(root.path(), &BuildOptions::default()).unwrap();
+    let first = pipeline::build(root.path(), &BuildOptions::default()).unwrap();
     assert!(!first.has_errors());
     let options = BuildOptions {
         max_documents: Some(10),
         ..BuildOptions::default()
     };
-    let report = build::build(root.path(), &options).unwrap();
+    let report = pipeline::build(root.path(), &options).unwrap();
     assert!(report.diagnostics.iter().any(|d| d.code == "TD0016"));
     assert_eq!(
         report.manifest, first.manifest,

@@ -19,7 +19,7 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::LazyLock;
 
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -325,11 +325,11 @@ fn random_edits_never_panic() {
         let typeset = round % 16 == 0;
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             if typeset {
-                build::build(dir.path(), &BuildOptions::default())
+                pipeline::build(dir.path(), &BuildOptions::default())
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             } else {
-                build::check(dir.path(), &BuildOptions::default())
+                pipeline::check(dir.path(), &BuildOptions::default())
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
@@ -341,7 +341,7 @@ fn random_edits_never_panic() {
         }
         if broke {
             broken += 1;
-            let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+            let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
             let located = checked.diagnostics.iter().any(|d| {
                 d.is_error()
                     && d.span.is_some()
@@ -432,7 +432,7 @@ fn certain_breaks_yield_located_errors() {
         let (file, what, text) = &edits[rng.below(edits.len())];
         let dir = common::reference_copy();
         std::fs::write(dir.path().join(file), text).unwrap();
-        let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+        let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
         let located = checked.diagnostics.iter().any(|d| {
             d.is_error()
                 && d.span.is_some()

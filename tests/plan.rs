@@ -5,7 +5,7 @@ mod common;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::typeset::inspect::compact;
 
 const SEED: &str = include_str!("fixtures/ke-hoach-lang-son-2024.txt");
@@ -92,8 +92,8 @@ fn two_builds_in_two_folders_give_identical_bytes() {
     let a = reference_copy();
     let b = reference_copy();
     let options = BuildOptions::default();
-    let ra = build::build(a.path(), &options).unwrap();
-    let rb = build::build(b.path(), &options).unwrap();
+    let ra = pipeline::build(a.path(), &options).unwrap();
+    let rb = pipeline::build(b.path(), &options).unwrap();
     assert!(!ra.has_errors() && !rb.has_errors());
     assert_eq!(ra.manifest, rb.manifest);
     assert!(!ra.manifest.documents.is_empty());
@@ -104,14 +104,14 @@ fn two_builds_in_two_folders_give_identical_bytes() {
         assert_eq!(thidua::output::sha256_hex(&x), doc.sha256);
     }
     // A rebuild in place gives the same bytes again.
-    let again = build::build(a.path(), &options).unwrap();
+    let again = pipeline::build(a.path(), &options).unwrap();
     assert_eq!(again.manifest, ra.manifest);
 }
 
 #[test]
 fn manifest_lists_the_plan() {
     let dir = reference_copy();
-    let report = build::build(dir.path(), &BuildOptions::default()).unwrap();
+    let report = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
     let text = std::fs::read_to_string(dir.path().join("output/manifest.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
@@ -165,7 +165,7 @@ fn keep_typst_writes_sources_that_compile_against_output() {
         keep_typst: true,
         ..BuildOptions::default()
     };
-    build::build(dir.path(), &options).unwrap();
+    pipeline::build(dir.path(), &options).unwrap();
     let source = std::fs::read_to_string(dir.path().join("output/lang-son/ke-hoach.typ")).unwrap();
     let library = std::fs::read_to_string(dir.path().join("output/lib/nd30.typ")).unwrap();
     assert!(source.contains("#import \"/lib/nd30.typ\": *"));

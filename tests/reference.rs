@@ -5,13 +5,13 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use thidua::build::{self, BuildOptions};
 use thidua::model::campaign::AwardLevel;
 use thidua::model::unit::SubjectType;
+use thidua::pipeline::{self, BuildOptions};
 
 #[test]
 fn reference_units_are_valid_varied_and_cover_every_criterion() {
-    let checked = build::check(&common::reference_root(), &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&common::reference_root(), &BuildOptions::default()).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
     let units = &checked.workspace.units;
     assert!(units.len() >= 4, "{} units", units.len());

@@ -5,17 +5,17 @@ mod common;
 
 use common::layout::*;
 use common::*;
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::typeset::inspect::compact;
 
 #[test]
 fn unit_plan_cites_the_provincial_plan_and_lists_the_tasks() {
     let root = corpus_base();
-    let checked = build::check(&root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(&root, &BuildOptions::default()).unwrap();
     let unit = &checked.workspace.units[0].value;
     let (rendered, placed) = laid_out_of(&root, "ke-hoach", Some(&unit.id.value));
     assert_eq!(
-        rendered.job.stem,
+        rendered.doc.stem,
         format!("lang-son/{}/ke-hoach", unit.id.value)
     );
     let text = placed.compact_text();
@@ -84,7 +84,7 @@ fn the_task_table_repeats_its_header_on_every_page() {
         format!("{}{many}{}", &text[..at], &text[at..]),
     )
     .unwrap();
-    let checked = build::check(dir.path(), &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
     let unit = checked.workspace.units[0].value.id.value.clone();
     let (_, placed) = laid_out_of(dir.path(), "ke-hoach", Some(&unit));
     let pages_with_header: Vec<usize> = placed

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use thidua::build::{self, BuildOptions, Progress, Shard, Timings};
 use thidua::diag::Lang;
+use thidua::pipeline::{self, BuildOptions, Progress, Shard, Timings};
 
 use super::Common;
 
@@ -61,7 +61,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ..BuildOptions::default()
     };
     let report =
-        build::build(&args.common.dir, &options).map_err(|e| super::failure(lang, &e.text()))?;
+        pipeline::build(&args.common.dir, &options).map_err(|e| super::failure(lang, &e.text()))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

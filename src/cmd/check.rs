@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use thidua::build::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions};
 
 use super::Common;
 
@@ -16,7 +16,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         final_: args.common.final_,
         ..BuildOptions::default()
     };
-    let checked = build::check(&args.common.dir, &options)
+    let checked = pipeline::check(&args.common.dir, &options)
         .map_err(|e| super::failure(args.common.lang, &e.text()))?;
     super::report(&args.common, &checked.diagnostics, &checked.sources)
 }

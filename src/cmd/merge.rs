@@ -16,8 +16,8 @@ pub struct MergeArgs {
 
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
     let lang = args.lang;
-    let manifest =
-        thidua::build::merge_manifests(&args.dir).map_err(|e| super::failure(lang, &e.text()))?;
+    let manifest = thidua::pipeline::merge_manifests(&args.dir)
+        .map_err(|e| super::failure(lang, &e.text()))?;
     let n = manifest.documents.len();
     eprintln!(
         "{}",

@@ -87,9 +87,12 @@ pub fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
 
 /// `--format human|json|github`: the library's [`Format`].
 pub fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
-    clap::builder::PossibleValuesParser::new(["human", "json", "github"]).map(|s| match s.as_str() {
+    clap::builder::PossibleValuesParser::new(["human", "json", "github", "gitlab"]).map(|s| match s
+        .as_str()
+    {
         "json" => Format::Json,
         "github" => Format::Github,
+        "gitlab" => Format::Gitlab,
         _ => Format::Human,
     })
 }

@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use thidua::build::{self, BuildOptions};
 use thidua::diag::{Lang, Text};
+use thidua::pipeline::{self, BuildOptions};
 use thidua::{model, output, rules, scaffold};
 
 use super::failure;
@@ -46,7 +46,7 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
         );
         return Err(failure(lang, &text));
     }
-    let workspace = build::check(&args.dir, &BuildOptions::default())
+    let workspace = pipeline::check(&args.dir, &BuildOptions::default())
         .map(|checked| checked.workspace)
         .unwrap_or_default();
     let campaign = workspace.campaign.as_ref().map(|c| &c.value);

@@ -2,9 +2,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use thidua::build::{self, BuildOptions};
 use thidua::diag::Lang;
-use thidua::watch::Changes;
+use thidua::pipeline::watch::Changes;
+use thidua::pipeline::{self, BuildOptions};
 
 use super::Common;
 
@@ -48,7 +48,7 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
 /// Builds (only what changed is typeset), prints diagnostics and one status
 /// line; after a change, also the documents it rewrote, one per line.
 fn rebuild(common: &Common, options: &BuildOptions, list: bool) -> anyhow::Result<()> {
-    let report = build::build(&common.dir, options)?;
+    let report = pipeline::build(&common.dir, options)?;
     thidua::diag::emit(
         &report.diagnostics,
         &report.sources,

@@ -5,8 +5,8 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Error;
 
-use crate::source::{FileId, location_range};
 use crate::diag::{Diagnostic, Text, closest};
+use crate::source::{FileId, location_range};
 
 /// Parses `text` as one YAML document of type `T`.
 pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {

@@ -95,7 +95,6 @@ pub struct CouncilVote {
     pub in_favour: Spanned<u32>,
 }
 
-
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {

@@ -256,7 +256,6 @@ pub struct Plan {
     pub signer: Signer,
 }
 
-
 /// One element of a document's outline.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

@@ -6,8 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-pub use super::common::SubjectType;
 use super::common::Signer;
+pub use super::common::SubjectType;
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -197,7 +197,6 @@ pub struct GiayKhenRecipient {
     #[schemars(with = "Vec<String>")]
     pub achievements: Vec<Spanned<String>>,
 }
-
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -18,7 +18,7 @@ pub enum PacketError {
 }
 
 /// One document to join: its bookmark and its PDF.
-pub struct PacketPart {
+pub struct Part {
     pub title: String,
     /// Shown in errors: the part's path.
     pub path: String,
@@ -43,45 +43,89 @@ pub fn join(
     title: &str,
     date: NaiveDate,
     count: usize,
-    mut next: impl FnMut(usize) -> Result<PacketPart, PacketError>,
+    mut next: impl FnMut(usize) -> Result<Part, PacketError>,
 ) -> Result<Joined, PacketError> {
     let first_item = INFO + 1;
+    let mut writer = PdfWriter::new();
     let mut next_id = first_item + count as u32;
-    let mut out: Vec<u8> = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets: BTreeMap<u32, usize> = BTreeMap::new();
     let mut kids: Vec<Object> = Vec::new();
     let mut bookmarks: Vec<(String, ObjectId)> = Vec::new();
-    let write =
-        |out: &mut Vec<u8>, offsets: &mut BTreeMap<u32, usize>, id: u32, object: &Object| {
-            offsets.insert(id, out.len());
-            let mut bytes = format!("{id} 0 obj").into_bytes();
-            if Writer::need_separator(object) {
-                bytes.push(b' ');
-            } else {
-                bytes.push(b'\n');
-            }
-            out.extend_from_slice(&bytes);
-            Writer::write_object(out, object).map_err(|e| PacketError::Write(e.to_string()))?;
-            out.extend_from_slice(b"\nendobj\n");
-            Ok::<(), PacketError>(())
-        };
-
     for index in 0..count {
         let part = next(index)?;
+        let (first, pages) = writer.copy_part(&part, &mut next_id)?;
+        bookmarks.push((part.title, first));
+        kids.extend(pages.into_iter().map(Object::Reference));
+    }
+    let page_count = kids.len();
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"Pages".to_vec()));
+    tree.set("Count", Object::Integer(page_count as i64));
+    tree.set("Kids", Object::Array(kids));
+    writer.write(PAGES, &Object::Dictionary(tree))?;
+    writer.outline(first_item, &bookmarks)?;
+    writer.info(title, date)?;
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference((PAGES, 0)));
+    catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    writer.write(CATALOG, &Object::Dictionary(catalog))?;
+    Ok(Joined {
+        pdf: writer.finish()?,
+        pages: page_count,
+    })
+}
+
+/// A PDF written object by object, with each object's offset for the
+/// cross-reference table.
+struct PdfWriter {
+    out: Vec<u8>,
+    offsets: BTreeMap<u32, usize>,
+}
+
+impl PdfWriter {
+    fn new() -> Self {
+        Self {
+            out: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            offsets: BTreeMap::new(),
+        }
+    }
+
+    fn write(&mut self, id: u32, object: &Object) -> Result<(), PacketError> {
+        self.offsets.insert(id, self.out.len());
+        let mut bytes = format!("{id} 0 obj").into_bytes();
+        if Writer::need_separator(object) {
+            bytes.push(b' ');
+        } else {
+            bytes.push(b'\n');
+        }
+        self.out.extend_from_slice(&bytes);
+        Writer::write_object(&mut self.out, object)
+            .map_err(|e| PacketError::Write(e.to_string()))?;
+        self.out.extend_from_slice(b"\nendobj\n");
+        Ok(())
+    }
+
+    /// Copies a part's pages and what they need, numbered from `next_id`;
+    /// returns its first page and all its pages.
+    fn copy_part(
+        &mut self,
+        part: &Part,
+        next_id: &mut u32,
+    ) -> Result<(ObjectId, Vec<ObjectId>), PacketError> {
         let mut doc = Document::load_mem(&part.pdf).map_err(|e| PacketError::Part {
             part: part.path.clone(),
             message: e.to_string(),
         })?;
-        doc.renumber_objects_with(next_id);
-        next_id = doc.max_id + 1;
+        doc.renumber_objects_with(*next_id);
+        *next_id = doc.max_id + 1;
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let Some(&first) = pages.first() else {
             return Err(PacketError::Part {
-                part: part.path,
+                part: part.path.clone(),
                 message: "không có trang nào".to_string(),
             });
         };
-        bookmarks.push((part.title, first));
         // What the pages need (content, fonts, images), and nothing of the
         // part's own catalog, page tree, outline, metadata or structure tree.
         let mut needed: BTreeSet<ObjectId> = BTreeSet::new();
@@ -104,109 +148,96 @@ pub fn join(
                     page.remove(b"StructParents");
                 }
             }
-            write(&mut out, &mut offsets, id.0, object)?;
+            self.write(id.0, object)?;
         }
-        kids.extend(pages.into_iter().map(Object::Reference));
+        Ok((first, pages))
     }
 
-    let page_count = kids.len();
-    let mut tree = Dictionary::new();
-    tree.set("Type", Object::Name(b"Pages".to_vec()));
-    tree.set("Count", Object::Integer(page_count as i64));
-    tree.set("Kids", Object::Array(kids));
-    write(&mut out, &mut offsets, PAGES, &Object::Dictionary(tree))?;
+    /// One top-level bookmark per part, numbered from `first_item`.
+    fn outline(
+        &mut self,
+        first_item: u32,
+        bookmarks: &[(String, ObjectId)],
+    ) -> Result<(), PacketError> {
+        for (i, (title, page)) in bookmarks.iter().enumerate() {
+            let id = first_item + i as u32;
+            let mut item = Dictionary::new();
+            item.set("Title", text_string(title));
+            item.set("Parent", Object::Reference((OUTLINES, 0)));
+            if i > 0 {
+                item.set("Prev", Object::Reference((id - 1, 0)));
+            }
+            if i + 1 < bookmarks.len() {
+                item.set("Next", Object::Reference((id + 1, 0)));
+            }
+            item.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    Object::Name(b"Fit".to_vec()),
+                ]),
+            );
+            self.write(id, &Object::Dictionary(item))?;
+        }
+        let mut outlines = Dictionary::new();
+        outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+        if !bookmarks.is_empty() {
+            outlines.set("First", Object::Reference((first_item, 0)));
+            outlines.set(
+                "Last",
+                Object::Reference((first_item + bookmarks.len() as u32 - 1, 0)),
+            );
+        }
+        outlines.set("Count", Object::Integer(bookmarks.len() as i64));
+        self.write(OUTLINES, &Object::Dictionary(outlines))
+    }
 
-    for (i, (title, page)) in bookmarks.iter().enumerate() {
-        let id = first_item + i as u32;
-        let mut item = Dictionary::new();
-        item.set("Title", text_string(title));
-        item.set("Parent", Object::Reference((OUTLINES, 0)));
-        if i > 0 {
-            item.set("Prev", Object::Reference((id - 1, 0)));
-        }
-        if i + 1 < bookmarks.len() {
-            item.set("Next", Object::Reference((id + 1, 0)));
-        }
-        item.set(
-            "Dest",
-            Object::Array(vec![
-                Object::Reference(*page),
-                Object::Name(b"Fit".to_vec()),
-            ]),
+    /// The document information: title, producer, and the date as given.
+    fn info(&mut self, title: &str, date: NaiveDate) -> Result<(), PacketError> {
+        let mut info = Dictionary::new();
+        info.set("Title", text_string(title));
+        info.set(
+            "Producer",
+            text_string(&format!("thidua {}", env!("CARGO_PKG_VERSION"))),
         );
-        write(&mut out, &mut offsets, id, &Object::Dictionary(item))?;
-    }
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
-    if !bookmarks.is_empty() {
-        outlines.set("First", Object::Reference((first_item, 0)));
-        outlines.set(
-            "Last",
-            Object::Reference((first_item + bookmarks.len() as u32 - 1, 0)),
+        info.set(
+            "CreationDate",
+            Object::String(
+                format!("D:{}000000Z", date.format("%Y%m%d")).into_bytes(),
+                StringFormat::Literal,
+            ),
         );
+        self.write(INFO, &Object::Dictionary(info))
     }
-    outlines.set("Count", Object::Integer(bookmarks.len() as i64));
-    write(
-        &mut out,
-        &mut offsets,
-        OUTLINES,
-        &Object::Dictionary(outlines),
-    )?;
 
-    let mut info = Dictionary::new();
-    info.set("Title", text_string(title));
-    info.set(
-        "Producer",
-        text_string(&format!("thidua {}", env!("CARGO_PKG_VERSION"))),
-    );
-    info.set(
-        "CreationDate",
-        Object::String(
-            format!("D:{}000000Z", date.format("%Y%m%d")).into_bytes(),
-            StringFormat::Literal,
-        ),
-    );
-    write(&mut out, &mut offsets, INFO, &Object::Dictionary(info))?;
-
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference((PAGES, 0)));
-    catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
-    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    write(
-        &mut out,
-        &mut offsets,
-        CATALOG,
-        &Object::Dictionary(catalog),
-    )?;
-
-    // A classic cross-reference table: one section per run of numbers.
-    let xref_at = out.len();
-    let size = offsets.keys().last().map_or(1, |last| last + 1);
-    let mut xref = format!("xref\n0 1\n0000000000 65535 f \n");
-    let ids: Vec<u32> = offsets.keys().copied().collect();
-    let mut run_start = 0;
-    while run_start < ids.len() {
-        let mut run_end = run_start;
-        while run_end + 1 < ids.len() && ids[run_end + 1] == ids[run_end] + 1 {
-            run_end += 1;
+    /// A classic cross-reference table (one section per run of numbers) and
+    /// the trailer.
+    fn finish(mut self) -> Result<Vec<u8>, PacketError> {
+        let xref_at = self.out.len();
+        let size = self.offsets.keys().last().map_or(1, |last| last + 1);
+        let mut xref = "xref\n0 1\n0000000000 65535 f \n".to_string();
+        let ids: Vec<u32> = self.offsets.keys().copied().collect();
+        let mut run_start = 0;
+        while run_start < ids.len() {
+            let mut run_end = run_start;
+            while run_end + 1 < ids.len() && ids[run_end + 1] == ids[run_end] + 1 {
+                run_end += 1;
+            }
+            xref.push_str(&format!("{} {}\n", ids[run_start], run_end - run_start + 1));
+            for id in &ids[run_start..=run_end] {
+                xref.push_str(&format!("{:010} 00000 n \n", self.offsets[id]));
+            }
+            run_start = run_end + 1;
         }
-        xref.push_str(&format!("{} {}\n", ids[run_start], run_end - run_start + 1));
-        for id in &ids[run_start..=run_end] {
-            xref.push_str(&format!("{:010} 00000 n \n", offsets[id]));
-        }
-        run_start = run_end + 1;
+        self.out
+            .write_all(xref.as_bytes())
+            .map_err(|e| PacketError::Write(e.to_string()))?;
+        let trailer = format!(
+            "trailer\n<< /Size {size} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"
+        );
+        self.out.extend_from_slice(trailer.as_bytes());
+        Ok(self.out)
     }
-    out.write_all(xref.as_bytes())
-        .map_err(|e| PacketError::Write(e.to_string()))?;
-    let trailer = format!(
-        "trailer\n<< /Size {size} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"
-    );
-    out.extend_from_slice(trailer.as_bytes());
-    Ok(Joined {
-        pdf: out,
-        pages: page_count,
-    })
 }
 
 /// Pushes the objects `object` refers to; a page's `/Parent` (its old page

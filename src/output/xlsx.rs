@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
 
-use crate::lists::List;
+use crate::jobs::lists::List;
 
 /// The worksheet's name, as Vietnamese users expect to see it on the tab.
 pub const SHEET_NAME: &str = "Danh sách";
@@ -167,7 +167,7 @@ fn write_sheet(sheet: &mut Worksheet, list: &List) -> Result<(), XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lists::{ListRow, ListSection};
+    use crate::jobs::lists::{ListRow, ListSection};
     use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
     use std::io::Cursor;
 

@@ -1,146 +1,19 @@
-//! Rules on the campaign file itself: ids, references, period, window, and
-//! the well-formedness of what the plan prints (Nghị định 30).
+//! Rules on the campaign file itself: references, period, window, and the
+//! well-formedness of what the plan and every issued document print
+//! (Nghị định 30).
 
 use serde_saphyr::Spanned;
 
-use super::{Ctx, Rule, bad_id, duplicate_ids, is_slug};
-use crate::diag::{Diagnostic, Severity, Text, closest};
-use crate::source::{FileId, span};
-use crate::model::Sourced;
+use super::{Ctx, Found, msg};
+use crate::diag::closest;
 use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart};
 use crate::model::common::Signer;
 use crate::model::date::PartialDate;
+use crate::source::FileId;
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "TD0101",
-        severity: Severity::Error,
-        summary: "Mã (id) của phong trào, đơn vị, nội dung, tiêu chí, thành tích, sáng kiến, đề nghị chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
-        check: ids_are_slugs,
-    },
-    Rule {
-        code: "TD0102",
-        severity: Severity::Error,
-        summary: "Mã không trùng nhau trong một tệp (nội dung, hình thức, tiêu chí; thành tích, sáng kiến, đề nghị)",
-        check: ids_are_unique,
-    },
-    Rule {
-        code: "TD0103",
-        severity: Severity::Error,
-        summary: "Dàn ý và lựa chọn cấp trên chỉ dẫn tới hình thức khen thưởng có thật",
-        check: award_references_exist,
-    },
-    Rule {
-        code: "TD0104",
-        severity: Severity::Error,
-        summary: "Thời gian thi đua: ngày kết thúc sau ngày bắt đầu (ngày ban hành)",
-        check: period_is_ordered,
-    },
-    Rule {
-        code: "TD0105",
-        severity: Severity::Error,
-        summary: "Thời gian đề nghị khen thưởng nằm trong thời gian thi đua, bắt đầu trước khi kết thúc",
-        check: window_inside_period,
-    },
-    Rule {
-        code: "TD0106",
-        severity: Severity::Error,
-        summary: "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị",
-        check: awards_are_complete,
-    },
-    Rule {
-        code: "TD0107",
-        severity: Severity::Error,
-        summary: "Đề mục có cấp 1 đến 4",
-        check: heading_levels,
-    },
-    Rule {
-        code: "TD0108",
-        severity: Severity::Error,
-        summary: "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)",
-        check: symbol_is_well_formed,
-    },
-    Rule {
-        code: "TD0109",
-        severity: Severity::Error,
-        summary: "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)",
-        check: signing_authority_is_well_formed,
-    },
-    Rule {
-        code: "TD0110",
-        severity: Severity::Warning,
-        summary: "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng",
-        check: recipients_are_bare,
-    },
-    Rule {
-        code: "TD0111",
-        severity: Severity::Error,
-        summary: "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày",
-        check: final_documents_have_number_and_day,
-    },
-];
-
-fn campaign<'a>(ctx: &'a Ctx) -> Option<&'a Sourced<Campaign>> {
-    ctx.workspace.campaign.as_ref()
-}
-
-fn at<T>(ctx: &Ctx, c: &Sourced<Campaign>, value: &Spanned<T>, diag: Diagnostic) -> Diagnostic {
-    diag.at(c.file, span(ctx.sources.text(c.file), value))
-}
-
-fn all_ids(c: &Campaign) -> Vec<&Spanned<String>> {
-    let mut ids = vec![&c.id];
-    ids.extend(c.content_items.iter().map(|i| &i.id));
-    for award in &c.awards {
-        ids.push(&award.id);
-        ids.extend(award.criteria.collective.iter().map(|k| &k.id));
-        ids.extend(award.criteria.individual.iter().map(|k| &k.id));
-    }
-    ids
-}
-
-fn ids_are_slugs(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
-    all_ids(&c.value)
-        .into_iter()
-        .filter(|id| !is_slug(&id.value))
-        .map(|id| bad_id(ctx, c.file, id))
-        .collect()
-}
-
-fn ids_are_unique(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
-    duplicate_ids(ctx, c.file, all_ids(&c.value))
-}
-
-fn unknown_award(ctx: &Ctx, c: &Sourced<Campaign>, reference: &Spanned<String>) -> Diagnostic {
-    let ids = c.value.awards.iter().map(|a| a.id.value.as_str());
-    let mut d = Diagnostic::error(
-        "TD0103",
-        Text::new(
-            format!(
-                "không có hình thức khen thưởng mã `{}` trong `awards`",
-                reference.value
-            ),
-            format!("no award with id `{}` in `awards`", reference.value),
-        ),
-    );
-    if let Some(guess) = closest(&reference.value, ids) {
-        d = d.help(Text::new(
-            format!("có phải ý bạn là `{guess}`?"),
-            format!("did you mean `{guess}`?"),
-        ));
-    }
-    at(ctx, c, reference, d)
-}
-
-fn award_references_exist(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
+pub(super) fn award_references_exist(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
     };
     let mut refs: Vec<&Spanned<String>> = Vec::new();
     for block in &c.value.plan.body {
@@ -155,15 +28,34 @@ fn award_references_exist(ctx: &Ctx) -> Vec<Diagnostic> {
             .filter_map(|a| a.selection.as_ref())
             .map(|s| &s.pool),
     );
-    refs.into_iter()
+    for r in refs
+        .into_iter()
         .filter(|r| c.value.award(&r.value).is_none())
-        .map(|r| unknown_award(ctx, c, r))
-        .collect()
+    {
+        let finding = found.at(
+            c.file,
+            r,
+            msg(
+                format!(
+                    "không có hình thức khen thưởng mã `{}` trong `awards`",
+                    r.value
+                ),
+                format!("no award with id `{}` in `awards`", r.value),
+            ),
+        );
+        let ids = c.value.awards.iter().map(|a| a.id.value.as_str());
+        if let Some(guess) = closest(&r.value, ids) {
+            finding.help(msg(
+                format!("có phải ý bạn là `{guess}`?"),
+                format!("did you mean `{guess}`?"),
+            ));
+        }
+    }
 }
 
-fn period_is_ordered(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
+pub(super) fn period_is_ordered(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
     };
     let period = &c.value.period;
     let end = period.end.value.0;
@@ -173,49 +65,47 @@ fn period_is_ordered(ctx: &Ctx) -> Vec<Diagnostic> {
         PeriodStart::On(_) => ("ngày bắt đầu", "the start date"),
     };
     if end > start {
-        return vec![];
+        return;
     }
-    vec![at(
-        ctx,
-        c,
-        &period.end,
-        Diagnostic::error(
-            "TD0104",
-            Text::new(
+    found
+        .at(
+            c.file,
+            &period.end,
+            msg(
                 format!("thời gian thi đua kết thúc ({end}) không sau {what_vi} ({start})"),
                 format!("the period ends ({end}) no later than {what_en} ({start})"),
             ),
         )
-        .help(Text::new(
+        .help(msg(
             "sửa `period.end` hoặc ngày bắt đầu",
             "fix `period.end` or the start",
-        )),
-    )]
+        ));
 }
 
-fn window_inside_period(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
+pub(super) fn window_inside_period(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
     };
     let period_end = c.value.period.end.value.0;
     let period_start = c.value.period_start();
-    let mut out = Vec::new();
     for award in &c.value.awards {
         let Some(w) = &award.window else { continue };
         let (start, end) = (w.start.value.0, w.end.value.0);
         if end < start {
-            out.push(at(
-                ctx,
-                c,
+            found.at(
+                c.file,
                 &w.end,
-                Diagnostic::error(
-                    "TD0105",
-                    Text::new(
-                        format!("thời gian đề nghị của `{}` kết thúc ({end}) trước khi bắt đầu ({start})", award.id.value),
-                        format!("the nomination window of `{}` ends ({end}) before it starts ({start})", award.id.value),
+                msg(
+                    format!(
+                        "thời gian đề nghị của `{}` kết thúc ({end}) trước khi bắt đầu ({start})",
+                        award.id.value
+                    ),
+                    format!(
+                        "the nomination window of `{}` ends ({end}) before it starts ({start})",
+                        award.id.value
                     ),
                 ),
-            ));
+            );
         }
         // Against a period that is itself out of order (TD0104), every date
         // would be outside: that one error says it.
@@ -224,56 +114,31 @@ fn window_inside_period(ctx: &Ctx) -> Vec<Diagnostic> {
         }
         for (date, bound) in [(&w.start, start), (&w.end, end)] {
             if bound < period_start || bound > period_end {
-                out.push(at(
-                    ctx,
-                    c,
-                    date,
-                    Diagnostic::error(
-                        "TD0105",
-                        Text::new(
+                found
+                    .at(
+                        c.file,
+                        date,
+                        msg(
                             format!("ngày {bound} nằm ngoài thời gian thi đua ({period_start} – {period_end})"),
                             format!("{bound} is outside the campaign period ({period_start} – {period_end})"),
                         ),
                     )
-                    .help(Text::new(
+                    .help(msg(
                         "thời gian đề nghị khen thưởng phải nằm trong thời gian thi đua (mục III)",
                         "the nomination window must lie inside the campaign period (section III)",
-                    )),
-                ));
+                    ));
             }
         }
     }
-    out
 }
 
-fn awards_are_complete(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
+pub(super) fn awards_are_complete(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
     };
-    let mut out = Vec::new();
     for award in &c.value.awards {
         let problem = match award.level {
-            AwardLevel::National => match &award.selection {
-                None => Some((
-                    "hình thức cấp Nhà nước cần `selection` (lựa chọn từ danh sách cấp tỉnh)"
-                        .to_string(),
-                    "a national award needs `selection` (chosen from the provincial pool)"
-                        .to_string(),
-                )),
-                Some(s) => match c.value.award(&s.pool.value) {
-                    Some(pool) if pool.level != AwardLevel::Province => Some((
-                        format!(
-                            "`selection.pool` phải là hình thức cấp tỉnh, `{}` không phải",
-                            s.pool.value
-                        ),
-                        format!(
-                            "`selection.pool` must be a provincial award, `{}` is not",
-                            s.pool.value
-                        ),
-                    )),
-                    _ => None,
-                },
-            },
+            AwardLevel::National => national_problem(&c.value, award),
             AwardLevel::Province => {
                 if award.criteria.collective.is_empty() && award.criteria.individual.is_empty() {
                     Some((
@@ -295,96 +160,105 @@ fn awards_are_complete(ctx: &Ctx) -> Vec<Diagnostic> {
             AwardLevel::Unit => None,
         };
         if let Some((vi, en)) = problem {
-            out.push(at(
-                ctx,
-                c,
-                &award.id,
-                Diagnostic::error("TD0106", Text::new(vi, en)),
-            ));
+            found.at(c.file, &award.id, msg(vi, en));
         }
     }
-    out
 }
 
-fn heading_levels(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
-    };
-    c.value
-        .plan
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading(h) if !(1..=4).contains(&h.level.value) => Some(at(
-                ctx,
-                c,
-                &h.level,
-                Diagnostic::error(
-                    "TD0107",
-                    Text::new(
-                        format!("cấp đề mục {} không có: dùng 1 (I.), 2 (1.), 3 (1.1.) hoặc 4 (a))", h.level.value),
-                        format!("heading level {} does not exist: use 1 (I.), 2 (1.), 3 (1.1.) or 4 (a))", h.level.value),
-                    ),
+/// What a national award lacks: a selection from a provincial pool.
+fn national_problem(
+    c: &Campaign,
+    award: &crate::model::campaign::Award,
+) -> Option<(String, String)> {
+    match &award.selection {
+        None => Some((
+            "hình thức cấp Nhà nước cần `selection` (lựa chọn từ danh sách cấp tỉnh)".to_string(),
+            "a national award needs `selection` (chosen from the provincial pool)".to_string(),
+        )),
+        Some(s) => match c.award(&s.pool.value) {
+            Some(pool) if pool.level != AwardLevel::Province => Some((
+                format!(
+                    "`selection.pool` phải là hình thức cấp tỉnh, `{}` không phải",
+                    s.pool.value
+                ),
+                format!(
+                    "`selection.pool` must be a provincial award, `{}` is not",
+                    s.pool.value
                 ),
             )),
             _ => None,
-        })
-        .collect()
+        },
+    }
+}
+
+pub(super) fn heading_levels(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
+    };
+    for block in &c.value.plan.body {
+        match block {
+            Block::Heading(h) if !(1..=4).contains(&h.level.value) => {
+                found.at(
+                    c.file,
+                    &h.level,
+                    msg(
+                        format!("cấp đề mục {} không có: dùng 1 (I.), 2 (1.), 3 (1.1.) hoặc 4 (a))", h.level.value),
+                        format!("heading level {} does not exist: use 1 (I.), 2 (1.), 3 (1.1.) or 4 (a))", h.level.value),
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Every file that issues documents, with its symbol and signer.
-fn issuers<'a>(ctx: &'a Ctx) -> Vec<(FileId, &'a Spanned<String>, &'a Signer)> {
+fn issuers<'a>(ctx: &Ctx<'a>) -> Vec<(FileId, &'a Spanned<String>, &'a Signer)> {
     let mut out = Vec::new();
-    if let Some(c) = campaign(ctx) {
+    if let Some(c) = ctx.campaign_file() {
         out.push((c.file, &c.value.issuer.symbol, &c.value.plan.signer));
     }
-    for u in &ctx.workspace.units {
+    for u in ctx.units() {
         out.push((u.file, &u.value.symbol, &u.value.signer));
     }
     out
 }
 
-fn symbol_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub(super) fn symbol_is_well_formed(ctx: &Ctx, found: &mut Found) {
     for (file, symbol, _) in issuers(ctx) {
         let ok = !symbol.value.is_empty()
             && symbol
                 .value
                 .chars()
                 .all(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '-' || ch == '&');
-        if !ok {
-            out.push(
-                ctx.at(
-                    file,
-                    symbol,
-                    Diagnostic::error(
-                        "TD0108",
-                        Text::new(
-                            format!(
-                                "ký hiệu `{}` không đúng Nghị định 30: viết hoa, không dấu cách",
-                                symbol.value
-                            ),
-                            format!(
-                                "symbol `{}` is malformed: upper case, no spaces (Nghị định 30)",
-                                symbol.value
-                            ),
-                        ),
-                    )
-                    .help(Text::new(
-                        "ví dụ: `UBND`, `SNV`, `UBND-VX`",
-                        "for example `UBND`, `SNV`, `UBND-VX`",
-                    )),
-                ),
-            );
+        if ok {
+            continue;
         }
+        found
+            .at(
+                file,
+                symbol,
+                msg(
+                    format!(
+                        "ký hiệu `{}` không đúng Nghị định 30: viết hoa, không dấu cách",
+                        symbol.value
+                    ),
+                    format!(
+                        "symbol `{}` is malformed: upper case, no spaces (Nghị định 30)",
+                        symbol.value
+                    ),
+                ),
+            )
+            .help(msg(
+                "ví dụ: `UBND`, `SNV`, `UBND-VX`",
+                "for example `UBND`, `SNV`, `UBND-VX`",
+            ));
     }
-    out
 }
 
 const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
-fn signing_authority_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub(super) fn signing_authority_is_well_formed(ctx: &Ctx, found: &mut Found) {
     for (file, _, signer) in issuers(ctx) {
         for line in &signer.authority {
             if AUTHORITY_PREFIXES
@@ -393,65 +267,68 @@ fn signing_authority_is_well_formed(ctx: &Ctx) -> Vec<Diagnostic> {
             {
                 continue;
             }
-            out.push(ctx.at(
-                file,
-                line,
-                Diagnostic::error(
-                    "TD0109",
-                    Text::new(
-                        format!("dòng thẩm quyền ký `{}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.", line.value),
-                        format!("signing authority `{}` must start with TM., KT., Q., TL. or TUQ.", line.value),
+            found
+                .at(
+                    file,
+                    line,
+                    msg(
+                        format!(
+                            "dòng thẩm quyền ký `{}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
+                            line.value
+                        ),
+                        format!(
+                            "signing authority `{}` must start with TM., KT., Q., TL. or TUQ.",
+                            line.value
+                        ),
                     ),
                 )
-                .help(Text::new(
+                .help(msg(
                     "chức vụ người ký (ví dụ PHÓ CHỦ TỊCH) ghi ở `signer.title`",
                     "the signer's own title (e.g. PHÓ CHỦ TỊCH) goes in `signer.title`",
-                )),
-            ));
+                ));
         }
     }
-    out
 }
 
-fn recipients_are_bare(ctx: &Ctx) -> Vec<Diagnostic> {
-    let Some(c) = campaign(ctx) else {
-        return vec![];
+pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
     };
     let plan = &c.value.plan;
-    plan.recipients
+    for r in plan
+        .recipients
         .iter()
         .chain(std::iter::once(&plan.archive))
-        .filter(|r| r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.']))
-        .map(|r| {
-            at(
-                ctx,
-                c,
-                r,
-                Diagnostic::warning(
-                    "TD0110",
-                    Text::new(
-                        format!("dòng Nơi nhận `{}` có sẵn dấu `-`, `;` hoặc `.`: thidua tự thêm, nên sẽ in hai lần", r.value),
-                        format!("recipient line `{}` carries its own `-`, `;` or `.`: thidua adds them, so they would print twice", r.value),
-                    ),
-                )
-                .help(Text::new(
-                    "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
-                    "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
-                )),
-            )
+        .filter(|r| {
+            r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
         })
-        .collect()
+    {
+        found
+            .at(
+                c.file,
+                r,
+                msg(
+                    format!("dòng Nơi nhận `{}` có sẵn dấu `-`, `;` hoặc `.`: thidua tự thêm, nên sẽ in hai lần", r.value),
+                    format!("recipient line `{}` carries its own `-`, `;` or `.`: thidua adds them, so they would print twice", r.value),
+                ),
+            )
+            .help(msg(
+                "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
+                "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
+            ));
+    }
 }
 
-/// Every dated, numbered document of the workspace: (file, what, number, date).
-fn numbered_documents<'a>(
-    ctx: &'a Ctx,
-) -> Vec<(FileId, &'static str, Option<u32>, &'a Spanned<PartialDate>)> {
+/// A dated, numbered document: its file, its block, its number and date.
+type Numbered<'a> = (FileId, &'static str, Option<u32>, &'a Spanned<PartialDate>);
+
+/// Every dated, numbered document of the workspace.
+fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
     let mut out = Vec::new();
-    if let Some(c) = campaign(ctx) {
+    if let Some(c) = ctx.campaign_file() {
         out.push((c.file, "plan", c.value.plan.number, &c.value.plan.date));
     }
-    for u in &ctx.workspace.units {
+    for u in ctx.units() {
         let unit = &u.value;
         out.push((u.file, "plan", unit.plan.number, &unit.plan.date));
         if let Some(g) = &unit.giay_khen {
@@ -464,7 +341,7 @@ fn numbered_documents<'a>(
             out.push((u.file, "report", r.number, &r.date));
         }
     }
-    if let Some(a) = &ctx.workspace.appraisal {
+    if let Some(a) = ctx.appraisal() {
         let appraisal = &a.value;
         out.push((
             a.file,
@@ -485,71 +362,50 @@ fn numbered_documents<'a>(
     out
 }
 
-fn final_documents_have_number_and_day(ctx: &Ctx) -> Vec<Diagnostic> {
+pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) {
     if !ctx.final_ {
-        return vec![];
+        return;
     }
-    let mut out = Vec::new();
     for (file, block, number, date) in numbered_documents(ctx) {
         if number.is_none() {
-            out.push(ctx.at(
-                file,
-                date,
-                Diagnostic::error(
-                    "TD0111",
-                    Text::new(
-                        format!("bản chính thức (--final) cần số văn bản: `{block}.number` còn trống"),
-                        format!("a final document (--final) needs its number: `{block}.number` is blank"),
-                    ),
-                )
-                .help(Text::new(
-                    format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
-                    format!("add `number: <n>` as registered by the records office to `{block}`"),
-                )),
-            ));
-        }
-        if date.value.is_draft() {
-            out.push(
-                ctx.at(
+            found
+                .at(
                     file,
                     date,
-                    Diagnostic::error(
-                        "TD0111",
-                        Text::new(
-                            format!(
-                                "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
-                                date.value
-                            ),
-                            format!(
-                                "a final document (--final) needs its full date, found `{}`",
-                                date.value
-                            ),
+                    msg(
+                        format!(
+                            "bản chính thức (--final) cần số văn bản: `{block}.number` còn trống"
                         ),
-                    )
-                    .help(Text::new(
-                        "ghi ngày dạng YYYY-MM-DD",
-                        "write the date as YYYY-MM-DD",
-                    )),
-                ),
-            );
+                        format!(
+                            "a final document (--final) needs its number: `{block}.number` is blank"
+                        ),
+                    ),
+                )
+                .help(msg(
+                    format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
+                    format!("add `number: <n>` as registered by the records office to `{block}`"),
+                ));
         }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::rules::slugify;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("lang-son"));
-        assert!(is_slug("nd1"));
-        assert!(!is_slug("Lạng Sơn"));
-        assert!(!is_slug("a/../b"));
-        assert!(!is_slug(""));
-        assert_eq!(slugify("Tuyên truyền Đợt 1"), "tuyen-truyen-dot-1");
+        if date.value.is_draft() {
+            found
+                .at(
+                    file,
+                    date,
+                    msg(
+                        format!(
+                            "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
+                            date.value
+                        ),
+                        format!(
+                            "a final document (--final) needs its full date, found `{}`",
+                            date.value
+                        ),
+                    ),
+                )
+                .help(msg(
+                    "ghi ngày dạng YYYY-MM-DD",
+                    "write the date as YYYY-MM-DD",
+                ));
+        }
     }
 }

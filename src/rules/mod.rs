@@ -1,13 +1,22 @@
 //! Stage 3: the campaign's and the law's rules, each a small named check with
-//! a stable code and severity. Checks read the model and return diagnostics;
-//! they never change anything.
+//! a stable code and severity. Checks read the model and report what they
+//! find through [`Found`]; they never change anything.
+//!
+//! The table below is the only place a rule's code and severity are written:
+//! a check reports problems, and [`Found`] gives each the code and severity
+//! of the rule that is running.
 
-/// `rule!("TD0201", Error, "summary", check)`: one entry of a rule table.
+/// `rule!("TD0201", Error, "summary", check)`: one entry of the rule table;
+/// `rule!("TD0303", Warning, final Error, …)` for a rule that `--final` raises.
 macro_rules! rule {
-    ($code:literal, $severity:ident, $summary:literal, $check:ident) => {
+    ($code:literal, $severity:ident, $summary:literal, $check:path) => {
+        rule!($code, $severity, final $severity, $summary, $check)
+    };
+    ($code:literal, $severity:ident, final $final:ident, $summary:literal, $check:path) => {
         Rule {
             code: $code,
             severity: Severity::$severity,
+            severity_when_final: Severity::$final,
             summary: $summary,
             check: $check,
         }
@@ -16,51 +25,93 @@ macro_rules! rule {
 
 mod appraisal;
 mod campaign;
+mod ids;
 mod unit;
+
+use std::collections::HashSet;
+use std::ops::Range;
 
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Severity, Text, closest};
+use crate::model::{Appraisal, Campaign, Sourced, Unit, Workspace};
 use crate::source::{FileId, Sources, span};
-use crate::model::Workspace;
-
-/// What a check sees.
-pub struct Ctx<'a> {
-    pub workspace: &'a Workspace,
-    pub sources: &'a Sources,
-    /// `--final`: the documents are about to be issued, so drafts' blanks are errors.
-    pub final_: bool,
-    /// Some input did not load, or a unit's id is unusable: a missing unit
-    /// may be that one, so checks across files do not report it again.
-    pub incomplete: bool,
-    /// Unit files with errors of their own. Checks across units (the
-    /// appraisal) judge only dossiers that check clean: a problem is reported
-    /// once, where it is caused, not again as each consequence.
-    pub unsettled: std::collections::HashSet<FileId>,
-}
-
-impl Ctx<'_> {
-    /// Whether a unit's file checks clean so far (see [`Ctx::unsettled`]).
-    pub fn settled(&self, file: FileId) -> bool {
-        !self.unsettled.contains(&file)
-    }
-}
 
 /// A named check. `code` is stable and documented in `docs/rules.md`.
 pub struct Rule {
     pub code: &'static str,
     pub severity: Severity,
+    /// The severity with `--final` (the documents are about to be issued):
+    /// the same, or an error where a draft may still leave a gap.
+    pub severity_when_final: Severity,
     /// One line in Vietnamese: what the rule asks.
     pub summary: &'static str,
-    pub check: fn(&Ctx) -> Vec<Diagnostic>,
+    pub check: fn(&Ctx, &mut Found),
 }
+
+/// The campaign and each unit, file by file: run first.
+#[rustfmt::skip]
+static INPUTS: &[Rule] = &[
+    rule!("TD0101", Error, "Mã (id) của phong trào, đơn vị, nội dung, tiêu chí, thành tích, sáng kiến, đề nghị chỉ gồm chữ thường không dấu, số và dấu gạch ngang", ids::ids_are_slugs),
+    rule!("TD0102", Error, "Mã không trùng nhau trong một tệp (nội dung, hình thức, tiêu chí; thành tích, sáng kiến, đề nghị)", ids::ids_are_unique),
+    rule!("TD0103", Error, "Dàn ý và lựa chọn cấp trên chỉ dẫn tới hình thức khen thưởng có thật", campaign::award_references_exist),
+    rule!("TD0104", Error, "Thời gian thi đua: ngày kết thúc sau ngày bắt đầu (ngày ban hành)", campaign::period_is_ordered),
+    rule!("TD0105", Error, "Thời gian đề nghị khen thưởng nằm trong thời gian thi đua, bắt đầu trước khi kết thúc", campaign::window_inside_period),
+    rule!("TD0106", Error, "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị", campaign::awards_are_complete),
+    rule!("TD0107", Error, "Đề mục có cấp 1 đến 4", campaign::heading_levels),
+    rule!("TD0108", Error, "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)", campaign::symbol_is_well_formed),
+    rule!("TD0109", Error, "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)", campaign::signing_authority_is_well_formed),
+    rule!("TD0110", Warning, "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng", campaign::recipients_are_bare),
+    rule!("TD0111", Error, "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày", campaign::final_documents_have_number_and_day),
+    rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", ids::unit_ids_are_unique),
+    rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit::subjects::unit_kind_is_eligible),
+    rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),
+    rule!("TD0204", Error, "Thành tích và thời hạn nhiệm vụ nằm trong thời gian thi đua (quy tắc 1)", unit::dates::dates_inside_period),
+    rule!("TD0205", Error, "Hình thức đề nghị có thật trong phong trào", unit::awards::nominated_award_exists),
+    rule!("TD0206", Error, "Không đề nghị Giấy khen trong hồ sơ trình tỉnh (quy tắc 5)", unit::awards::no_giay_khen_upward),
+    rule!("TD0207", Error, "Đơn vị không tự đề nghị hình thức cấp Nhà nước: tỉnh lựa chọn từ danh sách cấp tỉnh (quy tắc 6)", unit::awards::no_national_from_units),
+    rule!("TD0208", Error, "Mỗi đề nghị có đúng một đối tượng: `collective` hoặc `person`", unit::subjects::one_nominee),
+    rule!("TD0209", Error, "Tập thể và cá nhân được đề nghị thuộc đối tượng của phong trào (quy tắc 3)", unit::subjects::nominee_is_eligible),
+    rule!("TD0210", Error, "Đề nghị nêu ít nhất một tiêu chí, có thật, của đúng hình thức và đối tượng (quy tắc 4)", unit::evidence::criteria_exist),
+    rule!("TD0211", Error, "Tiêu chí về thành tích kèm thành tích cụ thể gắn nội dung mục II (quy tắc 4a)", unit::evidence::achievements_back_criteria),
+    rule!("TD0212", Error, "Tiêu chí về sáng kiến kèm sáng kiến, giải pháp đã được công nhận bằng quyết định (quy tắc 4b)", unit::evidence::initiatives_back_criteria),
+    rule!("TD0213", Error, "Thành tích, sáng kiến được dẫn chiếu có thật trong tệp đơn vị", unit::evidence::citations_exist),
+    rule!("TD0214", Error, "Có tờ trình cho các đề nghị, ngày trình trong thời gian đề nghị khen thưởng (quy tắc 2)", unit::dates::submission_inside_window),
+    rule!("TD0215", Error, "Số CCCD gồm đúng 12 chữ số (quy tắc 11)", unit::persons::cccd_is_well_formed),
+    rule!("TD0216", Error, "Số CCCD khớp giới tính và năm sinh (chữ số thứ 4–6)", unit::persons::cccd_matches_person),
+    rule!("TD0217", Error, "Một người (theo CCCD) không được đề nghị hai lần, ở một hay hai đơn vị (quy tắc 11)", unit::persons::person_once),
+    rule!("TD0218", Error, "Không đề nghị người đang bị kỷ luật hoặc đang bị xem xét, điều tra (quy tắc 11)", unit::persons::nominee_not_disciplined),
+    rule!("TD0219", Error, "Biên bản họp Hội đồng: số có mặt không quá số thành viên, phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả", unit::council::council_votes_add_up),
+    rule!("TD0220", Error, "Một thành tích chỉ làm căn cứ cho một hình thức khen thưởng (quy tắc 8)", unit::evidence::achievement_rewarded_once),
+    rule!("TD0221", Error, "Số đề nghị của đơn vị không vượt chỉ tiêu của phong trào (quy tắc 7)", unit::awards::quota_per_unit),
+    rule!("TD0222", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động đạt mục tiêu của phong trào (quy tắc 12)", unit::awards::shares_meet_targets),
+    rule!("TD0223", Error, "Thành tích trước ngày sáp nhập ghi rõ đơn vị tiền thân (`by`)", unit::succession::merged_history_is_attributed),
+    rule!("TD0224", Error, "Đơn vị đã giải thể, sáp nhập không lập văn bản sau ngày chuyển giao", unit::succession::nothing_after_succession),
+    rule!("TD0225", Error, "Cuộc họp Hội đồng diễn ra trước tờ trình, trong thời gian thi đua", unit::dates::council_before_submission),
+    rule!("TD0226", Error, "Mỗi tờ trình một hình thức khen thưởng: không gộp các hình thức (quy tắc 9)", unit::awards::one_award_per_submission),
+];
+
+/// Across units, on the Sở Nội vụ's appraisal: run once the unit files that
+/// check clean are known (see [`Ctx::unsettled`]).
+#[rustfmt::skip]
+static APPRAISAL: &[Rule] = &[
+    rule!("TD0301", Error, "Đơn vị thẩm định (`appraiser`) là một đơn vị có tệp trong inputs/units", appraisal::verdicts::appraiser_exists),
+    rule!("TD0302", Error, "Kết quả thẩm định, phiếu bầu và danh sách cấp Nhà nước dẫn chiếu đề nghị có thật", appraisal::verdicts::references_exist),
+    rule!("TD0303", Warning, final Error, "Mỗi đề nghị cấp tỉnh có kết quả thẩm định (lỗi khi --final)", appraisal::verdicts::every_nomination_judged),
+    rule!("TD0304", Error, "Mỗi đề nghị một kết quả thẩm định; `không đạt` nêu lý do", appraisal::verdicts::verdicts_well_formed),
+    rule!("TD0306", Error, "Người được trình cấp Nhà nước thuộc danh sách cấp tỉnh, đạt thẩm định và được Hội đồng tỉnh bỏ phiếu (quy tắc 6)", appraisal::national::national_from_pool),
+    rule!("TD0307", Error, "Tờ trình cấp Nhà nước đề nghị một hình thức cấp Nhà nước của phong trào", appraisal::national::national_award_is_national),
+    rule!("TD0308", Error, "Mỗi hình thức cấp Nhà nước một tờ trình (quy tắc 9)", appraisal::national::one_submission_per_award),
+    rule!("TD0309", Error, "Một người, một thành tích chỉ được trình một hình thức cấp Nhà nước (quy tắc 8, 11)", appraisal::national::one_national_award_per_person),
+    rule!("TD0310", Error, "Biên bản Hội đồng tỉnh: số có mặt, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
+    rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu toàn tỉnh (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
+    rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trên toàn tỉnh đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
+    rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng tỉnh → tờ trình Sở Nội vụ → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
+];
 
 /// Every rule, in code order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    campaign::RULES
-        .iter()
-        .chain(unit::RULES)
-        .chain(appraisal::RULES)
+    INPUTS.iter().chain(APPRAISAL)
 }
 
 /// Runs every rule over the workspace; `incomplete` when an input failed to load.
@@ -79,26 +130,68 @@ pub fn check(
         unsettled: Default::default(),
     };
     // The campaign and each unit first; then, across units, what is clean.
-    let mut out: Vec<Diagnostic> = campaign::RULES
-        .iter()
-        .chain(unit::RULES)
-        .flat_map(|rule| (rule.check)(&ctx))
-        .collect();
-    let units: std::collections::HashSet<FileId> = workspace.units.iter().map(|u| u.file).collect();
+    let mut out = run(&ctx, INPUTS);
+    let units: HashSet<FileId> = workspace.units.iter().map(|u| u.file).collect();
     ctx.unsettled = out
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.file)
         .filter(|f| units.contains(f))
         .collect();
-    out.extend(appraisal::RULES.iter().flat_map(|rule| (rule.check)(&ctx)));
+    out.extend(run(&ctx, APPRAISAL));
     out
 }
 
-impl Ctx<'_> {
-    /// Places `diag` on the span of `value` in `file`.
-    pub fn at<T>(&self, file: FileId, value: &Spanned<T>, diag: Diagnostic) -> Diagnostic {
-        diag.at(file, span(self.sources.text(file), value))
+/// Runs `rules` in order, each reporting through its own [`Found`].
+fn run(ctx: &Ctx, rules: &'static [Rule]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules {
+        let mut found = Found::new(rule, ctx);
+        (rule.check)(ctx, &mut found);
+        out.append(&mut found.diagnostics);
+    }
+    out
+}
+
+/// What a check sees.
+pub struct Ctx<'a> {
+    pub workspace: &'a Workspace,
+    pub sources: &'a Sources,
+    /// `--final`: the documents are about to be issued, so drafts' blanks are errors.
+    pub final_: bool,
+    /// Some input did not load, or a unit's id is unusable: a missing unit
+    /// may be that one, so checks across files do not report it again.
+    pub incomplete: bool,
+    /// Unit files with errors of their own. Checks across units (the
+    /// appraisal) judge only dossiers that check clean: a problem is reported
+    /// once, where it is caused, not again as each consequence.
+    pub unsettled: HashSet<FileId>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Whether a unit's file checks clean so far (see [`Ctx::unsettled`]).
+    pub fn settled(&self, file: FileId) -> bool {
+        !self.unsettled.contains(&file)
+    }
+
+    /// The campaign, where its file loaded.
+    pub fn campaign(&self) -> Option<&'a Campaign> {
+        self.campaign_file().map(|c| &c.value)
+    }
+
+    /// The campaign with its file, for checks that report in it.
+    pub fn campaign_file(&self) -> Option<&'a Sourced<Campaign>> {
+        self.workspace.campaign.as_ref()
+    }
+
+    /// Every unit that loaded, in file-name order.
+    pub fn units(&self) -> impl Iterator<Item = &'a Sourced<Unit>> + use<'a> {
+        self.workspace.units.iter()
+    }
+
+    /// The appraisal, once there is one.
+    pub fn appraisal(&self) -> Option<&'a Sourced<Appraisal>> {
+        self.workspace.appraisal.as_ref()
     }
 
     /// The line (1-based) of a spanned value, for messages that cite another place.
@@ -109,12 +202,75 @@ impl Ctx<'_> {
     }
 }
 
-/// `diag` with a "did you mean" help when a candidate is close to `word`.
-pub fn suggest<'a>(
-    diag: Diagnostic,
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Diagnostic {
+/// What the running rule found: every problem reported here carries the code
+/// and severity of that rule's entry in the table.
+pub struct Found<'a> {
+    code: &'static str,
+    severity: Severity,
+    sources: &'a Sources,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Found<'a> {
+    /// What `rule` finds: its code, and its severity under `ctx`'s options.
+    fn new(rule: &Rule, ctx: &Ctx<'a>) -> Self {
+        Found {
+            code: rule.code,
+            severity: if ctx.final_ {
+                rule.severity_when_final
+            } else {
+                rule.severity
+            },
+            sources: ctx.sources,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// A problem at `value` in `file`.
+    pub fn at<T>(&mut self, file: FileId, value: &Spanned<T>, message: Text) -> Finding<'_> {
+        let span = span(self.sources.text(file), value);
+        self.push(file, Some(span), message)
+    }
+
+    /// A problem with a whole file.
+    pub fn in_file(&mut self, file: FileId, message: Text) -> Finding<'_> {
+        self.push(file, None, message)
+    }
+
+    fn push(&mut self, file: FileId, span: Option<Range<usize>>, message: Text) -> Finding<'_> {
+        self.diagnostics.push(Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            file: Some(file),
+            span,
+            message,
+            help: None,
+        });
+        Finding(self.diagnostics.last_mut().expect("just pushed"))
+    }
+}
+
+/// A problem just reported, to add its help to.
+pub struct Finding<'f>(&'f mut Diagnostic);
+
+impl Finding<'_> {
+    /// How to fix it.
+    pub fn help(self, help: Text) -> Self {
+        self.0.help = Some(help);
+        self
+    }
+
+    /// A "did you mean" help when a candidate is close to `word`, else the
+    /// list of candidates (no help when there are none).
+    pub fn suggest<'c>(self, word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Self {
+        match suggestion(word, candidates) {
+            Some(help) => self.help(help),
+            None => self,
+        }
+    }
+}
+
+fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Text> {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let listed = candidates
         .iter()
@@ -122,16 +278,30 @@ pub fn suggest<'a>(
         .collect::<Vec<_>>()
         .join(", ");
     match closest(word, candidates.iter().copied()) {
-        Some(guess) => diag.help(Text::new(
+        Some(guess) => Some(msg(
             format!("có phải ý bạn là `{guess}`? Các giá trị có: {listed}"),
             format!("did you mean `{guess}`? Known values: {listed}"),
         )),
-        None if !candidates.is_empty() => diag.help(Text::new(
+        None if !candidates.is_empty() => Some(msg(
             format!("các giá trị có: {listed}"),
             format!("known values: {listed}"),
         )),
-        None => diag,
+        None => None,
     }
+}
+
+/// A message in Vietnamese and English.
+pub fn msg(vi: impl Into<String>, en: impl Into<String>) -> Text {
+    Text::new(vi, en)
+}
+
+/// The help of the favoured-share warnings, over a unit (TD0222) and over
+/// the province (TD0312).
+pub fn favoured_by_law() -> Text {
+    msg(
+        "Luật Thi đua, khen thưởng ưu tiên người trực tiếp lao động, không giữ chức vụ lãnh đạo",
+        "the law favours direct workers and non-leaders",
+    )
 }
 
 /// Ids end up in file names and cross-references: keep them plain.
@@ -166,68 +336,6 @@ pub fn slugify(s: &str) -> String {
     }
 }
 
-/// TD0101: an id that is not a slug.
-pub fn bad_id(ctx: &Ctx, file: FileId, id: &Spanned<String>) -> Diagnostic {
-    let suggestion = slugify(&id.value);
-    ctx.at(
-        file,
-        id,
-        Diagnostic::error(
-            "TD0101",
-            Text::new(
-                format!(
-                    "mã `{}` không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu `-`",
-                    id.value
-                ),
-                format!(
-                    "id `{}` is invalid: use lowercase ASCII letters, digits and `-`",
-                    id.value
-                ),
-            ),
-        )
-        .help(Text::new(
-            format!("ví dụ: `{suggestion}`"),
-            format!("for example `{suggestion}`"),
-        )),
-    )
-}
-
-/// TD0102: ids used twice in one file.
-pub fn duplicate_ids<'a>(
-    ctx: &Ctx,
-    file: FileId,
-    ids: impl IntoIterator<Item = &'a Spanned<String>>,
-) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<&str, &Spanned<String>> =
-        std::collections::HashMap::new();
-    let mut out = Vec::new();
-    for id in ids {
-        if let Some(first) = seen.get(id.value.as_str()) {
-            let line = ctx.line_of(file, first);
-            out.push(
-                ctx.at(
-                    file,
-                    id,
-                    Diagnostic::error(
-                        "TD0102",
-                        Text::new(
-                            format!("mã `{}` đã dùng ở dòng {line}", id.value),
-                            format!("id `{}` is already used on line {line}", id.value),
-                        ),
-                    )
-                    .help(Text::new(
-                        "mỗi mục cần một mã riêng",
-                        "every entry needs its own id",
-                    )),
-                ),
-            );
-        } else {
-            seen.insert(&id.value, id);
-        }
-    }
-    out
-}
-
 /// Codes raised by the pipeline's stages rather than by a rule: loading
 /// (syntax, keys, types), templates and typesetting.
 pub const STAGE_CODES: &[(&str, &str)] = &[
@@ -255,3 +363,27 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
     ("TD0016", "Một lần dựng không quá 100.000 văn bản"),
     ("TD0017", "Mọi ký tự có trong phông chữ của văn bản"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("lang-son"));
+        assert!(is_slug("nd1"));
+        assert!(!is_slug("Lạng Sơn"));
+        assert!(!is_slug("a/../b"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Tuyên truyền Đợt 1"), "tuyen-truyen-dot-1");
+    }
+
+    #[test]
+    fn the_table_is_in_code_order_and_codes_are_unique() {
+        let codes: Vec<&str> = all().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+}

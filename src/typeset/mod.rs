@@ -13,8 +13,6 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use crate::fonts::{FAMILY, FILES as FONT_FILES};
-/// The fonts moved to the crate's root (a leaf the loader uses too).
-pub use crate::fonts;
 pub use world::{Base, DocWorld, MAIN_ID};
 
 /// How old (in compilations) a memoised result may grow before it is evicted.

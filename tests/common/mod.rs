@@ -5,7 +5,7 @@ pub mod layout;
 
 use std::path::{Path, PathBuf};
 
-use thidua::build::{self, BuildOptions, Rendered, Session};
+use thidua::pipeline::{self, BuildOptions, Rendered, Session};
 use thidua::typeset::inspect::{self, Placed};
 
 /// The repository root: the reference workspace.
@@ -61,14 +61,14 @@ pub fn laid_out(root: &Path, kind: &str) -> (Rendered, Placed) {
 /// Renders the workspace at `root` and lays out the document whose output
 /// stem is `stem` (`lang-son/tham-dinh/to-trinh`).
 pub fn laid_out_stem(root: &Path, stem: &str) -> (Rendered, Placed) {
-    laid_out_where(root, |r| r.job.stem == stem, stem)
+    laid_out_where(root, |r| r.doc.stem == stem, stem)
 }
 
 /// Renders the workspace at `root` and lays out the document of `kind` of `unit`.
 pub fn laid_out_of(root: &Path, kind: &str, unit: Option<&str>) -> (Rendered, Placed) {
     laid_out_where(
         root,
-        |r| r.job.kind == kind && r.job.unit.as_deref() == unit,
+        |r| r.doc.kind == kind && r.doc.unit.as_deref() == unit,
         &format!("{kind} document for {unit:?}"),
     )
 }
@@ -78,7 +78,7 @@ fn laid_out_where(
     wanted: impl Fn(&Rendered) -> bool,
     what: &str,
 ) -> (Rendered, Placed) {
-    let session: Session = build::render_all(root, &BuildOptions::default()).unwrap();
+    let session: Session = pipeline::render_all(root, &BuildOptions::default()).unwrap();
     let errors: Vec<_> = session
         .checked
         .diagnostics
@@ -92,7 +92,7 @@ fn laid_out_where(
         .position(wanted)
         .unwrap_or_else(|| panic!("no {what}"));
     let pages =
-        build::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
+        pipeline::typeset(&session, &session.rendered[index]).unwrap_or_else(|e| panic!("{e:#?}"));
     let placed = inspect::placed(&pages);
     let mut session = session;
     (session.rendered.swap_remove(index), placed)
@@ -125,7 +125,7 @@ pub fn base_replacing(from: &str, to: &str) -> tempfile::TempDir {
 
 /// The unit `id` of the workspace at `root`, as checked.
 pub fn unit_of(root: &Path, id: &str) -> thidua::model::Unit {
-    let checked = build::check(root, &BuildOptions::default()).unwrap();
+    let checked = pipeline::check(root, &BuildOptions::default()).unwrap();
     checked
         .workspace
         .units
@@ -155,5 +155,5 @@ pub fn loaded_workspace(root: &Path) -> thidua::model::Workspace {
 pub fn count_of(list: &[(&thidua::model::Unit, &thidua::model::unit::Nomination)]) -> String {
     use thidua::model::unit::SubjectType;
     let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
-    thidua::lists::counted(of(SubjectType::Collective), of(SubjectType::Individual))
+    thidua::jobs::lists::counted(of(SubjectType::Collective), of(SubjectType::Individual))
 }

@@ -1,0 +1,197 @@
+//! Stage 4a: from the checked model to the list of documents a workspace
+//! yields. Each document gets its template, its render context (counts and
+//! groupings computed here, once, from the data), its date, its list and the
+//! inputs it depends on; a packet gets its parts. One function per document.
+
+mod appraisal;
+mod campaign;
+mod dossier;
+mod kind;
+pub mod lists;
+mod unit;
+
+use chrono::NaiveDate;
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+pub use kind::DocKind;
+use lists::List;
+
+use crate::model::common::SubjectType;
+use crate::model::unit::Nomination;
+use crate::model::{Workspace, campaign::Campaign};
+use crate::source::FileId;
+
+/// What a build makes: a document typeset from a template, or a packet joined
+/// from documents already typeset.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Document(Document),
+    Packet(Packet),
+}
+
+/// One document to render and typeset.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocKind,
+    /// The unit's id, or `None` for the province's documents.
+    pub unit: Option<String>,
+    /// Output path without extension, relative to `output/`: `lang-son/ke-hoach`.
+    pub stem: String,
+    pub title: String,
+    pub template: &'static str,
+    /// The document's own date: PDF metadata and Typst's `today()`.
+    pub date: NaiveDate,
+    pub inputs: Vec<FileId>,
+    pub context: Value,
+    /// The list a `danh-sach` prints, also written beside it as `.xlsx`.
+    pub list: Option<List>,
+}
+
+/// Documents joined into one PDF with a bookmark each: a dossier.
+#[derive(Debug, Clone)]
+pub struct Packet {
+    pub unit: Option<String>,
+    pub stem: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub inputs: Vec<FileId>,
+    /// The documents it joins, in reading order.
+    pub parts: Vec<Part>,
+}
+
+/// A document joined into a packet, with its bookmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// The part's own stem (`lang-son/so-noi-vu/…/to-trinh`).
+    pub stem: String,
+    /// The bookmark: `Tờ trình`, `Báo cáo thành tích: Hoàng Thị Thu`.
+    pub title: String,
+    pub kind: DocKind,
+}
+
+impl Part {
+    pub fn new(stem: String, title: impl Into<String>, kind: DocKind) -> Self {
+        Self {
+            stem,
+            title: title.into(),
+            kind,
+        }
+    }
+}
+
+impl Job {
+    pub fn stem(&self) -> &str {
+        match self {
+            Job::Document(d) => &d.stem,
+            Job::Packet(p) => &p.stem,
+        }
+    }
+}
+
+/// Every document and packet of the workspace whose inputs parsed.
+pub fn for_workspace(workspace: &Workspace) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let Some(c) = &workspace.campaign else {
+        return jobs;
+    };
+    let shared = Shared::of(&c.value);
+    jobs.push(Job::Document(campaign::plan(c, &shared)));
+    for u in &workspace.units {
+        let ctx = unit::UnitCtx::new(c, u, &shared);
+        unit::jobs(&mut jobs, &ctx);
+        dossier::jobs(&mut jobs, &ctx);
+    }
+    if let Some(a) = &workspace.appraisal {
+        appraisal::jobs(&mut jobs, workspace, c, a, &shared);
+    }
+    jobs
+}
+
+/// Context values every document shares, serialised once: a context holds
+/// them by reference, however many documents use them.
+pub(crate) struct Shared {
+    campaign: Value,
+    /// The awards by id.
+    awards: Value,
+}
+
+impl Shared {
+    fn of(campaign: &Campaign) -> Self {
+        let awards: std::collections::BTreeMap<&str, _> = campaign
+            .awards
+            .iter()
+            .map(|a| (a.id.value.as_str(), a))
+            .collect();
+        Self {
+            campaign: Value::from(Serde(campaign)),
+            awards: Value::from(Serde(&awards)),
+        }
+    }
+}
+
+/// Nominees of one award, split and counted as the documents print them.
+#[derive(Debug, Serialize)]
+pub struct Nominees<'a> {
+    pub collectives: Vec<&'a Nomination>,
+    pub individuals: Vec<&'a Nomination>,
+    /// `02`: counts as the decree prints them.
+    pub collective_count: String,
+    pub individual_count: String,
+    /// `01 tập thể và 02 cá nhân`, a zero part left out.
+    pub counted: String,
+}
+
+impl<'a> Nominees<'a> {
+    fn of(list: impl IntoIterator<Item = &'a Nomination>) -> Self {
+        let (mut collectives, mut individuals) = (Vec::new(), Vec::new());
+        for n in list {
+            match n.subject() {
+                Some(SubjectType::Collective) => collectives.push(n),
+                Some(SubjectType::Individual) => individuals.push(n),
+                None => {}
+            }
+        }
+        Self {
+            counted: lists::counted(collectives.len(), individuals.len()),
+            collective_count: crate::notation::two_digits(collectives.len() as u64),
+            individual_count: crate::notation::two_digits(individuals.len() as u64),
+            collectives,
+            individuals,
+        }
+    }
+}
+
+/// Where a nominee's achievement report goes in a dossier.
+fn report_stem(dossier: &str, n: &Nomination) -> String {
+    format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value)
+}
+
+/// `in_favour` of `members` as a Vietnamese percentage with two decimals.
+pub fn share(in_favour: u32, members: u32) -> String {
+    if members == 0 {
+        return "0%".to_string();
+    }
+    let hundredths = (u64::from(in_favour) * 10_000 + u64::from(members) / 2) / u64::from(members);
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    if frac == 0 {
+        format!("{whole}%")
+    } else {
+        format!("{whole},{frac:02}%")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_counted_over_all_members_in_vietnamese_notation() {
+        assert_eq!(share(6, 7), "85,71%");
+        assert_eq!(share(7, 7), "100%");
+        assert_eq!(share(1, 2), "50%");
+        assert_eq!(share(1, 3), "33,33%");
+        assert_eq!(share(0, 0), "0%");
+    }
+}

@@ -1,0 +1,302 @@
+//! The pipeline, stage after stage: check (load, model, rules) → render
+//! (jobs, templates) → typeset (worker threads) → output (files, packets,
+//! manifest). Commands and tests call [`build`]; the stages are the files of
+//! this folder, in that order.
+
+mod check;
+mod errors;
+mod incremental;
+mod keys;
+mod merge;
+mod options;
+mod packets;
+mod render;
+mod timings;
+pub mod watch;
+mod workers;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Instant;
+
+pub use check::{Checked, check};
+pub use errors::BuildError;
+pub use merge::{MergeError, merge_manifests};
+pub use options::{BuildOptions, MAX_DOCUMENTS, Progress, Shard};
+pub use render::{Rendered, RenderedPacket, Session, render_all, typeset};
+pub use timings::Timings;
+
+use crate::diag::Diagnostic;
+use crate::output::{self, Manifest, ManifestEntry};
+use crate::source::Sources;
+use incremental::Previous;
+use workers::DocResult;
+
+/// What a build did.
+pub struct BuildReport {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    pub manifest: Manifest,
+    pub timings: Timings,
+    /// Documents whose key matched the last build: not typeset, not rewritten.
+    pub reused: usize,
+    /// The documents written by this build (typeset or joined), by path.
+    pub rewritten: Vec<String>,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error())
+    }
+}
+
+/// Checks, renders, typesets and writes every valid document and the manifest.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let session = render_all(root, options)?;
+    let out_dir = root.join("output");
+    if options.keep_typst {
+        for (name, file) in session.templates.library() {
+            write_if_changed(&out_dir.join(name), file.text.as_bytes())?;
+        }
+    }
+    let manifest_name = options
+        .shard
+        .map_or("manifest.json".to_string(), |s| s.manifest_name());
+    let previous = Previous::read(&out_dir, &manifest_name);
+    let work = Work::decide(root, &session, &previous, options);
+    incremental::remove_stale_temporaries(&out_dir);
+    if let Some(manifest) = &previous.manifest {
+        incremental::unlist(
+            &out_dir.join(&manifest_name),
+            manifest,
+            &work.rebuilt(),
+            &session.planned,
+        )?;
+    }
+    let results = workers::run(root, &session, &work.docs, &work.reused, options);
+    let mut done = Done::new(&session);
+    for (doc, result) in work.docs.iter().zip(results) {
+        done.record(&session, doc, result?);
+    }
+    let join_started = Instant::now();
+    done.reused += packets::join_all(
+        root,
+        &session.checked.sources,
+        &work.packets,
+        work.packets_reused.clone(),
+        &mut done.entries,
+        &mut done.rewritten,
+    )?;
+    done.timings.packets = join_started.elapsed();
+    let write_started = Instant::now();
+    if let Some(manifest) = &previous.manifest {
+        incremental::carry_over(
+            root,
+            manifest,
+            &session.planned,
+            options.shard,
+            &mut done.entries,
+        );
+    }
+    packets::attach_indexes(root, &mut done.entries)?;
+    let manifest = Manifest::new(std::mem::take(&mut done.entries));
+    write_if_changed(&out_dir.join(&manifest_name), manifest.to_json().as_bytes())?;
+    if options.shard.is_none() {
+        let stamps = output::Stamps::of(root, &manifest);
+        write_if_changed(
+            &out_dir.join(output::Stamps::FILE),
+            stamps.to_json().as_bytes(),
+        )?;
+    }
+    done.timings.write += write_started.elapsed();
+    Ok(done.report(session, manifest, started))
+}
+
+/// What this build will do: the documents of its shard with, for each, the
+/// last build's entry where it can be kept; the packets likewise.
+struct Work<'a> {
+    docs: Vec<&'a Rendered>,
+    reused: Vec<Option<ManifestEntry>>,
+    packets: Vec<&'a RenderedPacket>,
+    packets_reused: Vec<Option<ManifestEntry>>,
+}
+
+impl<'a> Work<'a> {
+    fn decide(
+        root: &Path,
+        session: &'a Session,
+        previous: &Previous,
+        options: &BuildOptions,
+    ) -> Self {
+        // Documents keep their order (one unit's together, the province's long
+        // lists last). Measured: typesetting the longest first cost a third more
+        // CPU time (BENCHMARKS.md).
+        let docs: Vec<&Rendered> = session
+            .rendered
+            .iter()
+            .filter(|r| options.shard.is_none_or(|s| s.holds(&r.doc.stem)))
+            .collect();
+        // A shard's packets would need other shards' documents: packets are
+        // joined by `merge-manifests` once every shard is in.
+        let packets: Vec<&RenderedPacket> = match options.shard {
+            Some(_) => vec![],
+            None => session.packets.iter().collect(),
+        };
+        let by_path = previous.by_path().filter(|_| !options.force);
+        let reuse = |stem: &str, key: &str| {
+            let map = by_path.as_ref()?;
+            incremental::unchanged(root, &previous.stamps, map, &pdf_path(stem), key)
+        };
+        Self {
+            reused: docs.iter().map(|r| reuse(&r.doc.stem, &r.key)).collect(),
+            packets_reused: packets
+                .iter()
+                .map(|p| reuse(&p.packet.stem, &p.key))
+                .collect(),
+            docs,
+            packets,
+        }
+    }
+
+    /// The paths this build will write anew.
+    fn rebuilt(&self) -> BTreeSet<String> {
+        let docs = self.docs.iter().map(|r| &r.doc.stem).zip(&self.reused);
+        let packets = self
+            .packets
+            .iter()
+            .map(|p| &p.packet.stem)
+            .zip(&self.packets_reused);
+        docs.chain(packets)
+            .filter(|(_, reused)| reused.is_none())
+            .map(|(stem, _)| pdf_path(stem))
+            .collect()
+    }
+}
+
+/// What the workers made of the documents, gathered for the manifest.
+struct Done {
+    sources: Sources,
+    entries: Vec<ManifestEntry>,
+    diagnostics: Vec<Diagnostic>,
+    timings: Timings,
+    reused: usize,
+    rewritten: Vec<String>,
+}
+
+impl Done {
+    fn new(session: &Session) -> Self {
+        Self {
+            sources: session.checked.sources.clone(),
+            entries: vec![],
+            diagnostics: vec![],
+            timings: Timings {
+                check: session.check_time,
+                render: session.render_time,
+                ..Timings::default()
+            },
+            reused: 0,
+            rewritten: vec![],
+        }
+    }
+
+    fn record(
+        &mut self,
+        session: &Session,
+        doc: &Rendered,
+        (result, times): (DocResult, timings::DocTimes),
+    ) {
+        self.timings.add(&doc.doc.stem, times);
+        let inputs = doc
+            .doc
+            .inputs
+            .iter()
+            .map(|f| self.sources.name(*f).to_string())
+            .collect();
+        let listed = |entry: ManifestEntry| ManifestEntry {
+            title: doc.doc.title.clone(),
+            kind: doc.doc.kind.to_string(),
+            unit: doc.doc.unit.clone(),
+            inputs,
+            parts: vec![],
+            ..entry
+        };
+        match result {
+            DocResult::Written {
+                path,
+                pages,
+                sha256,
+                attachments,
+            } => {
+                self.rewritten.push(path.clone());
+                self.entries.push(listed(ManifestEntry {
+                    path,
+                    pages,
+                    sha256,
+                    attachments,
+                    key: doc.key.clone(),
+                    ..ManifestEntry::default()
+                }));
+            }
+            DocResult::Reused(entry) => {
+                self.reused += 1;
+                self.entries.push(listed(entry));
+            }
+            DocResult::Failed(errors) => {
+                for e in &errors {
+                    let from = (doc.doc.stem.as_str(), doc.doc.template, &doc.source);
+                    let d =
+                        errors::typst_diagnostic(&mut self.sources, &session.templates, from, e);
+                    self.diagnostics.push(d);
+                }
+            }
+            DocResult::Panicked(message) => {
+                self.diagnostics
+                    .push(errors::panicked(&doc.doc.stem, &message));
+            }
+        }
+    }
+
+    fn report(mut self, session: Session, manifest: Manifest, started: Instant) -> BuildReport {
+        self.timings.keep_slowest();
+        let mut diagnostics = session.checked.diagnostics;
+        diagnostics.extend(self.diagnostics);
+        crate::diag::sort(&mut diagnostics, &self.sources);
+        self.timings.total = started.elapsed();
+        BuildReport {
+            sources: self.sources,
+            diagnostics,
+            manifest,
+            timings: self.timings,
+            reused: self.reused,
+            rewritten: self.rewritten,
+        }
+    }
+}
+
+/// `output/<stem>.pdf`, relative to the workspace.
+fn pdf_path(stem: &str) -> String {
+    format!("output/{stem}.pdf")
+}
+
+/// The stem of `output/<stem>.pdf`.
+fn stem_of(path: &str) -> Option<&str> {
+    path.strip_prefix("output/")
+        .and_then(|p| p.strip_suffix(".pdf"))
+}
+
+/// Writes unless the file already holds exactly `bytes`: a build that changes
+/// nothing rewrites nothing.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    write(path, bytes)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    output::write_atomic(path, bytes).map_err(|source| BuildError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,164 @@
+//! Packets: a dossier joined from its parts' PDFs (copied, not typeset
+//! again), once every part is built, with `packet.json` beside it listing
+//! each part. Only the manifest is read, so `merge-manifests` joins the
+//! packets of a sharded build the same way.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::jobs::Packet;
+use crate::output::{self, Attachment, IndexedPart, ManifestEntry, PacketIndex, PartRef};
+use crate::source::Sources;
+
+use super::errors::BuildError;
+use super::render::RenderedPacket;
+use super::{pdf_path, write, write_if_changed};
+
+/// The parts recorded in a packet's manifest entry.
+pub fn part_refs(packet: &Packet) -> Vec<PartRef> {
+    packet
+        .parts
+        .iter()
+        .map(|p| PartRef {
+            title: p.title.clone(),
+            kind: p.kind.to_string(),
+            path: pdf_path(&p.stem),
+        })
+        .collect()
+}
+
+/// Joins every packet whose parts are all listed in `entries` (or keeps it
+/// where `reused` has it unchanged) and lists it. Returns how many were
+/// reused; the paths joined anew go to `joined`.
+pub fn join_all(
+    root: &Path,
+    sources: &Sources,
+    packets: &[&RenderedPacket],
+    reused: Vec<Option<ManifestEntry>>,
+    entries: &mut Vec<ManifestEntry>,
+    joined: &mut Vec<String>,
+) -> Result<usize, BuildError> {
+    let mut count = 0;
+    // Packets are no one's parts: what is built now is all a packet may join.
+    let built: HashSet<String> = entries.iter().map(|e| e.path.clone()).collect();
+    for (rendered, reused_entry) in packets.iter().zip(reused) {
+        let packet = &rendered.packet;
+        let inputs: Vec<String> = packet
+            .inputs
+            .iter()
+            .map(|f| sources.name(*f).to_string())
+            .collect();
+        if let Some(entry) = reused_entry {
+            count += 1;
+            entries.push(ManifestEntry {
+                title: packet.title.clone(),
+                inputs,
+                parts: part_refs(packet),
+                ..entry
+            });
+            continue;
+        }
+        if let Some((path, pages, sha256)) = join(root, packet, &built)? {
+            joined.push(path.clone());
+            entries.push(ManifestEntry {
+                path,
+                kind: crate::jobs::DocKind::Packet.to_string(),
+                unit: packet.unit.clone(),
+                title: packet.title.clone(),
+                pages,
+                sha256,
+                inputs,
+                attachments: vec![],
+                key: rendered.key.clone(),
+                parts: part_refs(packet),
+            });
+        }
+    }
+    Ok(count)
+}
+
+/// Joins a packet from its parts' files; `None` when a part was not built.
+/// Returns the packet's path, pages and SHA-256.
+fn join(
+    root: &Path,
+    packet: &Packet,
+    built: &HashSet<String>,
+) -> Result<Option<(String, usize, String)>, BuildError> {
+    let parts = &packet.parts;
+    let paths: Option<Vec<String>> = parts
+        .iter()
+        .map(|p| {
+            let path = pdf_path(&p.stem);
+            built.contains(&path).then_some(path)
+        })
+        .collect();
+    let Some(paths) = paths else {
+        return Ok(None);
+    };
+    let joined = output::packet::join(&packet.title, packet.date, parts.len(), |i| {
+        let pdf =
+            std::fs::read(root.join(&paths[i])).map_err(|e| output::packet::PacketError::Part {
+                part: paths[i].clone(),
+                message: e.to_string(),
+            })?;
+        Ok(output::packet::Part {
+            title: parts[i].title.clone(),
+            path: paths[i].clone(),
+            pdf,
+        })
+    });
+    let path = pdf_path(&packet.stem);
+    let joined = joined.map_err(|e| BuildError::Write {
+        path: root.join(&path),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write(&root.join(&path), &joined.pdf)?;
+    Ok(Some((path, joined.pages, output::sha256_hex(&joined.pdf))))
+}
+
+/// Writes `packet.json` beside every packet whose parts are all listed, and
+/// records it as the packet's attachment.
+pub fn attach_indexes(root: &Path, entries: &mut [ManifestEntry]) -> Result<(), BuildError> {
+    let by_path: HashMap<String, (String, usize)> = entries
+        .iter()
+        .map(|e| (e.path.clone(), (e.sha256.clone(), e.pages)))
+        .collect();
+    for entry in entries.iter_mut().filter(|e| !e.parts.is_empty()) {
+        entry.attachments.retain(|a| !a.path.ends_with(".json"));
+        let mut parts = Vec::new();
+        let mut first_page = 1;
+        for part in &entry.parts {
+            let Some((sha256, pages)) = by_path.get(&part.path) else {
+                break;
+            };
+            parts.push(IndexedPart {
+                title: part.title.clone(),
+                kind: part.kind.clone(),
+                path: part.path.clone(),
+                sha256: sha256.clone(),
+                pages: *pages,
+                first_page,
+            });
+            first_page += pages;
+        }
+        if parts.len() != entry.parts.len() {
+            continue;
+        }
+        let index = PacketIndex {
+            packet: entry.path.clone(),
+            title: entry.title.clone(),
+            sha256: entry.sha256.clone(),
+            pages: entry.pages,
+            parts,
+        };
+        let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
+        json.push('\n');
+        let rel = entry.path.replace(".pdf", ".json");
+        write_if_changed(&root.join(&rel), json.as_bytes())?;
+        entry.attachments.push(Attachment {
+            sha256: output::sha256_hex(json.as_bytes()),
+            path: rel,
+        });
+    }
+    Ok(())
+}

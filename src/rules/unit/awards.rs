@@ -1,0 +1,210 @@
+//! The awards a unit proposes: awards of the campaign, sent up only when the
+//! province grants them (rules 5, 6), one award per submission (rule 9),
+//! within the quota per unit (rule 7), and the favoured shares of individual
+//! nominees (rule 12).
+
+use super::with_award;
+use crate::model::campaign::AwardLevel;
+use crate::model::shares::shares;
+use crate::model::unit::Nomination;
+use crate::rules::{Ctx, Found, favoured_by_law, msg};
+
+pub(crate) fn nominated_award_exists(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        for n in u
+            .value
+            .nominations
+            .iter()
+            .filter(|n| c.award(&n.award.value).is_none())
+        {
+            found
+                .at(
+                    u.file,
+                    &n.award,
+                    msg(
+                        format!(
+                            "phong trào không có hình thức khen thưởng mã `{}`",
+                            n.award.value
+                        ),
+                        format!("the campaign has no award `{}`", n.award.value),
+                    ),
+                )
+                .suggest(&n.award.value, c.awards.iter().map(|a| a.id.value.as_str()));
+        }
+    }
+}
+
+pub(crate) fn no_giay_khen_upward(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        for (n, award) in with_award(c, &u.value).filter(|(_, a)| a.level == AwardLevel::Unit) {
+            found
+                .at(
+                    u.file,
+                    &n.award,
+                    msg(
+                        format!(
+                            "{} do Thủ trưởng đơn vị tặng, không đề nghị lên tỉnh",
+                            award.name
+                        ),
+                        format!(
+                            "{} is awarded by the unit's head and never sent up",
+                            award.name
+                        ),
+                    ),
+                )
+                .help(msg(
+                    "ghi người nhận Giấy khen ở khối `giay_khen`, không ở `nominations`",
+                    "list Giấy khen recipients under `giay_khen`, not `nominations`",
+                ));
+        }
+    }
+}
+
+pub(crate) fn no_national_from_units(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        for (n, award) in with_award(c, &u.value).filter(|(_, a)| a.level == AwardLevel::National) {
+            let pool = award
+                .selection
+                .as_ref()
+                .map(|s| s.pool.value.as_str())
+                .unwrap_or("");
+            found
+                .at(
+                    u.file,
+                    &n.award,
+                    msg(
+                        format!("{} do tỉnh lựa chọn từ danh sách cấp tỉnh; đơn vị không đề nghị trực tiếp", award.name),
+                        format!("{} is selected by the province from its pool; units do not propose it", award.name),
+                    ),
+                )
+                .help(msg(
+                    format!("đề nghị `{pool}`; Sở Nội vụ sẽ chọn người xuất sắc nhất trình cấp trên"),
+                    format!("propose `{pool}`; the Sở Nội vụ selects the best for the national award"),
+                ));
+        }
+    }
+}
+
+pub(crate) fn quota_per_unit(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        for award in &c.awards {
+            let Some(quota) = &award.quota_per_unit else {
+                continue;
+            };
+            let nominated: Vec<_> = u
+                .value
+                .nominations
+                .iter()
+                .filter(|n| n.award.value == award.id.value)
+                .collect();
+            if nominated.len() as u32 <= quota.value {
+                continue;
+            }
+            let extra = nominated[quota.value as usize];
+            found
+                .at(
+                    u.file,
+                    &extra.id,
+                    msg(
+                        format!(
+                            "{} đề nghị {}, vượt chỉ tiêu {} mỗi đơn vị",
+                            nominated.len(),
+                            award.name,
+                            quota.value
+                        ),
+                        format!(
+                            "{} nominations for {}, over the quota of {} per unit",
+                            nominated.len(),
+                            award.name,
+                            quota.value
+                        ),
+                    ),
+                )
+                .help(msg(
+                    "bớt đề nghị, giữ những trường hợp tiêu biểu nhất",
+                    "keep only the most outstanding cases",
+                ));
+        }
+    }
+}
+
+pub(crate) fn shares_meet_targets(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    let Some(targets) = &c.targets else {
+        return;
+    };
+    for u in ctx.units() {
+        let Some(first) = u.value.nominations.iter().find(|n| n.person.is_some()) else {
+            continue;
+        };
+        let persons: Vec<_> = u
+            .value
+            .nominations
+            .iter()
+            .filter_map(|n| n.person.as_ref())
+            .collect();
+        for share in shares(Some(targets), &persons) {
+            let Some(target) = share.target.filter(|_| share.misses()) else {
+                continue;
+            };
+            let (what_vi, what_en) = share.favoured.words();
+            let (percent, count, total) = (share.percent(), share.count, share.of);
+            found
+                .at(
+                    u.file,
+                    &first.id,
+                    msg(
+                        format!("tỷ lệ cá nhân {what_vi} là {percent:.0}% ({count}/{total}), dưới mục tiêu {}%", target.value),
+                        format!("{what_en} are {percent:.0}% of individual nominees ({count}/{total}), under the target of {}%", target.value),
+                    ),
+                )
+                .help(favoured_by_law());
+        }
+    }
+}
+
+pub(crate) fn one_award_per_submission(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        // Unit-level, national and unknown awards have rules of their own.
+        let upward: Vec<&Nomination> = with_award(c, &u.value)
+            .filter(|(_, a)| a.level == AwardLevel::Province)
+            .map(|(n, _)| n)
+            .collect();
+        let Some(first) = upward.first() else {
+            continue;
+        };
+        for n in upward.iter().filter(|n| n.award.value != first.award.value) {
+            let line = ctx.line_of(u.file, &first.award);
+            found
+                .at(
+                    u.file,
+                    &n.award,
+                    msg(
+                        format!("tờ trình của đơn vị đã đề nghị `{}` (dòng {line}); không gộp `{}` vào cùng tờ trình", first.award.value, n.award.value),
+                        format!("the unit's submission proposes `{}` (line {line}); `{}` cannot share it", first.award.value, n.award.value),
+                    ),
+                )
+                .help(msg(
+                    "mỗi hình thức khen thưởng một tờ trình riêng (Nghị định 152/2025/NĐ-CP): tách thành hồ sơ khác",
+                    "one submission per award type (Nghị định 152/2025/NĐ-CP): move it to a separate dossier",
+                ));
+        }
+    }
+}
