@@ -2,6 +2,9 @@
 # Every step of the CI pipelines in ci/github-actions.yml and ci/gitlab-ci.yml,
 # so that their logic lives (and is tested: tests/ci.rs) in one place.
 #
+#   ci/build-sharded.sh install           install thidua unless it is there: from
+#                                         this repository when it is thidua's
+#                                         own, else from the git URL THIDUA_REPO
 #   ci/build-sharded.sh check [FORMAT]    check the inputs; FORMAT: human (the
 #                                         log), github (annotations), gitlab
 #                                         (a Code Quality report on stdout)
@@ -20,8 +23,23 @@ set -euo pipefail
 THIDUA=${THIDUA:-thidua}
 
 usage() {
-  sed -n '2,17p' "$0" >&2
+  sed -n '2,20p' "$0" >&2
   exit 2
+}
+
+install() {
+  if command -v "$THIDUA" >/dev/null; then
+    return
+  fi
+  if grep -qs '^name = "thidua"' Cargo.toml; then
+    cargo install --locked --path .
+  elif [ -n "${THIDUA_REPO:-}" ]; then
+    cargo install --locked --git "$THIDUA_REPO" ${THIDUA_REF:+--branch "$THIDUA_REF"} thidua
+  else
+    echo "thidua không có trên máy này: đặt biến THIDUA_REPO (địa chỉ git của thidua) trong tệp CI" >&2
+    echo "thidua is not installed: set THIDUA_REPO (thidua's git URL) in the CI file" >&2
+    exit 2
+  fi
 }
 
 check() {
@@ -79,6 +97,7 @@ local_matrix() {
 }
 
 case "${1:-}" in
+  install) install ;;
   check) shift; check "$@" ;;
   shard) [ $# -eq 3 ] || usage; shard "$2" "$3" ;;
   merge) shift; merge "$@" ;;

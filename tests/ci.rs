@@ -98,6 +98,9 @@ fn the_matrix_then_the_merge_equals_one_full_build() {
     ok(&run_script(local.path(), &["3"]), "local matrix");
     assert_same(&expected, &files(local.path()));
 
+    // thidua is there: `install` does nothing.
+    ok(&run_script(merge.path(), &["install"]), "install");
+
     // The published site lists every PDF.
     ok(&run_script(merge.path(), &["site", "public"]), "site");
     let index = std::fs::read_to_string(merge.path().join("public/index.html")).unwrap();
@@ -168,7 +171,7 @@ fn assert_commands_exist(file: &str, job: &str, line: &str) {
             "ci/build-sharded.sh" => {
                 assert!(script().is_file(), "{file}: {job}: the script is missing");
                 let sub = words.get(1).copied().unwrap_or("");
-                let known_sub = ["check", "shard", "merge", "site"].contains(&sub)
+                let known_sub = ["install", "check", "shard", "merge", "site"].contains(&sub)
                     || sub.chars().all(|c| c.is_ascii_digit());
                 assert!(known_sub, "{file}: {job}: `{command}`: unknown subcommand");
                 true
