@@ -60,10 +60,8 @@ pub fn month(m: u32) -> String {
 
 /// A document number: `05/KH-UBND`, or the blank of a draft: `     /KH-UBND`.
 /// `type_code` is `None` for an official letter (công văn): `12/UBND-VX`.
-pub fn number(number: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
-    let n = number
-        .map(|n| two_digits(n.into()))
-        .unwrap_or_else(|| NUMBER_BLANK.to_string());
+pub fn number(number: Option<&str>, type_code: Option<&str>, symbol: &str) -> String {
+    let n = number.unwrap_or(NUMBER_BLANK);
     match type_code {
         Some(code) => format!("{n}/{code}-{symbol}"),
         None => format!("{n}/{symbol}"),
@@ -71,14 +69,14 @@ pub fn number(number: Option<u32>, type_code: Option<&str>, symbol: &str) -> Str
 }
 
 /// Ô 3: `Số: 05/KH-UBND`; a draft without a number prints the blank of the seed.
-pub fn number_line(n: Option<u32>, type_code: Option<&str>, symbol: &str) -> String {
+pub fn number_line(n: Option<&str>, type_code: Option<&str>, symbol: &str) -> String {
     format!("Số: {}", number(n, type_code, symbol))
 }
 
 /// How running text cites a document: `số 05/KH-UBND ngày 20/5/2024`; a draft's
 /// blanks stay blank: `số      /KH-UBND ngày    tháng 5 năm 2024`.
 pub fn reference(
-    n: Option<u32>,
+    n: Option<&str>,
     type_code: Option<&str>,
     symbol: &str,
     date: &PartialDate,
@@ -125,6 +123,17 @@ pub fn lowercase_first(s: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The letter of item `index` (from 0) of a lettered list, in Vietnamese
+/// order: a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y;
+/// then aa, bb … (rare).
+pub fn letter(index: usize) -> String {
+    const LETTERS: [&str; 23] = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "x", "y",
+    ];
+    LETTERS[index % LETTERS.len()].repeat(index / LETTERS.len() + 1)
 }
 
 /// Roman numerals for section and quarter numbers.
@@ -195,20 +204,23 @@ mod tests {
 
     #[test]
     fn number_line_of_registered_and_draft_documents() {
-        assert_eq!(number_line(Some(5), Some("KH"), "UBND"), "Số: 05/KH-UBND");
         assert_eq!(
-            number_line(Some(789), Some("KH"), "UBTVQH15"),
+            number_line(Some("05"), Some("KH"), "UBND"),
+            "Số: 05/KH-UBND"
+        );
+        assert_eq!(
+            number_line(Some("789"), Some("KH"), "UBTVQH15"),
             "Số: 789/KH-UBTVQH15"
         );
         assert_eq!(number_line(None, Some("KH"), "UBND"), "Số:      /KH-UBND");
-        assert_eq!(number_line(Some(12), None, "UBND-VX"), "Số: 12/UBND-VX");
+        assert_eq!(number_line(Some("12"), None, "UBND-VX"), "Số: 12/UBND-VX");
     }
 
     #[test]
     fn references_in_running_text() {
         let issued = PartialDate::parse("2024-05-20").unwrap();
         assert_eq!(
-            reference(Some(5), Some("KH"), "UBND", &issued),
+            reference(Some("05"), Some("KH"), "UBND", &issued),
             "số 05/KH-UBND ngày 20/5/2024"
         );
         let draft = PartialDate::parse("2024-05").unwrap();

@@ -45,7 +45,8 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
         .map(|w| format!("{} đến {}", w.start.value.0, w.end.value.0))
         .unwrap_or_else(|| "thời gian phong trào quy định".to_string());
     let period_end = campaign
-        .map(|c| c.period.end.value.0.to_string())
+        .and_then(|c| c.period_end())
+        .map(|d| d.to_string())
         .unwrap_or_default();
     format!(
         r#"# yaml-language-server: $schema=../../{SCHEMA_FILE}

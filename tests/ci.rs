@@ -49,7 +49,12 @@ fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .filter(|e| e.file_name() != ".thidua-stamps.json")
         .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -80,7 +85,11 @@ fn the_matrix_then_the_merge_equals_one_full_build() {
     for (k, job) in jobs.iter().enumerate() {
         let k = (k + 1).to_string();
         ok(&run_script(job.path(), &["shard", &k, "3"]), "shard");
-        assert!(job.path().join(format!("output/manifest.shard-{k}-of-3.json")).is_file());
+        assert!(
+            job.path()
+                .join(format!("output/manifest.shard-{k}-of-3.json"))
+                .is_file()
+        );
     }
     // The merge job: the shards' output/ folders gathered, then joined.
     let merge = reference_copy();
@@ -106,8 +115,14 @@ fn the_matrix_then_the_merge_equals_one_full_build() {
     let index = std::fs::read_to_string(merge.path().join("public/index.html")).unwrap();
     for path in expected.keys().filter(|p| p.ends_with(".pdf")) {
         let rel = path.strip_prefix("output/").unwrap();
-        assert!(index.contains(&format!("href=\"{rel}\"")), "{rel} not listed");
-        assert!(merge.path().join("public").join(rel).is_file(), "{rel} not published");
+        assert!(
+            index.contains(&format!("href=\"{rel}\"")),
+            "{rel} not listed"
+        );
+        assert!(
+            merge.path().join("public").join(rel).is_file(),
+            "{rel} not published"
+        );
     }
 }
 
@@ -124,7 +139,9 @@ fn the_check_step_fails_with_diagnostics_each_ci_shows() {
     assert_eq!(github.status.code(), Some(1));
     let annotations = String::from_utf8_lossy(&github.stdout);
     assert!(
-        annotations.contains(&format!("::error file=inputs/units/so-noi-vu.yaml,line={line},")),
+        annotations.contains(&format!(
+            "::error file=inputs/units/so-noi-vu.yaml,line={line},"
+        )),
         "{annotations}"
     );
 
@@ -164,7 +181,11 @@ fn lines_of(script: &serde_json::Value) -> Vec<String> {
 /// Every command a line runs (after `||`, `&&`, `;`) exists: the script (with
 /// a subcommand it knows), a shell builtin, or a program here.
 fn assert_commands_exist(file: &str, job: &str, line: &str) {
-    for command in line.split(['|', '&', ';']).map(str::trim).filter(|c| !c.is_empty()) {
+    for command in line
+        .split(['|', '&', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         let words: Vec<&str> = command.split_whitespace().collect();
         let program = words[0].trim_start_matches('$');
         let known = match program {
@@ -183,7 +204,10 @@ fn assert_commands_exist(file: &str, job: &str, line: &str) {
                 .output()
                 .is_ok_and(|o| o.status.success()),
         };
-        assert!(known, "{file}: {job}: `{program}` is not a command here ({line})");
+        assert!(
+            known,
+            "{file}: {job}: `{program}` is not a command here ({line})"
+        );
     }
 }
 
@@ -202,10 +226,16 @@ fn github_actions_file_parses_and_runs_only_commands_that_exist() {
     let mut ran = 0;
     for (name, job) in jobs {
         for need in job["needs"].as_str().into_iter() {
-            assert!(jobs.contains_key(need), "{name} needs an unknown job {need}");
+            assert!(
+                jobs.contains_key(need),
+                "{name} needs an unknown job {need}"
+            );
         }
         for step in job["steps"].as_array().into_iter().flatten() {
-            assert!(step.get("uses").is_some() || step.get("run").is_some(), "{name}: {step}");
+            assert!(
+                step.get("uses").is_some() || step.get("run").is_some(),
+                "{name}: {step}"
+            );
             for line in lines_of(&step["run"]) {
                 assert_commands_exist("github-actions.yml", name, &line);
                 ran += 1;
@@ -214,16 +244,26 @@ fn github_actions_file_parses_and_runs_only_commands_that_exist() {
     }
     assert!(ran >= 6, "only {ran} run lines");
     // The matrix's shards are the N the build step passes.
-    let shards = jobs["build"]["strategy"]["matrix"]["shard"].as_array().unwrap();
+    let shards = jobs["build"]["strategy"]["matrix"]["shard"]
+        .as_array()
+        .unwrap();
     let build = serde_json::to_string(&jobs["build"]["steps"]).unwrap();
-    assert!(build.contains(&format!("{}\"", shards.len())) || build.contains(&format!(" {}", shards.len())));
+    assert!(
+        build.contains(&format!("{}\"", shards.len()))
+            || build.contains(&format!(" {}", shards.len()))
+    );
 }
 
 #[test]
 fn gitlab_file_parses_and_runs_only_commands_that_exist() {
     let pipeline = yaml("gitlab-ci.yml");
     let map = pipeline.as_object().expect("a mapping");
-    let stages: Vec<&str> = map["stages"].as_array().unwrap().iter().filter_map(|s| s.as_str()).collect();
+    let stages: Vec<&str> = map["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
     let mut jobs = 0;
     for line in lines_of(&map["default"]["before_script"]) {
         assert_commands_exist("gitlab-ci.yml", "default", &line);
@@ -237,8 +277,13 @@ fn gitlab_file_parses_and_runs_only_commands_that_exist() {
         }
     }
     assert_eq!(jobs, 4, "check, build, merge, pages");
-    let shards = map["build"]["parallel"]["matrix"][0]["SHARD"].as_array().unwrap();
-    assert_eq!(map["variables"]["SHARDS"].as_str(), Some(shards.len().to_string().as_str()));
+    let shards = map["build"]["parallel"]["matrix"][0]["SHARD"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        map["variables"]["SHARDS"].as_str(),
+        Some(shards.len().to_string().as_str())
+    );
     assert_eq!(
         map["check"]["artifacts"]["reports"]["codequality"].as_str(),
         Some("gl-code-quality-report.json")

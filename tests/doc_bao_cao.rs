@@ -268,6 +268,7 @@ fn a_unit_without_giay_khen_or_nominations_says_so() {
 #[test]
 fn the_so_noi_vu_reports_to_the_province_not_to_itself() {
     let dir = base_with(|t| t.replace("name: Sở Tư pháp\n", "name: Sở Nội vụ\n"));
+    appraiser_is_the_unit(dir.path());
     let text = report(dir.path()).compact_text();
     let has = |s: &str| text.contains(&compact(s));
     assert!(has("Kính gửi: UBND tỉnh Lạng Sơn"));
@@ -276,4 +277,17 @@ fn the_so_noi_vu_reports_to_the_province_not_to_itself() {
         "- UBND tỉnh Lạng Sơn; - Lãnh đạo Sở Nội vụ; - Lưu: VT."
     ));
     assert!(!has("Kính gửi: Sở Nội vụ") && !has("- Sở Nội vụ;"));
+}
+
+/// Makes the corpus unit the campaign's appraising body (`roles.appraiser_unit`).
+fn appraiser_is_the_unit(root: &std::path::Path) {
+    let path = root.join("inputs/campaign.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(
+        "  council_symbol: HĐTĐKT\n",
+        "  council_symbol: HĐTĐKT\n  appraiser_unit: so-tu-phap\n",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
 }

@@ -448,7 +448,7 @@ fn a_full_council_chaired_by_its_chairman() {
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = text.replace("  present: 12\n", "  present: 13\n").replace(
         "chair_title: Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Thường trực Hội đồng",
-        "chair_title: Chủ tịch UBND tỉnh, Chủ tịch Hội đồng",
+        "chair_title: Chủ tịch UBND tỉnh, Chủ tịch Hội đồng\n  chair_signs_as: CHỦ TỊCH HỘI ĐỒNG",
     );
     assert_ne!(edited, text);
     std::fs::write(&path, edited).unwrap();

@@ -298,6 +298,7 @@ fn executors_that_name_the_recipients_are_not_doubled() {
         )
         .replace("name: Sở Tư pháp\n", "name: Sở Nội vụ\n")
     });
+    appraiser_is_the_unit(dir.path());
     let text = decision(dir.path()).compact_text();
     let has = |s: &str| text.contains(&compact(s));
     assert!(has(
@@ -320,4 +321,17 @@ fn without_executors_the_recipients_carry_out_the_decision() {
     assert!(text.contains(&compact(
         "Điều 3. Tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
     )));
+}
+
+/// Makes the corpus unit the campaign's appraising body (`roles.appraiser_unit`).
+fn appraiser_is_the_unit(root: &std::path::Path) {
+    let path = root.join("inputs/campaign.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(
+        "  council_symbol: HĐTĐKT\n",
+        "  council_symbol: HĐTĐKT\n  appraiser_unit: so-tu-phap\n",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
 }

@@ -177,13 +177,18 @@ fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
     // Legal bases in order, italic: the campaign's, the plan, the proposal.
     let mut last = at("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN");
     let plan = reference(
-        campaign.plan.number,
+        thidua::model::common::number_text(&campaign.plan.number),
         Some("KH"),
         &campaign.issuer.symbol.value,
         &campaign.plan.date.value,
     );
     let snv = &ws.appraisal.as_ref().unwrap().value.submission;
-    let proposal = reference(snv.number, Some("TTr"), "SNV", &snv.date.value);
+    let proposal = reference(
+        thidua::model::common::number_text(&snv.number),
+        Some("TTr"),
+        "SNV",
+        &snv.date.value,
+    );
     let mut bases: Vec<String> = campaign
         .legal_bases
         .iter()
@@ -279,7 +284,7 @@ fn attached_list_names_every_provincial_nominee_and_no_one_else() {
     let title = one(&title, "list title");
     assert!(title.bold && title.size == 14.0 && title.page == 1);
     let note = reference(
-        ap.decision.number,
+        thidua::model::common::number_text(&ap.decision.number),
         Some("QĐ"),
         &campaign.issuer.symbol.value,
         &ap.decision.date.value,

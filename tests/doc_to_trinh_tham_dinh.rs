@@ -101,7 +101,7 @@ fn to_trinh_reports_what_was_received_appraised_and_voted() {
         assert!(text(&format!("Căn cứ {basis};")), "{basis}");
     }
     let plan = reference(
-        campaign.plan.number,
+        thidua::model::common::number_text(&campaign.plan.number),
         Some("KH"),
         &campaign.issuer.symbol.value,
         &campaign.plan.date.value,
@@ -111,7 +111,7 @@ fn to_trinh_reports_what_was_received_appraised_and_voted() {
     )));
     let met = short_date(ap.council.date.value.0);
     assert!(text(&format!(
-        "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn ngày {met}."
+        "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày {met}."
     )));
     let bases: Vec<_> = placed
         .texts
@@ -141,7 +141,12 @@ fn to_trinh_reports_what_was_received_appraised_and_voted() {
         }
         units += 1;
         let s = u.value.submission.as_ref().unwrap();
-        let r = reference(s.number, Some("TTr"), &u.value.symbol.value, &s.date.value);
+        let r = reference(
+            thidua::model::common::number_text(&s.number),
+            Some("TTr"),
+            &u.value.symbol.value,
+            &s.date.value,
+        );
         let line = format!(
             "- {}: Tờ trình {r}, đề nghị khen thưởng {}",
             u.value.name,

@@ -50,7 +50,7 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
         assert!(has(&format!("Căn cứ {base};")), "{base}");
     }
     let plan = reference(
-        campaign.plan.number,
+        thidua::model::common::number_text(&campaign.plan.number),
         Some("KH"),
         &campaign.issuer.symbol.value,
         &campaign.plan.date.value,
@@ -232,7 +232,7 @@ fn standing_committee_submission_goes_to_the_office_of_the_national_assembly() {
     assert!(has("Kính gửi: Chủ nhiệm Văn phòng Quốc hội."));
     // The addressee is not the grantor: asked to submit it, not to award it.
     assert!(has(
-        "kính đề nghị Chủ nhiệm Văn phòng Quốc hội xem xét, trình Ủy ban Thường vụ Quốc hội tặng Bằng khen cho 01 tập thể và 01 cá nhân"
+        "kính đề nghị Chủ nhiệm Văn phòng Quốc hội xem xét, trình Ủy ban Thường vụ Quốc hội tặng Bằng khen của Ủy ban Thường vụ Quốc hội cho 01 tập thể và 01 cá nhân"
     ));
     assert!(has(
         "Kính trình Chủ nhiệm Văn phòng Quốc hội xem xét, trình Ủy ban Thường vụ Quốc hội quyết định./."

@@ -20,6 +20,7 @@ pub(super) fn plan(c: &Sourced<Campaign>, shared: &Shared) -> Document {
             title => &title,
             campaign => shared.campaign.clone(),
             awards => shared.awards.clone(),
+            roles => shared.roles.clone(),
         },
         title,
         list: None,

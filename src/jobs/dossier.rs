@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::unit::UnitCtx;
 use super::{DocKind, Document, Job, Nominees, Packet, Part, lists, report_stem, share};
 use crate::model::campaign::{Award, AwardLevel};
+use crate::model::common::number_text;
 use crate::model::unit::{Nomination, Submission, Unit};
 use crate::notation::reference;
 
@@ -215,7 +216,7 @@ fn list(
         format!(
             "(Kèm theo Tờ trình {} của {})",
             reference(
-                submission.number,
+                number_text(&submission.number),
                 Some("TTr"),
                 &unit.symbol.value,
                 &submission.date.value

@@ -115,6 +115,8 @@ pub(crate) struct Shared {
     campaign: Value,
     /// The awards by id.
     awards: Value,
+    /// Who does what, every name resolved (`Campaign::role_names`).
+    roles: Value,
 }
 
 impl Shared {
@@ -127,6 +129,7 @@ impl Shared {
         Self {
             campaign: Value::from(Serde(campaign)),
             awards: Value::from(Serde(&awards)),
+            roles: Value::from(Serde(&campaign.role_names())),
         }
     }
 }

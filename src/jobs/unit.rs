@@ -38,6 +38,7 @@ impl UnitCtx<'_> {
             campaign => self.shared.campaign.clone(),
             unit => self.unit_value.clone(),
             awards => self.shared.awards.clone(),
+            roles => self.shared.roles.clone(),
             ..extra
         };
         Document {

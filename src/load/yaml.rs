@@ -75,10 +75,12 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
             "TD0004",
             Text::new(format!("thiếu khóa bắt buộc `{field}`"), format!("missing required key `{field}`")),
         )
-        .help(Text::new(
-            format!("thêm `{field}: …` vào khối này"),
-            format!("add `{field}: …` to this mapping"),
-        )),
+        .help(migration_help(field).unwrap_or_else(|| {
+            Text::new(
+                format!("thêm `{field}: …` vào khối này"),
+                format!("add `{field}: …` to this mapping"),
+            )
+        })),
         Error::SerdeInvalidType { unexpected, expected, .. }
         | Error::SerdeInvalidValue { unexpected, expected, .. } => wrong_type(&describe_type(expected), unexpected),
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
@@ -100,6 +102,24 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         )),
     };
     diag.at(file, at)
+}
+
+/// What to write for a key that files of an earlier schema lack.
+fn migration_help(field: &str) -> Option<Text> {
+    let example = match field {
+        "roles" => {
+            "roles:\n  authority: Chủ tịch UBND tỉnh …\n  authority_short: Chủ tịch UBND tỉnh\n  appraiser: Sở Nội vụ\n  council: Hội đồng Thi đua - Khen thưởng tỉnh\n  council_symbol: HĐTĐKT"
+        }
+        _ => return None,
+    };
+    Some(Text::new(
+        format!(
+            "từ phiên bản này, phong trào ghi rõ ai quyết định, ai thẩm định và Hội đồng nào bỏ phiếu (các văn bản không tự viết tên cơ quan); thêm vào tệp, sửa theo Kế hoạch:\n{example}"
+        ),
+        format!(
+            "campaigns now say who decides, who appraises and whose council votes (documents write no body's name of their own); add, worded as the plan words it:\n{example}"
+        ),
+    ))
 }
 
 /// TD0008: a YAML resource limit (nesting, aliases, size) was exceeded: the

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::common::DocNumber;
 use super::common::{Issued, Signer};
 use super::date::{Date, PartialDate};
 
@@ -80,6 +81,10 @@ pub struct ProvinceCouncil {
     #[serde(default)]
     pub chair_title: Option<String>,
     pub secretary: String,
+    /// How the chair signs the minutes, when not as `CHỦ TỌA` (the
+    /// template's wording): `CHỦ TỊCH HỘI ĐỒNG`.
+    #[serde(default)]
+    pub chair_signs_as: Option<String>,
     /// Votes for the nominees that passed the appraisal.
     pub votes: Vec<CouncilVote>,
 }
@@ -99,7 +104,7 @@ pub struct CouncilVote {
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     /// Điều 2: the prize money and its source, as printed.
@@ -108,6 +113,9 @@ pub struct Decision {
     /// Điều 3: who carries the decision out.
     #[serde(default)]
     pub executors: Vec<String>,
+    /// Nơi nhận after `Như Điều …`: `Chủ tịch, các Phó Chủ tịch UBND tỉnh`.
+    #[serde(default)]
+    pub recipients: Vec<String>,
     pub signer: Signer,
 }
 
@@ -118,7 +126,7 @@ pub struct NationalSubmission {
     #[schemars(with = "String")]
     pub award: Spanned<String>,
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     /// The body it goes through (`Bộ Nội vụ`); the addressee is the award's `submitted_to`.
@@ -126,6 +134,12 @@ pub struct NationalSubmission {
     pub via: Option<String>,
     /// The nominees selected, from the provincial pool.
     pub nominees: Vec<NominationRef>,
+    /// Bases cited after the campaign's own and the plan: `văn bản hướng dẫn của …`.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// Nơi nhận after `Như trên`: `Ban TĐKT Trung ương`, `Sở Nội vụ`.
+    #[serde(default)]
+    pub recipients: Vec<String>,
     pub signer: Signer,
 }
 

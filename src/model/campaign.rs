@@ -1,13 +1,22 @@
-//! The campaign: the provincial plan as data. The rule-bearing parts (content
-//! items, period, subjects, awards and their criteria, nomination window,
-//! national selection) are typed; the plan's outline says where they print.
+//! The campaign: the plan as data. The rule-bearing parts (content items,
+//! period, subjects, awards and their criteria, windows and deadlines,
+//! quotas, the council's vote, the selection upward) are typed and checked;
+//! the plan's outline (`outline.rs`) says where they print.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use super::common::Signer;
-use super::date::{Date, PartialDate};
+pub use super::award::{
+    Award, AwardLevel, CouncilRule, Criteria, CriteriaSet, Criterion, Evidence, Metric, Quota,
+    Require, Selection, SetRef, Threshold, Window,
+};
+pub use super::outline::{
+    AwardsBlock, Block, Heading, ListBlock, ListItem, ListStyle, Plan, RunIn,
+};
+pub use super::period::{EndEvent, Period, PeriodEnd, PeriodStart};
+
+use super::date::PartialDate;
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -19,14 +28,29 @@ pub struct Campaign {
     /// The campaign's name as it reads in running text.
     pub name: String,
     pub issuer: Issuer,
-    /// Section II: the contents units report on and nominations cite.
+    /// Who decides, who appraises, whose council votes: as documents name them.
+    pub roles: Roles,
+    /// The contents units report on and nominations cite.
     pub content_items: Vec<ContentItem>,
-    /// Section III: the emulation period.
+    /// The emulation period.
     pub period: Period,
-    /// Section IV.1: who takes part.
+    /// When the campaign is reviewed ("tổng kết vào tháng 4 năm 2026").
+    #[serde(default)]
+    #[schemars(with = "Option<PartialDate>")]
+    pub closing: Option<Spanned<PartialDate>>,
+    /// Who takes part.
     pub subjects: Subjects,
-    /// Section IV.2: the awards, from the unit's Giấy khen up to national certificates.
+    /// The awards, from the unit's Giấy khen up to national awards.
     pub awards: Vec<Award>,
+    /// Criteria per kind of nominee for every award without its own ("tiêu chí thi đua").
+    #[serde(default)]
+    pub criteria_sets: Vec<CriteriaSet>,
+    /// Quotas on nominations, by award and unit.
+    #[serde(default)]
+    pub quotas: Vec<Quota>,
+    /// The vote every council's minutes must show (default: more than half of all members).
+    #[serde(default)]
+    pub council: Option<CouncilRule>,
     /// Shares of individual nominees the campaign asks for (Luật Thi đua, khen thưởng 2022:
     /// favour non-leaders and direct workers); a miss is a warning.
     #[serde(default)]
@@ -49,13 +73,47 @@ pub struct Issuer {
     /// Ô 2, bold lines (cơ quan ban hành).
     #[schemars(with = "Vec<String>")]
     pub issuing_body: Vec<Spanned<String>>,
-    /// The short name used in running text, e.g. `UBND tỉnh Lạng Sơn`.
+    /// The name used in running text, e.g. `UBND tỉnh Lạng Sơn`.
     pub name: String,
+    /// The same where the place goes without saying: `UBND tỉnh`. Default: `name`.
+    #[serde(default)]
+    pub short_name: Option<String>,
     /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
     #[schemars(with = "String")]
     pub symbol: Spanned<String>,
     /// The place printed before the date (ô 4).
     pub place: String,
+}
+
+/// Who does what in the campaign, as documents name them: nothing of it is
+/// written in the templates.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    /// Who grants the campaign's own award, as addressed: `Chủ tịch UBND tỉnh Lạng Sơn`.
+    pub authority: String,
+    /// The same in running text: `Chủ tịch UBND tỉnh`. Default: `authority`.
+    #[serde(default)]
+    pub authority_short: Option<String>,
+    /// The deciding authority as a decision names it, in capitals:
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN`. Default: `authority` in capitals.
+    #[serde(default)]
+    pub authority_heading: Option<String>,
+    /// The body that receives the units' reports and dossiers, appraises them
+    /// and submits them: `Sở Nội vụ`.
+    pub appraiser: String,
+    /// The appraising body's own unit id, when it takes part as a unit: its
+    /// report goes to the issuer, not to itself.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub appraiser_unit: Option<Spanned<String>>,
+    /// The issuer's emulation and rewards council: `Hội đồng Thi đua - Khen thưởng tỉnh`.
+    pub council: String,
+    /// Its header lines (ô 2) on its minutes. Default: the council's name in capitals.
+    #[serde(default)]
+    pub council_header: Vec<String>,
+    /// Its symbol in numbers: `HĐTĐKT`.
+    pub council_symbol: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -64,43 +122,6 @@ pub struct ContentItem {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub text: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Period {
-    /// `issue_date` (the plan's own date) or a date.
-    #[schemars(with = "PeriodStart")]
-    pub start: Spanned<PeriodStart>,
-    #[schemars(with = "Date")]
-    pub end: Spanned<Date>,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodStart {
-    IssueDate,
-    #[serde(untagged)]
-    On(Date),
-}
-
-impl<'de> Deserialize<'de> for PeriodStart {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        if text == "issue_date" {
-            return Ok(PeriodStart::IssueDate);
-        }
-        let date = super::date::PartialDate::parse(&text)
-            .ok()
-            .and_then(|p| p.complete());
-        date.map(|d| PeriodStart::On(Date(d))).ok_or_else(|| {
-            let message = crate::diag::Text::new(
-                format!("ngày bắt đầu `{text}` không hợp lệ: ghi `issue_date` (từ ngày ban hành Kế hoạch) hoặc một ngày YYYY-MM-DD"),
-                format!("start `{text}` is invalid: write `issue_date` (from the plan's issue date) or a date YYYY-MM-DD"),
-            );
-            serde::de::Error::custom(message.packed())
-        })
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -129,47 +150,6 @@ pub struct IndividualSubjects {
     pub text: String,
 }
 
-/// Who grants an award, which decides where its nominations go.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum AwardLevel {
-    /// Granted by a unit's head; never sent up (Giấy khen).
-    Unit,
-    /// Granted by the Chủ tịch UBND tỉnh.
-    Province,
-    /// Granted at national level from the provincial pool.
-    National,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Award {
-    #[schemars(with = "String")]
-    pub id: Spanned<String>,
-    pub name: String,
-    pub level: AwardLevel,
-    /// Sentences printed under the award's heading, before its criteria.
-    #[serde(default)]
-    pub text: Vec<String>,
-    /// Criteria per subject type.
-    #[serde(default)]
-    pub criteria: Criteria,
-    /// When nominations for this award are made.
-    #[serde(default)]
-    pub window: Option<Window>,
-    /// For national awards: how nominees are chosen from a lower award's pool.
-    #[serde(default)]
-    pub selection: Option<Selection>,
-    /// At most this many nominations per unit, where the campaign sets a quota.
-    #[serde(default)]
-    #[schemars(with = "Option<u32>")]
-    pub quota_per_unit: Option<Spanned<u32>>,
-    /// At most this many awarded in the whole province (checked on the appraisal).
-    #[serde(default)]
-    #[schemars(with = "Option<u32>")]
-    pub quota_total: Option<Spanned<u32>>,
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
@@ -183,124 +163,52 @@ pub struct Targets {
     pub direct_worker_share: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Criteria {
-    #[serde(default)]
-    pub collective: Vec<Criterion>,
-    #[serde(default)]
-    pub individual: Vec<Criterion>,
-}
-
-/// What a nomination must bring to claim a criterion.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Evidence {
-    /// Concrete achievements tied to the content items of section II.
-    Achievements,
-    /// Identified initiatives, solutions or exceeded targets.
-    Initiatives,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Criterion {
-    #[schemars(with = "String")]
-    pub id: Spanned<String>,
-    pub text: String,
-    pub requires: Evidence,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Window {
-    #[schemars(with = "Date")]
-    pub start: Spanned<Date>,
-    #[schemars(with = "Date")]
-    pub end: Spanned<Date>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Selection {
-    /// The award whose nominees form the pool.
-    #[schemars(with = "String")]
-    pub pool: Spanned<String>,
-    /// Who selects, e.g. `UBND tỉnh` (on the Sở Nội vụ's proposal).
-    pub selected_by: String,
-    /// Who the selection is submitted to, e.g. `Thủ tướng Chính phủ`.
-    pub submitted_to: String,
-    /// What the selection is based on, as the plan says it.
-    pub basis: String,
-}
-
-/// The plan document: its number, date, outline and footer.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Plan {
-    /// Blank until the records office registers it.
-    #[serde(default)]
-    pub number: Option<u32>,
-    /// `2024-05` for a draft, `2024-05-20` once issued.
-    #[schemars(with = "PartialDate")]
-    pub date: Spanned<PartialDate>,
-    /// Trích yếu (ô 5a).
-    pub title: String,
-    /// The body, in reading order: the outline is data.
-    pub body: Vec<Block>,
-    #[schemars(with = "Vec<String>")]
-    pub recipients: Vec<Spanned<String>>,
-    /// What follows `Lưu:` on the last recipient line, e.g. `VT, NC`.
-    #[schemars(with = "String")]
-    pub archive: Spanned<String>,
-    pub signer: Signer,
-}
-
-/// One element of a document's outline.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Block {
-    /// A heading as printed, number included (`I. MỤC ĐÍCH, YÊU CẦU`).
-    Heading(Heading),
-    /// A body paragraph.
-    Paragraph(String),
-    /// Paragraphs each opening with `- `.
-    Items(Vec<String>),
-    /// Section II's content items, numbered `1.`, `2.` …
-    ContentItems(Marker),
-    /// Section III's sentence, built from the period.
-    Period(Marker),
-    /// Section IV.1's subject lines.
-    Subjects(Marker),
-    /// A numbered heading for one or more awards, with their texts, criteria,
-    /// window and selection (`2.2. Bằng khen của Chủ tịch UBND tỉnh`).
-    Awards(AwardsBlock),
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Heading {
-    /// 1 for `I.`, 2 for `1.`, 3 for `2.1.`, 4 for `a)`.
-    #[schemars(with = "u8")]
-    pub level: Spanned<u8>,
-    pub text: String,
-}
-
-/// A block that takes no options: written `- period: {}`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Marker {}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AwardsBlock {
-    /// The heading number, e.g. `2.2.`.
-    pub number: String,
-    #[schemars(with = "Vec<String>")]
-    pub awards: Vec<Spanned<String>>,
+/// The roles with their defaults filled in, as documents use them.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleNames {
+    pub authority: String,
+    pub authority_short: String,
+    pub authority_heading: String,
+    pub appraiser: String,
+    pub appraiser_unit: Option<String>,
+    pub council: String,
+    pub council_header: Vec<String>,
+    pub council_symbol: String,
+    /// The issuer in running text where the place goes without saying.
+    pub issuer_short: String,
 }
 
 impl Campaign {
+    /// Who does what, every name resolved.
+    pub fn role_names(&self) -> RoleNames {
+        let r = &self.roles;
+        RoleNames {
+            authority: r.authority.clone(),
+            authority_short: r
+                .authority_short
+                .clone()
+                .unwrap_or_else(|| r.authority.clone()),
+            authority_heading: r
+                .authority_heading
+                .clone()
+                .unwrap_or_else(|| r.authority.to_uppercase()),
+            appraiser: r.appraiser.clone(),
+            appraiser_unit: r.appraiser_unit.as_ref().map(|u| u.value.clone()),
+            council: r.council.clone(),
+            council_header: if r.council_header.is_empty() {
+                vec![r.council.to_uppercase()]
+            } else {
+                r.council_header.clone()
+            },
+            council_symbol: r.council_symbol.clone(),
+            issuer_short: self
+                .issuer
+                .short_name
+                .clone()
+                .unwrap_or_else(|| self.issuer.name.clone()),
+        }
+    }
+
     pub fn award(&self, id: &str) -> Option<&Award> {
         self.awards.iter().find(|a| a.id.value == id)
     }
@@ -331,18 +239,22 @@ impl Campaign {
 
     /// The first day of the period (the plan's issue date when it says so).
     pub fn period_start(&self) -> chrono::NaiveDate {
-        match self.period.start.value {
-            PeriodStart::IssueDate => self.plan.date.value.earliest(),
-            PeriodStart::On(d) => d.0,
-        }
+        self.period.first_day(&self.plan.date.value)
     }
-}
 
-impl Criteria {
-    pub fn for_subject(&self, subject: super::common::SubjectType) -> &[Criterion] {
-        match subject {
-            super::common::SubjectType::Collective => &self.collective,
-            super::common::SubjectType::Individual => &self.individual,
-        }
+    /// The last day of the period, when the plan gives or implies one.
+    pub fn period_end(&self) -> Option<chrono::NaiveDate> {
+        self.period.last_day()
+    }
+
+    /// The council rule an award's nominations are voted under: the award's,
+    /// else the campaign's, else the law's (more than half of all members).
+    pub fn council_rule(&self, award: &Award) -> (Threshold, Option<Threshold>) {
+        let rule = award.council.as_ref().or(self.council.as_ref());
+        let pass = rule
+            .and_then(|r| r.pass.as_ref())
+            .map_or(Threshold::MAJORITY, |t| t.value);
+        let quorum = rule.and_then(|r| r.quorum.as_ref()).map(|t| t.value);
+        (pass, quorum)
     }
 }

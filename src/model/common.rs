@@ -33,7 +33,68 @@ pub enum SubjectType {
 #[serde(deny_unknown_fields)]
 pub struct Issued {
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
+}
+
+/// A registration number as the register prints it: `5` is written `05`,
+/// text is kept as written (`0125` keeps its zero). Blank in a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct DocNumber(#[schemars(with = "String")] pub String);
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = DocNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or the number's text, e.g. 5 or \"0125\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<DocNumber, E> {
+                Ok(DocNumber(format!("{n:02}")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<DocNumber, E> {
+                u64::try_from(n)
+                    .map(|n| DocNumber(format!("{n:02}")))
+                    .map_err(|_| E::custom(negative_number(n)))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DocNumber, E> {
+                let s = s.trim();
+                if s.is_empty() || s.contains('/') || s.chars().any(char::is_whitespace) {
+                    return Err(E::custom(bad_number(s)));
+                }
+                Ok(DocNumber(s.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+fn negative_number(n: i64) -> String {
+    crate::diag::Text::new(
+        format!("số văn bản `{n}` không hợp lệ: số đăng ký là số dương"),
+        format!("document number `{n}` is invalid: registration numbers are positive"),
+    )
+    .packed()
+}
+
+fn bad_number(s: &str) -> String {
+    crate::diag::Text::new(
+        format!("số văn bản `{s}` không hợp lệ: chỉ ghi phần số (ví dụ `125` hoặc `\"0125\"`), không ghi ký hiệu sau dấu `/`"),
+        format!("document number `{s}` is invalid: write the number only (e.g. `125` or `\"0125\"`), not the symbol after `/`"),
+    )
+    .packed()
+}
+
+impl DocNumber {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The number of an optional document number, for the notation functions.
+pub fn number_text(n: &Option<DocNumber>) -> Option<&str> {
+    n.as_ref().map(DocNumber::as_str)
 }

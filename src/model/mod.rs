@@ -1,9 +1,12 @@
 //! The typed workspace: what the loader produces and every later stage reads.
 
 pub mod appraisal;
+pub mod award;
 pub mod campaign;
 pub mod common;
 pub mod date;
+pub mod outline;
+pub mod period;
 pub mod shares;
 pub mod unit;
 

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::common::DocNumber;
 use super::common::Signer;
 pub use super::common::SubjectType;
 use super::date::{Date, PartialDate};
@@ -92,7 +93,7 @@ pub struct Head {
 #[serde(deny_unknown_fields)]
 pub struct UnitPlan {
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub tasks: Vec<Task>,
@@ -169,7 +170,7 @@ pub struct DecisionRef {
 pub struct GiayKhen {
     /// The head's decision awarding them.
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     /// Bases of the decision besides the law and the campaign plan, e.g. the
@@ -301,7 +302,7 @@ pub struct EarlierAward {
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub council: Council,
@@ -341,7 +342,7 @@ pub struct Vote {
 #[serde(deny_unknown_fields)]
 pub struct Report {
     #[serde(default)]
-    pub number: Option<u32>,
+    pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     /// I. How the unit led and organised the campaign.

@@ -168,18 +168,18 @@ fn typst_date(value: &Value) -> Result<Value, Error> {
     )))
 }
 
-fn number_line(number: Option<u32>, type_code: Option<String>, symbol: String) -> String {
-    notation::number_line(number, type_code.as_deref(), &symbol)
+fn number_line(number: Option<String>, type_code: Option<String>, symbol: String) -> String {
+    notation::number_line(number.as_deref(), type_code.as_deref(), &symbol)
 }
 
 fn reference(
-    number: Option<u32>,
+    number: Option<String>,
     type_code: Option<String>,
     symbol: String,
     date: Value,
 ) -> Result<String, Error> {
     Ok(notation::reference(
-        number,
+        number.as_deref(),
         type_code.as_deref(),
         &symbol,
         &parse_date(&date)?,

@@ -58,7 +58,10 @@ pub(super) fn period_is_ordered(ctx: &Ctx, found: &mut Found) {
         return;
     };
     let period = &c.value.period;
-    let end = period.end.value.0;
+    // A period ending at an event with no day given has nothing to order.
+    let Some(end) = c.value.period_end() else {
+        return;
+    };
     let start = c.value.period_start();
     let (what_vi, what_en) = match period.start.value {
         PeriodStart::IssueDate => ("ngày ban hành Kế hoạch", "the plan's issue date"),
@@ -86,7 +89,7 @@ pub(super) fn window_inside_period(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign_file() else {
         return;
     };
-    let period_end = c.value.period.end.value.0;
+    let period_end = c.value.period_end().unwrap_or(chrono::NaiveDate::MAX);
     let period_start = c.value.period_start();
     for award in &c.value.awards {
         let Some(w) = &award.window else { continue };
@@ -319,26 +322,31 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
     }
 }
 
-/// A dated, numbered document: its file, its block, its number and date.
-type Numbered<'a> = (FileId, &'static str, Option<u32>, &'a Spanned<PartialDate>);
+/// A dated, numbered document: its file, its block, whether it has its number, and its date.
+type Numbered<'a> = (FileId, &'static str, bool, &'a Spanned<PartialDate>);
 
 /// Every dated, numbered document of the workspace.
 fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
     let mut out = Vec::new();
     if let Some(c) = ctx.campaign_file() {
-        out.push((c.file, "plan", c.value.plan.number, &c.value.plan.date));
+        out.push((
+            c.file,
+            "plan",
+            c.value.plan.number.is_some(),
+            &c.value.plan.date,
+        ));
     }
     for u in ctx.units() {
         let unit = &u.value;
-        out.push((u.file, "plan", unit.plan.number, &unit.plan.date));
+        out.push((u.file, "plan", unit.plan.number.is_some(), &unit.plan.date));
         if let Some(g) = &unit.giay_khen {
-            out.push((u.file, "giay_khen", g.number, &g.date));
+            out.push((u.file, "giay_khen", g.number.is_some(), &g.date));
         }
         if let Some(s) = &unit.submission {
-            out.push((u.file, "submission", s.number, &s.date));
+            out.push((u.file, "submission", s.number.is_some(), &s.date));
         }
         if let Some(r) = &unit.report {
-            out.push((u.file, "report", r.number, &r.date));
+            out.push((u.file, "report", r.number.is_some(), &r.date));
         }
     }
     if let Some(a) = ctx.appraisal() {
@@ -346,17 +354,17 @@ fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
         out.push((
             a.file,
             "submission",
-            appraisal.submission.number,
+            appraisal.submission.number.is_some(),
             &appraisal.submission.date,
         ));
         out.push((
             a.file,
             "decision",
-            appraisal.decision.number,
+            appraisal.decision.number.is_some(),
             &appraisal.decision.date,
         ));
         for n in &appraisal.national {
-            out.push((a.file, "national", n.number, &n.date));
+            out.push((a.file, "national", n.number.is_some(), &n.date));
         }
     }
     out
@@ -366,8 +374,8 @@ pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) 
     if !ctx.final_ {
         return;
     }
-    for (file, block, number, date) in numbered_documents(ctx) {
-        if number.is_none() {
+    for (file, block, numbered, date) in numbered_documents(ctx) {
+        if !numbered {
             found
                 .at(
                     file,

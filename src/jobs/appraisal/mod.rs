@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::{DocKind, Document, Job, Packet, Part, Shared, lists, report_stem};
 use crate::model::appraisal::Appraisal;
 use crate::model::campaign::{Award, AwardLevel, Campaign};
-use crate::model::common::SubjectType;
+use crate::model::common::{SubjectType, number_text};
 use crate::model::unit::Unit;
 use crate::model::{Sourced, Workspace};
 use crate::notation::{reference, two_digits};
@@ -124,6 +124,7 @@ fn context(
     minijinja::context! {
         campaign => ctx.shared.campaign.clone(),
         awards => ctx.shared.awards.clone(),
+        roles => ctx.shared.roles.clone(),
         appraisal => Value::from(Serde(ap)),
         appraiser => Value::from(Serde(appraiser)),
         award => Value::from(Serde(award)),
@@ -149,7 +150,7 @@ fn context(
 
 fn submission_ref(ap: &Appraisal, appraiser: &Unit) -> String {
     reference(
-        ap.submission.number,
+        number_text(&ap.submission.number),
         Some("TTr"),
         &appraiser.symbol.value,
         &ap.submission.date.value,
@@ -158,7 +159,7 @@ fn submission_ref(ap: &Appraisal, appraiser: &Unit) -> String {
 
 fn decision_ref(campaign: &Campaign, ap: &Appraisal) -> String {
     reference(
-        ap.decision.number,
+        number_text(&ap.decision.number),
         Some("QĐ"),
         &campaign.issuer.symbol.value,
         &ap.decision.date.value,
@@ -183,7 +184,12 @@ fn received(workspace: &Workspace, pool: &Pool) -> Vec<Received> {
             }
             Some(Received {
                 unit: u.value.name.clone(),
-                reference: reference(s.number, Some("TTr"), &u.value.symbol.value, &s.date.value),
+                reference: reference(
+                    number_text(&s.number),
+                    Some("TTr"),
+                    &u.value.symbol.value,
+                    &s.date.value,
+                ),
                 counted: counted_of(&mine),
             })
         })
@@ -239,10 +245,7 @@ fn province_documents(
         format!("{base}/bien-ban"),
         "bien-ban-tinh.typ",
         ap.council.date.value.0,
-        format!(
-            "Biên bản họp Hội đồng Thi đua - Khen thưởng {}",
-            campaign.issuer.name
-        ),
+        format!("Biên bản họp {}", campaign.roles.council),
         None,
         none.clone(),
     )));
@@ -252,8 +255,8 @@ fn province_documents(
         "quyet-dinh-tinh.typ",
         ap.decision.date.value.earliest(),
         format!(
-            "Dự thảo Quyết định tặng {} của Chủ tịch {}",
-            award.name, campaign.issuer.name
+            "Dự thảo Quyết định tặng {} của {}",
+            award.name, campaign.roles.authority
         ),
         None,
         minijinja::context! { list => Value::from(Serde(&decision_list)) },
@@ -294,9 +297,9 @@ fn lists_of(
             award.name.to_uppercase()
         ),
         attached_to: format!(
-            "(Kèm theo Quyết định {} của Chủ tịch {})",
+            "(Kèm theo Quyết định {} của {})",
             decision_ref(campaign, ap),
-            campaign.issuer.name
+            campaign.roles.authority
         ),
         ..list.clone()
     };
@@ -321,7 +324,7 @@ fn packet(ctx: &AppraisalCtx, appraiser: &Unit, award: &Award, pool: &Pool) -> P
         ),
         Part::new(
             format!("{base}/bien-ban"),
-            "Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh",
+            format!("Biên bản họp {}", campaign.roles.council),
             DocKind::BienBan,
         ),
         Part::new(
@@ -345,8 +348,8 @@ fn packet(ctx: &AppraisalCtx, appraiser: &Unit, award: &Award, pool: &Pool) -> P
         unit: Some(appraiser.id.value.clone()),
         stem: format!("{base}/packet"),
         title: format!(
-            "Hồ sơ trình Chủ tịch {} tặng {}",
-            campaign.issuer.name, award.name
+            "Hồ sơ trình {} tặng {}",
+            campaign.roles.authority, award.name
         ),
         date: ap.submission.date.value.earliest(),
         inputs: ctx.inputs.clone(),

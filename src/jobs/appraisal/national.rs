@@ -8,14 +8,14 @@ use super::pool::{Nominee, count_of, counted_of, plain};
 use crate::jobs::{DocKind, Document, Job, Packet, Part, lists};
 use crate::model::appraisal::NationalSubmission;
 use crate::model::campaign::Award;
-use crate::model::common::SubjectType;
+use crate::model::common::{DocNumber, SubjectType, number_text};
 use crate::notation::reference;
 
 /// One national submission as the documents use it.
 #[derive(Debug, Serialize)]
 pub struct NationalView<'a> {
     pub award: &'a Award,
-    number: Option<u32>,
+    number: Option<DocNumber>,
     date: String,
     /// The addressee: the award's `submitted_to`.
     to: String,
@@ -42,14 +42,14 @@ pub fn views<'a>(ctx: &AppraisalCtx<'a>) -> Vec<(NationalView<'a>, &'a NationalS
                 .filter_map(|r| ctx.workspace.nomination(&r.unit.value, &r.nomination.value))
                 .collect();
             let sub_ref = reference(
-                s.number,
+                number_text(&s.number),
                 Some("TTr"),
                 &campaign.issuer.symbol.value,
                 &s.date.value,
             );
             let view = NationalView {
                 award,
-                number: s.number,
+                number: s.number.clone(),
                 date: s.date.value.to_string(),
                 to: award
                     .selection
@@ -120,7 +120,7 @@ pub fn jobs(jobs: &mut Vec<Job>, ctx: &AppraisalCtx, view: &NationalView, s: &Na
         ),
         Part::new(
             format!("{}/bien-ban", ctx.base),
-            "Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh",
+            format!("Biên bản họp {}", campaign.roles.council),
             DocKind::BienBan,
         ),
     ];
@@ -178,6 +178,7 @@ fn report_for(
             campaign => ctx.shared.campaign.clone(),
             unit => minijinja::Value::from(minijinja::value::Serde(unit)),
             awards => ctx.shared.awards.clone(),
+            roles => ctx.shared.roles.clone(),
             award => minijinja::Value::from(minijinja::value::Serde(award)),
             nomination => minijinja::Value::from(minijinja::value::Serde(n)),
         },

@@ -39,7 +39,10 @@ fn outside_period(
     date: &Spanned<Date>,
     what: (&str, &str),
 ) {
-    let (start, end) = (c.period_start(), c.period.end.value.0);
+    let (start, end) = (
+        c.period_start(),
+        c.period_end().unwrap_or(chrono::NaiveDate::MAX),
+    );
     let d = date.value.0;
     if d >= start && d <= end {
         return;
@@ -156,7 +159,7 @@ pub(crate) fn council_before_submission(ctx: &Ctx, found: &mut Found) {
                     s.date.value
                 ),
             ))
-        } else if meeting < c.period_start() || meeting > c.period.end.value.0 {
+        } else if meeting < c.period_start() || c.period_end().is_some_and(|end| meeting > end) {
             Some((
                 format!("Hội đồng họp ngày {meeting}, ngoài thời gian thi đua"),
                 format!("the council met on {meeting}, outside the campaign period"),
