@@ -186,9 +186,44 @@ pub fn span_text(start: NaiveDate, end: NaiveDate) -> String {
     format!("từ ngày {} đến ngày {}", short_date(start), short_date(end))
 }
 
+/// A span as the object of `thực hiện`: a quarter or a month takes `vào`
+/// (`vào Quý IV năm 2025`), other spans read `từ ngày … đến ngày …`.
+pub fn span_after_verb(start: NaiveDate, end: NaiveDate) -> String {
+    let text = span_text(start, end);
+    if text.starts_with("từ ") {
+        text
+    } else {
+        format!("vào {text}")
+    }
+}
+
+/// A month of a year as printed: `tháng 3 năm 2026`, `tháng 01 năm 2026`.
+pub fn month_year(date: &PartialDate) -> String {
+    match date.month {
+        Some(m) => format!("tháng {} năm {}", month(m), date.year),
+        None => format!("năm {}", date.year),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_follow_the_vietnamese_alphabet() {
+        let first: Vec<String> = (0..10).map(letter).collect();
+        assert_eq!(first, ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]);
+    }
+
+    #[test]
+    fn spans_after_a_verb_take_their_preposition() {
+        let (a, b) = (date(2025, 10, 1), date(2025, 12, 31));
+        assert_eq!(span_after_verb(a, b), "vào Quý IV năm 2025");
+        assert_eq!(
+            span_after_verb(a, date(2025, 11, 15)),
+            "từ ngày 01/10/2025 đến ngày 15/11/2025"
+        );
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -270,6 +270,11 @@ pub struct CriteriaSetsBlock {
     /// How the sets' headings are numbered. Default: `letter`.
     #[serde(default)]
     pub style: Option<ListStyle>,
+    /// The heading level of each set's title (3: bold italic, 4: italic, as
+    /// `heading`). Default: 4.
+    #[serde(default)]
+    #[schemars(with = "Option<u8>")]
+    pub level: Option<Spanned<u8>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

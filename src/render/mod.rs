@@ -60,6 +60,10 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_filter("long_date", long_date);
     env.add_filter("short_date", short_date);
     env.add_function("span_text", span_text);
+    env.add_function("window_text", window_text);
+    env.add_function("marker", marker);
+    env.add_filter("month_text", month_text);
+    env.add_filter("fill", fill);
     env.add_filter("two_digits", |n: u64| notation::two_digits(n));
     env.add_filter("roman", |n: u32| notation::roman(n));
     env.add_filter("letter", letter);
@@ -208,12 +212,66 @@ fn span_text(start: Value, end: Value) -> Result<String, Error> {
     Ok(notation::span_text(start, end))
 }
 
-/// 0 → `a`, 1 → `b` …: the letters of `a)`, `b)` items.
-fn letter(index: u32) -> Result<String, Error> {
-    char::from_u32('a' as u32 + index)
-        .filter(|c| c.is_ascii_lowercase())
-        .map(String::from)
-        .ok_or_else(|| invalid(format!("không có chữ cái thứ {index}")))
+/// 0 → `a`, 1 → `b` …, 4 → `đ`: the letters of `a)`, `b)` items, in
+/// Vietnamese order.
+fn letter(index: u32) -> String {
+    notation::letter(index as usize)
+}
+
+/// A nomination window as the object of `thực hiện`: `vào Quý IV năm 2025`.
+fn window_text(start: Value, end: Value) -> Result<String, Error> {
+    let start = parse_date(&start)?.earliest();
+    let end = parse_date(&end)?.earliest();
+    Ok(notation::span_after_verb(start, end))
+}
+
+/// The marker of item `index` (from 0) of a list in `style` (`dash`,
+/// `letter` …): `-`, `a)`, `1.`.
+fn marker(style: String, index: u32) -> Result<String, Error> {
+    let style: crate::model::outline::ListStyle =
+        serde_json::from_value(serde_json::Value::String(style.clone()))
+            .map_err(|_| invalid(format!("kiểu danh sách `{style}` không có")))?;
+    Ok(style.marker(index as usize))
+}
+
+/// `2026-03` → `tháng 3 năm 2026`.
+fn month_text(date: Value) -> Result<String, Error> {
+    Ok(notation::month_year(&parse_date(&date)?))
+}
+
+/// A campaign's own wording with its placeholders filled: `{start}` …
+/// A placeholder no value is given for is an error naming it.
+fn fill(text: String, kwargs: minijinja::value::Kwargs) -> Result<String, Error> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        let value: Option<Value> = kwargs.get(name).ok();
+        match value {
+            Some(v) => out.push_str(&v.to_string()),
+            None => {
+                return Err(invalid(format!(
+                    "chỗ trống `{{{name}}}` không có trong câu này (dùng được: {})",
+                    kwargs
+                        .args()
+                        .map(|a| format!("{{{a}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    kwargs.assert_all_used().ok();
+    Ok(out)
 }
 
 #[cfg(test)]
