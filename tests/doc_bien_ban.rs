@@ -236,3 +236,30 @@ fn minutes_follow_the_nd30_layout_and_are_signed_by_secretary_and_chair() {
         "minutes have no recipients block"
     );
 }
+
+#[test]
+fn minutes_print_the_vote_the_campaign_requires() {
+    // The law's default: more than half of all 07 members, so 04 votes.
+    let (_, placed) = minutes(&corpus_base());
+    assert!(has(
+        &placed,
+        "một trường hợp được đề nghị khi đạt quá 1/2 tổng số thành viên Hội đồng (từ 04 phiếu đồng ý trở lên)."
+    ));
+    // A campaign that asks two thirds and a quorum of 80 %.
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&corpus_base(), dir.path());
+    let path = dir.path().join("inputs/campaign.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(
+        "\nlegal_bases:",
+        "\ncouncil:\n  pass: { at_least: 2/3 }\n  quorum: { at_least: 80% }\n\nlegal_bases:",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    let (_, placed) = minutes(dir.path());
+    assert!(has(
+        &placed,
+        "một trường hợp được đề nghị khi đạt từ 2/3 tổng số thành viên Hội đồng (từ 05 phiếu đồng ý trở lên), cuộc họp có từ 80% tổng số thành viên dự họp."
+    ));
+}

@@ -58,7 +58,9 @@ fn dossier(
     let unit = &ctx.unit.value;
     let dossier = format!("{}/{}", ctx.base, award.id.value);
     let votes = votes(submission, nominations);
+    let rule = super::VoteRule::of(&ctx.campaign.value, award, submission.council.members.value);
     let extra = minijinja::context! {
+        vote_rule => Value::from(Serde(&rule)),
         award => Value::from(Serde(award)),
         nominees => Value::from(Serde(&Nominees::of(nominations.iter().copied()))),
         votes => Value::from(Serde(&votes)),

@@ -166,6 +166,27 @@ impl<'a> Nominees<'a> {
     }
 }
 
+/// The council's vote an award's nominations need, as minutes print it:
+/// `pass` (`quá 1/2`, `từ 2/3`) and `quorum` (none when the campaign sets none),
+/// and the fewest votes that pass with `members` members.
+#[derive(Debug, Serialize)]
+pub struct VoteRule {
+    pub pass: String,
+    pub quorum: Option<String>,
+    pub fewest: u32,
+}
+
+impl VoteRule {
+    pub fn of(campaign: &crate::model::Campaign, award: &crate::model::campaign::Award, members: u32) -> Self {
+        let (pass, quorum) = campaign.council_rule(award);
+        Self {
+            pass: pass.text().vi,
+            quorum: quorum.map(|q| q.text().vi),
+            fewest: pass.fewest(members),
+        }
+    }
+}
+
 /// Where a nominee's achievement report goes in a dossier.
 fn report_stem(dossier: &str, n: &Nomination) -> String {
     format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value)

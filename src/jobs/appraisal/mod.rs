@@ -128,6 +128,7 @@ fn context(
         appraisal => Value::from(Serde(ap)),
         appraiser => Value::from(Serde(appraiser)),
         award => Value::from(Serde(award)),
+        vote_rule => Value::from(Serde(&super::VoteRule::of(campaign, award, ap.council.members.value))),
         received => Value::from(Serde(&received)),
         received_count => counted_of(&pool.all),
         received_units => two_digits(received.len() as u64),
