@@ -59,7 +59,10 @@ fn dossier(
     let dossier = format!("{}/{}", ctx.base, award.id.value);
     let votes = votes(submission, nominations);
     let rule = super::VoteRule::of(&ctx.campaign.value, award, submission.council.members.value);
+    let campaign = &ctx.campaign.value;
+    let standards = super::standards::standards(campaign, award, nominations);
     let extra = minijinja::context! {
+        standards => Value::from(Serde(&standards)),
         vote_rule => Value::from(Serde(&rule)),
         award => Value::from(Serde(award)),
         nominees => Value::from(Serde(&Nominees::of(nominations.iter().copied()))),
@@ -180,7 +183,11 @@ fn report(
         "bao-cao-thanh-tich.typ",
         date,
         format!("Báo cáo thành tích đề nghị tặng {}: {nominee}", award.name),
-        minijinja::context! { nomination => Value::from(Serde(n)), ..extra.clone() },
+        minijinja::context! {
+            nomination => Value::from(Serde(n)),
+            criteria => Value::from(Serde(&super::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria))),
+            ..extra.clone()
+        },
     );
     (doc, part)
 }

@@ -8,6 +8,7 @@ mod campaign;
 mod dossier;
 mod kind;
 pub mod lists;
+mod standards;
 mod unit;
 
 use chrono::NaiveDate;

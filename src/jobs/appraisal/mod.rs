@@ -129,6 +129,11 @@ fn context(
         appraiser => Value::from(Serde(appraiser)),
         award => Value::from(Serde(award)),
         vote_rule => Value::from(Serde(&super::VoteRule::of(campaign, award, ap.council.members.value))),
+        standards => Value::from(Serde(&super::standards::standards(
+            campaign,
+            award,
+            &pool.all.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        ))),
         received => Value::from(Serde(&received)),
         received_count => counted_of(&pool.all),
         received_units => two_digits(received.len() as u64),

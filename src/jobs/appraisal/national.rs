@@ -181,6 +181,9 @@ fn report_for(
             roles => ctx.shared.roles.clone(),
             award => minijinja::Value::from(minijinja::value::Serde(award)),
             nomination => minijinja::Value::from(minijinja::value::Serde(n)),
+            criteria => minijinja::Value::from(minijinja::value::Serde(
+                &crate::jobs::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria),
+            )),
         },
         title,
         list: None,

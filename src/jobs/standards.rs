@@ -1,0 +1,59 @@
+//! The criteria nominations are judged by: the set each nominee claims (its
+//! subject type's short form, or the criteria set for its kind), as the
+//! minutes list them and each achievement report cites them.
+
+use serde::Serialize;
+
+use crate::model::Campaign;
+use crate::model::campaign::{Award, Criterion, SetRef};
+use crate::model::common::SubjectType;
+use crate::model::unit::Nomination;
+
+/// The criteria set a nominee claims.
+pub fn claimed<'a>(campaign: &'a Campaign, award: &'a Award, n: &Nomination) -> Option<SetRef<'a>> {
+    let (subject, kind) = match (&n.collective, &n.person) {
+        (Some(c), None) => (SubjectType::Collective, c.kind.value.as_str()),
+        (None, Some(p)) => (SubjectType::Individual, p.staff_kind.value.as_str()),
+        _ => return None,
+    };
+    award.set_for(&campaign.criteria_sets, subject, kind)
+}
+
+/// One set of criteria a group of nominees was judged by.
+#[derive(Debug, Serialize)]
+pub struct Standard<'a> {
+    pub subject: SubjectType,
+    /// The set's title (`Đối với xã, phường`); none for the short form,
+    /// which the template labels by subject type.
+    pub title: Option<&'a str>,
+    pub criteria: &'a [Criterion],
+}
+
+/// The sets `nominations` claim, each once: collectives' first, then
+/// individuals', each in the order the nominations claim them.
+pub fn standards<'a>(
+    campaign: &'a Campaign,
+    award: &'a Award,
+    nominations: &[&'a Nomination],
+) -> Vec<Standard<'a>> {
+    let mut out: Vec<Standard> = Vec::new();
+    for subject in [SubjectType::Collective, SubjectType::Individual] {
+        for n in nominations.iter().filter(|n| n.subject() == Some(subject)) {
+            let Some(set) = claimed(campaign, award, n) else {
+                continue;
+            };
+            let title = set.set.map(|s| s.title.as_str());
+            let seen = out
+                .iter()
+                .any(|s| s.subject == subject && std::ptr::eq(s.criteria, set.criteria));
+            if !seen {
+                out.push(Standard {
+                    subject,
+                    title,
+                    criteria: set.criteria,
+                });
+            }
+        }
+    }
+    out
+}
