@@ -57,17 +57,7 @@ fn dossier(
 ) {
     let unit = &ctx.unit.value;
     let dossier = format!("{}/{}", ctx.base, award.id.value);
-    let votes = votes(submission, nominations);
-    let rule = super::VoteRule::of(&ctx.campaign.value, award, submission.council.members.value);
-    let campaign = &ctx.campaign.value;
-    let standards = super::standards::standards(campaign, award, nominations);
-    let extra = minijinja::context! {
-        standards => Value::from(Serde(&standards)),
-        vote_rule => Value::from(Serde(&rule)),
-        award => Value::from(Serde(award)),
-        nominees => Value::from(Serde(&Nominees::of(nominations.iter().copied()))),
-        votes => Value::from(Serde(&votes)),
-    };
+    let extra = shared_context(ctx, submission, award, nominations);
     let submitted = submission.date.value.earliest();
     let document = |kind, part: &str, template, date, title: String, context: Value| {
         Job::Document(ctx.document(
@@ -129,6 +119,25 @@ fn dossier(
         inputs: vec![ctx.campaign.file, ctx.unit.file],
         parts,
     }));
+}
+
+/// What every document of the dossier prints: the award, its nominees and
+/// the criteria they claim, the council's votes and the vote it needed.
+fn shared_context(
+    ctx: &UnitCtx,
+    submission: &Submission,
+    award: &Award,
+    nominations: &[&Nomination],
+) -> Value {
+    let campaign = &ctx.campaign.value;
+    let members = submission.council.members.value;
+    minijinja::context! {
+        standards => Value::from(Serde(&super::standards::standards(campaign, award, nominations))),
+        vote_rule => Value::from(Serde(&super::VoteRule::of(campaign, award, members))),
+        award => Value::from(Serde(award)),
+        nominees => Value::from(Serde(&Nominees::of(nominations.iter().copied()))),
+        votes => Value::from(Serde(&votes(submission, nominations))),
+    }
 }
 
 /// The list attached to the Tờ trình, also written as a spreadsheet.
