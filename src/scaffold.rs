@@ -173,7 +173,7 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
             "  - {{ unit: {unit}, nomination: {id}, result: đạt }}   # {name}\n"
         ));
         votes.push_str(&format!(
-            "    - {{ unit: {unit}, nomination: {id}, in_favour: 0 }}\n"
+            "    - {{ unit: {unit}, nomination: {id}, in_favour: 11 }}\n"
         ));
     }
     if nominations.is_empty() {

@@ -391,7 +391,13 @@ fn certain_breaks_yield_located_errors() {
         for (i, facts) in keyed_lines(&text) {
             let line = ls[i];
             let indent = line.len() - line.trim_start().len();
-            if facts.always_required && !line.trim_start().starts_with("- ") {
+            // A key of a mapping that merges another (`<<: *anchor`) may come
+            // from the merged one: deleting it breaks nothing for sure.
+            let siblings = ls
+                .iter()
+                .filter(|l| l.len() - l.trim_start().len() == indent)
+                .any(|l| l.trim_start().starts_with("<<:"));
+            if facts.always_required && !line.trim_start().starts_with("- ") && !siblings {
                 let rest = ls[i + 1..]
                     .iter()
                     .skip_while(|l| l.len() - l.trim_start().len() > indent || l.trim().is_empty());

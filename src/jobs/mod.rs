@@ -177,7 +177,11 @@ pub struct VoteRule {
 }
 
 impl VoteRule {
-    pub fn of(campaign: &crate::model::Campaign, award: &crate::model::campaign::Award, members: u32) -> Self {
+    pub fn of(
+        campaign: &crate::model::Campaign,
+        award: &crate::model::campaign::Award,
+        members: u32,
+    ) -> Self {
         let (pass, quorum) = campaign.council_rule(award);
         Self {
             pass: pass.text().vi,

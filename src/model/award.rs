@@ -160,6 +160,16 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// Whether the bounds say anything a figure can meet: one given, and
+    /// `at_least` not above `at_most`.
+    pub fn sound(&self) -> bool {
+        match (&self.at_least, &self.at_most) {
+            (None, None) => false,
+            (Some(lo), Some(hi)) => lo.value <= hi.value,
+            _ => true,
+        }
+    }
+
     /// Whether `value` meets the bounds.
     pub fn met(&self, value: f64) -> bool {
         self.at_least
@@ -315,6 +325,11 @@ impl Threshold {
         if self.strict { lhs > rhs } else { lhs >= rhs }
     }
 
+    /// Whether some count of members reaches it (`more_than: 100%` never does).
+    pub fn reachable(&self) -> bool {
+        !(self.strict && self.share.num >= self.share.den)
+    }
+
     /// The fewest of `of` that reach it.
     pub fn fewest(&self, of: u32) -> u32 {
         (0..=of).find(|&c| self.met(c, of)).unwrap_or(of)
@@ -390,11 +405,7 @@ impl Award {
                 require: Require::Any,
             });
         }
-        let sets = if self.criteria_sets.is_empty() {
-            campaign_sets
-        } else {
-            &self.criteria_sets
-        };
+        let sets = self.sets(campaign_sets);
         let of_subject = sets.iter().filter(|s| s.subject == subject);
         // A set naming the kind first, then one for every kind.
         let named = of_subject
@@ -406,6 +417,15 @@ impl Award {
             criteria: &set.criteria,
             require: set.require,
         })
+    }
+
+    /// The criteria sets that apply to the award: its own, else the campaign's.
+    pub fn sets<'a>(&'a self, campaign_sets: &'a [CriteriaSet]) -> &'a [CriteriaSet] {
+        if self.criteria_sets.is_empty() {
+            campaign_sets
+        } else {
+            &self.criteria_sets
+        }
     }
 
     /// Whether the award has any criteria of its own.

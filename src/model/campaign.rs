@@ -233,6 +233,20 @@ impl Campaign {
             .collect()
     }
 
+    /// Every criterion the campaign defines: each award's short form and
+    /// sets, then the campaign's sets.
+    pub fn all_criteria(&self) -> impl Iterator<Item = &Criterion> {
+        let of_awards = self.awards.iter().flat_map(|a| {
+            let sets = a.criteria_sets.iter().flat_map(|s| &s.criteria);
+            a.criteria
+                .collective
+                .iter()
+                .chain(&a.criteria.individual)
+                .chain(sets)
+        });
+        of_awards.chain(self.criteria_sets.iter().flat_map(|s| &s.criteria))
+    }
+
     pub fn content_item(&self, id: &str) -> Option<&ContentItem> {
         self.content_items.iter().find(|c| c.id.value == id)
     }
@@ -247,6 +261,47 @@ impl Campaign {
         self.period.last_day()
     }
 
+    /// The quota on a unit's nominations for `award`: a `quotas` entry naming
+    /// the unit's id first, else one naming its kind, else a default entry
+    /// (neither given), else the award's `quota_per_unit` as a default total.
+    pub fn quota_for<'a>(
+        &'a self,
+        award: &'a Award,
+        unit: &str,
+        unit_kind: &str,
+    ) -> Option<AppliedQuota<'a>> {
+        let of_award = || {
+            self.quotas
+                .iter()
+                .filter(|q| q.award.value == award.id.value)
+        };
+        let named = of_award().find(|q| q.units.iter().any(|u| u.value == unit));
+        let kind = of_award().find(|q| q.unit_kinds.iter().any(|k| k.value == unit_kind));
+        let default = of_award().find(|q| q.units.is_empty() && q.unit_kinds.is_empty());
+        let (quota, scope) = match (named, kind, default) {
+            (Some(q), _, _) => (q, QuotaScope::Unit),
+            (None, Some(q), _) => (q, QuotaScope::Kind),
+            (None, None, Some(q)) => (q, QuotaScope::Others),
+            (None, None, None) => {
+                return award.quota_per_unit.as_ref().map(|t| AppliedQuota {
+                    quota: None,
+                    scope: QuotaScope::Others,
+                    collective: None,
+                    individual: None,
+                    total: Some(t.value),
+                });
+            }
+        };
+        let get = |limit: &Option<Spanned<u32>>| limit.as_ref().map(|l| l.value);
+        Some(AppliedQuota {
+            quota: Some(quota),
+            scope,
+            collective: get(&quota.collective),
+            individual: get(&quota.individual),
+            total: get(&quota.total),
+        })
+    }
+
     /// The council rule an award's nominations are voted under: the award's,
     /// else the campaign's, else the law's (more than half of all members).
     pub fn council_rule(&self, award: &Award) -> (Threshold, Option<Threshold>) {
@@ -257,4 +312,24 @@ impl Campaign {
         let quorum = rule.and_then(|r| r.quorum.as_ref()).map(|t| t.value);
         (pass, quorum)
     }
+}
+
+/// The quota that applies to one unit's nominations for one award.
+#[derive(Debug, Clone, Copy)]
+pub struct AppliedQuota<'a> {
+    /// The `quotas` entry; none for the award's `quota_per_unit`.
+    pub quota: Option<&'a Quota>,
+    pub scope: QuotaScope,
+    pub collective: Option<u32>,
+    pub individual: Option<u32>,
+    pub total: Option<u32>,
+}
+
+/// Why a quota applies to a unit: it names the unit, its kind, or neither
+/// ("các cơ quan, đơn vị còn lại").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotaScope {
+    Unit,
+    Kind,
+    Others,
 }

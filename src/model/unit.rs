@@ -141,6 +141,12 @@ pub struct Figure {
     /// `%`, `hội nghị`, `lượt người` …
     #[serde(default)]
     pub unit: Option<String>,
+    /// The id of a measurable criterion's `metric` this figure reports
+    /// (`ty-le-cu-tri`): a nomination claiming that criterion is checked
+    /// against it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub metric: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -40,8 +40,32 @@ fn unit_ids(unit: &Unit) -> Vec<&Spanned<String>> {
     ids
 }
 
+/// Ids of the campaign that must be slugs but are unique in their own scope
+/// (TD0113): criteria sets, their criteria, metrics.
+fn campaign_scoped_ids(c: &Campaign) -> Vec<&Spanned<String>> {
+    let sets = c
+        .criteria_sets
+        .iter()
+        .chain(c.awards.iter().flat_map(|a| &a.criteria_sets));
+    let mut ids = Vec::new();
+    for set in sets {
+        ids.push(&set.id);
+        ids.extend(set.criteria.iter().map(|k| &k.id));
+    }
+    ids.extend(
+        c.all_criteria()
+            .filter_map(|k| k.metric.as_ref())
+            .map(|m| &m.id),
+    );
+    ids
+}
+
 pub(super) fn ids_are_slugs(ctx: &Ctx, found: &mut Found) {
-    for (file, ids) in files(ctx) {
+    let mut files = files(ctx);
+    if let (Some(c), Some((_, ids))) = (ctx.campaign_file(), files.first_mut()) {
+        ids.extend(campaign_scoped_ids(&c.value));
+    }
+    for (file, ids) in files {
         for id in ids.into_iter().filter(|id| !is_slug(&id.value)) {
             let suggestion = slugify(&id.value);
             found

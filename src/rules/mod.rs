@@ -57,12 +57,18 @@ static INPUTS: &[Rule] = &[
     rule!("TD0103", Error, "Dàn ý và lựa chọn cấp trên chỉ dẫn tới hình thức khen thưởng có thật", campaign::award_references_exist),
     rule!("TD0104", Error, "Thời gian thi đua: ngày kết thúc sau ngày bắt đầu (ngày ban hành)", campaign::period_is_ordered),
     rule!("TD0105", Error, "Thời gian đề nghị khen thưởng nằm trong thời gian thi đua, bắt đầu trước khi kết thúc", campaign::window_inside_period),
-    rule!("TD0106", Error, "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị", campaign::awards_are_complete),
+    rule!("TD0106", Error, "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị hoặc hạn nộp", campaign::awards_are_complete),
     rule!("TD0107", Error, "Đề mục có cấp 1 đến 4", campaign::heading_levels),
     rule!("TD0108", Error, "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)", campaign::symbol_is_well_formed),
     rule!("TD0109", Error, "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)", campaign::signing_authority_is_well_formed),
     rule!("TD0110", Warning, "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng", campaign::recipients_are_bare),
     rule!("TD0111", Error, "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày", campaign::final_documents_have_number_and_day),
+    rule!("TD0112", Error, "Chỉ tiêu (`quotas`) cho hình thức cấp tỉnh có thật, loại đơn vị thuộc đối tượng, có số lượng; mỗi đơn vị, loại đơn vị một chỉ tiêu", campaign::quotas::quotas_are_well_formed),
+    rule!("TD0113", Error, "Bộ tiêu chí theo đối tượng: một cách ghi mỗi hình thức, mã không trùng, loại có thật, mỗi loại một bộ, bộ có tiêu chí", campaign::criteria::criteria_sets_are_well_formed),
+    rule!("TD0114", Error, "Tiêu chí định lượng (`metric`) có ngưỡng đạt được (`at_least`, `at_most`)", campaign::criteria::metrics_are_well_formed),
+    rule!("TD0115", Error, "Tỷ lệ biểu quyết của Hội đồng không thấp hơn luật định (quá 1/2 tổng số thành viên) và đạt được", campaign::council::council_rules_are_sound),
+    rule!("TD0116", Warning, "Đơn vị được nêu tên trong chỉ tiêu có tệp trong inputs/units", campaign::quotas::quota_units_exist),
+    rule!("TD0117", Error, "Tổng kết sau khi hết thời gian thi đua; hạn nộp hồ sơ không trước thời gian thi đua và thời gian đề nghị", campaign::dates::dates_follow_period),
     rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", ids::unit_ids_are_unique),
     rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit::subjects::unit_kind_is_eligible),
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),
@@ -72,7 +78,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0207", Error, "Đơn vị không tự đề nghị hình thức cấp Nhà nước: tỉnh lựa chọn từ danh sách cấp tỉnh (quy tắc 6)", unit::awards::no_national_from_units),
     rule!("TD0208", Error, "Mỗi đề nghị có đúng một đối tượng: `collective` hoặc `person`", unit::subjects::one_nominee),
     rule!("TD0209", Error, "Tập thể và cá nhân được đề nghị thuộc đối tượng của phong trào (quy tắc 3)", unit::subjects::nominee_is_eligible),
-    rule!("TD0210", Error, "Đề nghị nêu ít nhất một tiêu chí, có thật, của đúng hình thức và đối tượng (quy tắc 4)", unit::evidence::criteria_exist),
+    rule!("TD0210", Error, "Đề nghị nêu ít nhất một tiêu chí, có thật, thuộc bộ tiêu chí của đúng hình thức và loại đối tượng (quy tắc 4)", unit::criteria::criteria_exist),
     rule!("TD0211", Error, "Tiêu chí về thành tích kèm thành tích cụ thể gắn nội dung mục II (quy tắc 4a)", unit::evidence::achievements_back_criteria),
     rule!("TD0212", Error, "Tiêu chí về sáng kiến kèm sáng kiến, giải pháp đã được công nhận bằng quyết định (quy tắc 4b)", unit::evidence::initiatives_back_criteria),
     rule!("TD0213", Error, "Thành tích, sáng kiến được dẫn chiếu có thật trong tệp đơn vị", unit::evidence::citations_exist),
@@ -83,15 +89,21 @@ static INPUTS: &[Rule] = &[
     rule!("TD0218", Error, "Không đề nghị người đang bị kỷ luật hoặc đang bị xem xét, điều tra (quy tắc 11)", unit::persons::nominee_not_disciplined),
     rule!("TD0219", Error, "Biên bản họp Hội đồng: số có mặt không quá số thành viên, phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả", unit::council::council_votes_add_up),
     rule!("TD0220", Error, "Một thành tích chỉ làm căn cứ cho một hình thức khen thưởng (quy tắc 8)", unit::evidence::achievement_rewarded_once),
-    rule!("TD0221", Error, "Số đề nghị của đơn vị không vượt chỉ tiêu của phong trào (quy tắc 7)", unit::awards::quota_per_unit),
+    rule!("TD0221", Error, "Số đề nghị của đơn vị (tập thể, cá nhân, tổng số) không vượt chỉ tiêu áp dụng cho đơn vị (quy tắc 7)", unit::quotas::quota_per_unit),
     rule!("TD0222", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động đạt mục tiêu của phong trào (quy tắc 12)", unit::awards::shares_meet_targets),
     rule!("TD0223", Error, "Thành tích trước ngày sáp nhập ghi rõ đơn vị tiền thân (`by`)", unit::succession::merged_history_is_attributed),
     rule!("TD0224", Error, "Đơn vị đã giải thể, sáp nhập không lập văn bản sau ngày chuyển giao", unit::succession::nothing_after_succession),
     rule!("TD0225", Error, "Cuộc họp Hội đồng diễn ra trước tờ trình, trong thời gian thi đua", unit::dates::council_before_submission),
     rule!("TD0226", Error, "Mỗi tờ trình một hình thức khen thưởng: không gộp các hình thức (quy tắc 9)", unit::awards::one_award_per_submission),
+    rule!("TD0227", Error, "Bộ tiêu chí yêu cầu đạt tất cả (`require: all`): đề nghị nêu đủ mọi tiêu chí của bộ", unit::criteria::all_criteria_claimed),
+    rule!("TD0228", Error, "Tiêu chí định lượng: thành tích được dẫn có số liệu (`metric`) đạt ngưỡng", unit::metrics::metrics_are_met),
+    rule!("TD0229", Warning, "Số liệu ghi `metric` là chỉ số của một tiêu chí của phong trào", unit::metrics::figure_metrics_exist),
+    rule!("TD0230", Error, "Biên bản Hội đồng đơn vị: đủ số thành viên dự họp, mỗi đề nghị đạt tỷ lệ đồng ý trên tổng số thành viên", unit::votes::council_carries_nominations),
+    rule!("TD0231", Error, "Tờ trình không sau hạn nộp hồ sơ của hình thức (`deadline`)", unit::dates::submission_by_deadline),
+    rule!("TD0232", Error, "Kế hoạch của đơn vị ban hành trước khi hết thời gian thi đua", unit::dates::plan_inside_period),
 ];
 
-/// Across units, on the Sở Nội vụ's appraisal: run once the unit files that
+/// Across units, on the appraising body's appraisal (`roles.appraiser`): run once the unit files that
 /// check clean are known (see [`Ctx::unsettled`]).
 #[rustfmt::skip]
 static APPRAISAL: &[Rule] = &[
@@ -106,7 +118,8 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0310", Error, "Biên bản Hội đồng tỉnh: số có mặt, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
     rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu toàn tỉnh (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
     rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trên toàn tỉnh đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
-    rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng tỉnh → tờ trình Sở Nội vụ → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
+    rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng tỉnh → tờ trình của cơ quan thẩm định → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
+    rule!("TD0314", Error, "Biên bản Hội đồng tỉnh: đủ số thành viên dự họp, mỗi hồ sơ đạt tỷ lệ đồng ý trên tổng số thành viên", appraisal::council::province_council_carries),
 ];
 
 /// Every rule, in code order.
@@ -192,6 +205,15 @@ impl<'a> Ctx<'a> {
     /// The appraisal, once there is one.
     pub fn appraisal(&self) -> Option<&'a Sourced<Appraisal>> {
         self.workspace.appraisal.as_ref()
+    }
+
+    /// The appraising body as the campaign names it (`roles.appraiser`), for
+    /// messages: in Vietnamese and in English (where it follows `the`).
+    pub fn appraiser(&self) -> (&'a str, &'a str) {
+        match self.campaign() {
+            Some(c) => (c.roles.appraiser.as_str(), c.roles.appraiser.as_str()),
+            None => ("cơ quan thẩm định", "appraising body"),
+        }
     }
 
     /// The line (1-based) of a spanned value, for messages that cite another place.

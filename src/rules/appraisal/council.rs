@@ -1,13 +1,17 @@
 //! The provincial council's ballot: attendance and votes add up, one vote
-//! for each dossier that passed the appraisal and none for one that failed.
+//! for each dossier that passed the appraisal and none for one that failed
+//! (TD0310); each nomination carried by the share of all members the
+//! campaign requires, at a quorate meeting (TD0314).
 
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::outcomes;
+use super::{outcomes, resolve};
 use crate::model::Sourced;
 use crate::model::appraisal::{Appraisal, Outcome};
+use crate::model::campaign::{AwardLevel, Threshold};
+use crate::rules::unit::votes::{short_quorum, short_vote};
 use crate::rules::{Ctx, Found, msg};
 
 pub(crate) fn province_council_adds_up(ctx: &Ctx, found: &mut Found) {
@@ -136,6 +140,45 @@ fn missing_votes(
                     format!("`{}` passed the appraisal but has no vote of the provincial council (`council.votes`)", v.nomination.value),
                 ),
             );
+        }
+    }
+}
+
+pub(crate) fn province_council_carries(ctx: &Ctx, found: &mut Found) {
+    let (Some(a), Some(c)) = (ctx.appraisal(), ctx.campaign()) else {
+        return;
+    };
+    let council = &a.value.council;
+    let (members, present) = (council.members.value, council.present.value);
+    // Attendance over the membership is TD0310's: nothing adds up.
+    if present > members {
+        return;
+    }
+    let mut quorums: Vec<Threshold> = Vec::new();
+    for v in &council.votes {
+        // A vote for an unknown nomination, or one of a unit with errors of
+        // its own, is not judged here (TD0302, the unit's own rules).
+        let Ok((_, n)) = resolve(ctx, &v.unit, &v.nomination) else {
+            continue;
+        };
+        let Some(award) = c
+            .award(&n.award.value)
+            .filter(|a| a.level == AwardLevel::Province)
+        else {
+            continue;
+        };
+        let (pass, quorum) = c.council_rule(award);
+        // A threshold out of reach is TD0115's.
+        let quorum = quorum.filter(Threshold::reachable);
+        if let Some(q) = quorum.filter(|q| !q.met(present, members) && !quorums.contains(q)) {
+            quorums.push(q);
+            short_quorum(found, a.file, &council.present, award, q, members);
+        }
+        // More votes than members present is TD0310's.
+        if v.in_favour.value <= present && pass.reachable() && !pass.met(v.in_favour.value, members)
+        {
+            let vote = (v.nomination.value.as_str(), &v.in_favour);
+            short_vote(found, a.file, vote, award, pass, members);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! - `verdicts`: the appraiser, references to real nominations, every
 //!   provincial nomination judged once (TD0301–TD0304);
 //! - `national`: the submissions upward and their nominees (TD0306–TD0309);
-//! - `council`: the provincial council's ballot (TD0310);
+//! - `council`: the provincial council's ballot (TD0310, TD0314);
 //! - `province`: quotas and shares over the province, dates in order
 //!   (TD0311–TD0313).
 //!

@@ -65,8 +65,8 @@ fn outside_pool(
     } else if !passed {
         Some((
             format!(
-                "`{}` chưa được Sở Nội vụ thẩm định đạt: chỉ trình cấp trên các trường hợp đạt",
-                n.id.value
+                "`{}` chưa được {} thẩm định đạt: chỉ trình cấp trên các trường hợp đạt",
+                n.id.value, c.roles.appraiser
             ),
             format!(
                 "`{}` has not passed the appraisal: only nominees that passed go up",

@@ -100,8 +100,10 @@ pub(crate) fn dates_in_order(ctx: &Ctx, found: &mut Found) {
     council_after_submissions(ctx, found, a);
     let ap = &a.value;
     let council = ap.council.date.value.0;
+    let (body_vi, body_en) = ctx.appraiser();
+    let own = format!("tờ trình của {body_vi} (`submission`)");
     let later: Vec<(&str, &Spanned<PartialDate>)> =
-        std::iter::once(("tờ trình của Sở Nội vụ (`submission`)", &ap.submission.date))
+        std::iter::once((own.as_str(), &ap.submission.date))
             .chain(std::iter::once((
                 "quyết định (`decision`)",
                 &ap.decision.date,
@@ -138,12 +140,12 @@ pub(crate) fn dates_in_order(ctx: &Ctx, found: &mut Found) {
             &ap.decision.date,
             msg(
                 format!(
-                    "quyết định ({}) trước tờ trình của Sở Nội vụ ({})",
+                    "quyết định ({}) trước tờ trình của {body_vi} ({})",
                     ap.decision.date.value.vi(),
                     ap.submission.date.value.vi()
                 ),
                 format!(
-                    "the decision dated {} is before the Sở Nội vụ's submission ({})",
+                    "the decision dated {} is before the {body_en}'s submission ({})",
                     ap.decision.date.value, ap.submission.date.value
                 ),
             ),

@@ -16,6 +16,7 @@ pub(crate) fn appraiser_exists(ctx: &Ctx, found: &mut Found) {
         return;
     };
     let id = &a.value.appraiser;
+    let (body_vi, body_en) = ctx.appraiser();
     if ctx.incomplete || ctx.workspace.unit(&id.value).is_some() {
         return;
     }
@@ -32,8 +33,8 @@ pub(crate) fn appraiser_exists(ctx: &Ctx, found: &mut Found) {
             ),
         )
         .help(msg(
-            "`appraiser` là mã của Sở Nội vụ trong tệp đơn vị của Sở",
-            "`appraiser` is the id of the Sở Nội vụ's own unit file",
+            format!("`appraiser` là mã của {body_vi} trong tệp đơn vị của mình"),
+            format!("`appraiser` is the id of the {body_en}'s own unit file"),
         ))
         .suggest(&id.value, usable_ids(ctx.workspace));
 }
@@ -68,7 +69,7 @@ pub(crate) fn references_exist(ctx: &Ctx, found: &mut Found) {
                     a.file,
                     nomination,
                     msg(
-                        format!("đề nghị `{}` không phải đề nghị khen thưởng cấp tỉnh: Sở Nội vụ chỉ thẩm định hồ sơ trình Chủ tịch UBND tỉnh", nomination.value),
+                        format!("đề nghị `{}` không phải đề nghị khen thưởng cấp tỉnh: {} chỉ thẩm định hồ sơ trình {}", nomination.value, c.roles.appraiser, c.role_names().authority_short),
                         format!("nomination `{}` is not for a provincial award: the appraisal judges provincial nominations only", nomination.value),
                     ),
                 );
@@ -177,6 +178,7 @@ pub(crate) fn verdicts_well_formed(ctx: &Ctx, found: &mut Found) {
     let Some(a) = ctx.appraisal() else {
         return;
     };
+    let (body_vi, body_en) = ctx.appraiser();
     let mut first: HashMap<(&str, &str), &Spanned<String>> = HashMap::new();
     for v in &a.value.verdicts {
         let key = (v.unit.value.as_str(), v.nomination.value.as_str());
@@ -222,8 +224,8 @@ pub(crate) fn verdicts_well_formed(ctx: &Ctx, found: &mut Found) {
                     ),
                 )
                 .help(msg(
-                    "thêm `reason: <lý do>`; tờ trình của Sở Nội vụ tổng hợp các lý do",
-                    "add `reason: …`; the Sở Nội vụ's submission summarises the reasons",
+                    format!("thêm `reason: <lý do>`; tờ trình của {body_vi} tổng hợp các lý do"),
+                    format!("add `reason: …`; the {body_en}'s submission summarises the reasons"),
                 ));
         }
     }

@@ -1,7 +1,7 @@
 //! The awards a unit proposes: awards of the campaign, sent up only when the
 //! province grants them (rules 5, 6), one award per submission (rule 9),
-//! within the quota per unit (rule 7), and the favoured shares of individual
-//! nominees (rule 12).
+//! and the favoured shares of individual nominees (rule 12). The quota per
+//! unit (rule 7) is checked in `quotas`.
 
 use super::with_award;
 use crate::model::campaign::AwardLevel;
@@ -87,54 +87,8 @@ pub(crate) fn no_national_from_units(ctx: &Ctx, found: &mut Found) {
                     ),
                 )
                 .help(msg(
-                    format!("đề nghị `{pool}`; Sở Nội vụ sẽ chọn người xuất sắc nhất trình cấp trên"),
-                    format!("propose `{pool}`; the Sở Nội vụ selects the best for the national award"),
-                ));
-        }
-    }
-}
-
-pub(crate) fn quota_per_unit(ctx: &Ctx, found: &mut Found) {
-    let Some(c) = ctx.campaign() else {
-        return;
-    };
-    for u in ctx.units() {
-        for award in &c.awards {
-            let Some(quota) = &award.quota_per_unit else {
-                continue;
-            };
-            let nominated: Vec<_> = u
-                .value
-                .nominations
-                .iter()
-                .filter(|n| n.award.value == award.id.value)
-                .collect();
-            if nominated.len() as u32 <= quota.value {
-                continue;
-            }
-            let extra = nominated[quota.value as usize];
-            found
-                .at(
-                    u.file,
-                    &extra.id,
-                    msg(
-                        format!(
-                            "{} đề nghị {}, vượt chỉ tiêu {} mỗi đơn vị",
-                            nominated.len(),
-                            award.name,
-                            quota.value
-                        ),
-                        format!(
-                            "{} nominations for {}, over the quota of {} per unit",
-                            nominated.len(),
-                            award.name,
-                            quota.value
-                        ),
-                    ),
-                )
-                .help(msg(
-                    "bớt đề nghị, giữ những trường hợp tiêu biểu nhất",
-                    "keep only the most outstanding cases",
+                    format!("đề nghị `{pool}`; {} sẽ chọn người xuất sắc nhất trình cấp trên", c.roles.appraiser),
+                    format!("propose `{pool}`; the {} selects the best for the national award", c.roles.appraiser),
                 ));
         }
     }

@@ -1,12 +1,13 @@
 //! A unit's dates against the campaign's: achievements and task deadlines in
 //! the period (rule 1), the submission in its award's nomination window
-//! (rule 2), the council meeting before the submission.
+//! (rule 2) and by its deadline, the council meeting before the submission,
+//! the unit's plan before the campaign ends.
 
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use super::with_award;
-use crate::model::campaign::{AwardLevel, Campaign};
+use crate::model::campaign::{Award, AwardLevel, Campaign};
 use crate::model::date::{Date, PartialDate};
 use crate::rules::{Ctx, Found, msg};
 use crate::source::FileId;
@@ -148,6 +149,12 @@ pub(crate) fn council_before_submission(ctx: &Ctx, found: &mut Found) {
             continue;
         };
         let meeting = s.council.date.value.0;
+        // A deadline after the period lets the council meet until it.
+        let last = c.period_end().map(|end| {
+            with_award(c, &u.value)
+                .filter_map(|(_, a)| a.deadline.as_ref().map(|d| d.value.0))
+                .fold(end, NaiveDate::max)
+        });
         let problem = if meeting > latest(&s.date.value) {
             Some((
                 format!(
@@ -159,7 +166,7 @@ pub(crate) fn council_before_submission(ctx: &Ctx, found: &mut Found) {
                     s.date.value
                 ),
             ))
-        } else if meeting < c.period_start() || c.period_end().is_some_and(|end| meeting > end) {
+        } else if meeting < c.period_start() || last.is_some_and(|end| meeting > end) {
             Some((
                 format!("Hội đồng họp ngày {meeting}, ngoài thời gian thi đua"),
                 format!("the council met on {meeting}, outside the campaign period"),
@@ -173,5 +180,90 @@ pub(crate) fn council_before_submission(ctx: &Ctx, found: &mut Found) {
                 "the council meets first; the submission reports its result",
             ));
         }
+    }
+}
+
+pub(crate) fn submission_by_deadline(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        let Some(s) = &u.value.submission else {
+            continue;
+        };
+        let date = s.date.value;
+        let mut awards: Vec<&Award> = Vec::new();
+        for (_, a) in with_award(c, &u.value).filter(|(_, a)| a.level == AwardLevel::Province) {
+            if !awards.iter().any(|b| b.id.value == a.id.value) {
+                awards.push(a);
+            }
+        }
+        for award in awards {
+            let Some(deadline) = &award.deadline else {
+                continue;
+            };
+            // Outside the award's window, TD0214 says it.
+            let outside = award.window.as_ref().is_some_and(|w| {
+                latest(&date) < w.start.value.0 || date.earliest() > w.end.value.0
+            });
+            let last = deadline.value.0;
+            if outside || date.earliest() <= last {
+                continue;
+            }
+            found
+                .at(
+                    u.file,
+                    &s.date,
+                    msg(
+                        format!(
+                            "tờ trình ngày {} sau hạn nộp hồ sơ {} (đến hết ngày {})",
+                            date.vi(),
+                            award.name,
+                            last.format("%d/%m/%Y")
+                        ),
+                        format!(
+                            "the submission dated {date} is after the deadline for {} ({last})",
+                            award.name
+                        ),
+                    ),
+                )
+                .help(msg(
+                    format!(
+                        "hồ sơ {} nộp chậm nhất ngày {}",
+                        award.name,
+                        last.format("%d/%m/%Y")
+                    ),
+                    format!("submit by {last}"),
+                ));
+        }
+    }
+}
+
+pub(crate) fn plan_inside_period(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    // A period ending at an event with no day given has no end to check.
+    let Some(end) = c.period_end() else {
+        return;
+    };
+    for u in ctx.units() {
+        let date = &u.value.plan.date;
+        if date.value.earliest() <= end {
+            continue;
+        }
+        found
+            .at(
+                u.file,
+                date,
+                msg(
+                    format!("kế hoạch của đơn vị ngày {} sau khi phong trào kết thúc ({})", date.value.vi(), end.format("%d/%m/%Y")),
+                    format!("the unit's plan dated {} is after the campaign ended ({end})", date.value),
+                ),
+            )
+            .help(msg(
+                "kế hoạch triển khai phong trào ban hành trong thời gian thi đua; kiểm tra lại ngày",
+                "a plan carrying out the campaign is issued within its period; check the date",
+            ));
     }
 }

@@ -1,17 +1,15 @@
 //! What a unit's work and nominations rest on: the campaign's content items
-//! (section II), the criteria of each award, the achievements and recognised
-//! initiatives that back them, each achievement rewarded once.
+//! (section II), the achievements and recognised initiatives that back the
+//! criteria claimed (`criteria`), each achievement rewarded once.
 
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::with_award;
-use crate::model::campaign::{Award, AwardLevel, Campaign, Evidence};
-use crate::model::common::SubjectType;
+use super::criteria::claimed;
+use crate::model::campaign::{Campaign, Evidence};
 use crate::model::unit::Nomination;
 use crate::rules::{Ctx, Found, msg};
-use crate::source::FileId;
 
 pub(crate) fn content_items_exist(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign() else {
@@ -44,107 +42,12 @@ pub(crate) fn content_items_exist(ctx: &Ctx, found: &mut Found) {
     }
 }
 
-fn subject_label(s: SubjectType) -> (&'static str, &'static str) {
-    match s {
-        SubjectType::Collective => ("tập thể", "collectives"),
-        SubjectType::Individual => ("cá nhân", "individuals"),
-    }
-}
-
-pub(crate) fn criteria_exist(ctx: &Ctx, found: &mut Found) {
-    let Some(c) = ctx.campaign() else {
-        return;
-    };
-    for u in ctx.units() {
-        for (n, award) in with_award(c, &u.value).filter(|(_, a)| a.level == AwardLevel::Province) {
-            if let Some(subject) = n.subject() {
-                nomination_criteria(found, u.file, n, award, subject);
-            }
-        }
-    }
-}
-
-/// TD0210 for one nomination: some criteria, each the award's own for its subject.
-fn nomination_criteria(
-    found: &mut Found,
-    file: FileId,
-    n: &Nomination,
-    award: &Award,
-    subject: SubjectType,
-) {
-    let (who_vi, who_en) = subject_label(subject);
-    let own = award.criteria.for_subject(subject);
-    if n.criteria.is_empty() {
-        let listed = own
-            .iter()
-            .map(|k| format!("`{}`", k.id.value))
-            .collect::<Vec<_>>()
-            .join(", ");
-        found
-            .at(
-                file,
-                &n.id,
-                msg(
-                    "đề nghị chưa nêu tiêu chí nào (`criteria`)",
-                    "the nomination claims no criterion (`criteria`)",
-                ),
-            )
-            .help(msg(
-                format!("tiêu chí cho {who_vi}: {listed}"),
-                format!("criteria for {who_en}: {listed}"),
-            ));
-    }
-    let other = match subject {
-        SubjectType::Collective => SubjectType::Individual,
-        SubjectType::Individual => SubjectType::Collective,
-    };
-    for k in n
-        .criteria
-        .iter()
-        .filter(|k| !own.iter().any(|o| o.id.value == k.value))
-    {
-        let text = if award
-            .criteria
-            .for_subject(other)
-            .iter()
-            .any(|o| o.id.value == k.value)
-        {
-            let (other_vi, other_en) = subject_label(other);
-            msg(
-                format!(
-                    "tiêu chí `{}` dành cho {other_vi}, không cho {who_vi}",
-                    k.value
-                ),
-                format!("criterion `{}` is for {other_en}, not {who_en}", k.value),
-            )
-        } else {
-            msg(
-                format!(
-                    "{} không có tiêu chí `{}` cho {who_vi}",
-                    award.name, k.value
-                ),
-                format!("{} has no criterion `{}` for {who_en}", award.name, k.value),
-            )
-        };
-        found
-            .at(file, k, text)
-            .suggest(&k.value, own.iter().map(|o| o.id.value.as_str()));
-    }
-}
-
-/// The evidence each claimed criterion requires.
+/// The evidence each claimed criterion of the nominee's set requires.
 fn required_evidence<'a>(
     c: &'a Campaign,
     n: &'a Nomination,
 ) -> impl Iterator<Item = (&'a Spanned<String>, Evidence)> {
-    let award = c.award(&n.award.value);
-    let subject = n.subject();
-    n.criteria.iter().filter_map(move |k| {
-        let list = award?.criteria.for_subject(subject?);
-        list.iter()
-            .find(|o| o.id.value == k.value)
-            .map(|o| (k, o.requires))
-    })
+    claimed(c, n).into_iter().map(|(k, o)| (k, o.requires))
 }
 
 pub(crate) fn achievements_back_criteria(ctx: &Ctx, found: &mut Found) {

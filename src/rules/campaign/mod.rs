@@ -1,6 +1,17 @@
 //! Rules on the campaign file itself: references, period, window, and the
 //! well-formedness of what the plan and every issued document print
-//! (Nghị định 30).
+//! (Nghị định 30). The data rules read, one concern a file:
+//!
+//! - `quotas`: quotas by named unit, unit kind or default (TD0112, TD0116);
+//! - `criteria`: criteria sets per kind of nominee, measurable criteria
+//!   (TD0113, TD0114);
+//! - `council`: the share of members a council's vote needs (TD0115);
+//! - `dates`: the closing date and the submission deadlines (TD0117).
+
+pub(super) mod council;
+pub(super) mod criteria;
+pub(super) mod dates;
+pub(super) mod quotas;
 
 use serde_saphyr::Spanned;
 
@@ -143,18 +154,18 @@ pub(super) fn awards_are_complete(ctx: &Ctx, found: &mut Found) {
         let problem = match award.level {
             AwardLevel::National => national_problem(&c.value, award),
             AwardLevel::Province => {
-                if award.criteria.collective.is_empty() && award.criteria.individual.is_empty() {
+                if !award.has_criteria() && c.value.criteria_sets.is_empty() {
                     Some((
-                        "hình thức cấp tỉnh cần tiêu chí (`criteria`) cho tập thể hoặc cá nhân"
+                        "hình thức cấp tỉnh cần tiêu chí: `criteria` (cho tập thể, cá nhân) hoặc `criteria_sets` của hình thức hay của phong trào"
                             .to_string(),
-                        "a provincial award needs `criteria` for collectives or individuals"
+                        "a provincial award needs criteria: `criteria` (for collectives, individuals) or `criteria_sets`, the award's or the campaign's"
                             .to_string(),
                     ))
-                } else if award.window.is_none() {
+                } else if award.window.is_none() && award.deadline.is_none() {
                     Some((
-                        "hình thức cấp tỉnh cần thời gian đề nghị khen thưởng (`window`)"
+                        "hình thức cấp tỉnh cần thời gian đề nghị khen thưởng (`window`) hoặc hạn nộp hồ sơ (`deadline`)"
                             .to_string(),
-                        "a provincial award needs a nomination `window`".to_string(),
+                        "a provincial award needs a nomination `window` or a submission `deadline`".to_string(),
                     ))
                 } else {
                     None
