@@ -66,6 +66,9 @@ pub struct Verdict {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProvinceCouncil {
+    /// The minutes' number, once registered.
+    #[serde(default)]
+    pub number: Option<DocNumber>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     pub place: String,

@@ -317,6 +317,9 @@ pub struct Submission {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
+    /// The minutes' number, once registered.
+    #[serde(default)]
+    pub number: Option<DocNumber>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     pub place: String,

@@ -385,6 +385,7 @@ pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) 
     if !ctx.final_ {
         return;
     }
+    minutes_have_numbers(ctx, found);
     for (file, block, numbered, date) in numbered_documents(ctx) {
         if !numbered {
             found
@@ -426,5 +427,40 @@ pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) 
                     "write the date as YYYY-MM-DD",
                 ));
         }
+    }
+}
+
+/// With `--final`, the councils' minutes need their numbers too.
+fn minutes_have_numbers(ctx: &Ctx, found: &mut Found) {
+    let mut councils = Vec::new();
+    for u in ctx.units() {
+        if let Some(s) = &u.value.submission {
+            councils.push((
+                u.file,
+                "submission.council",
+                s.council.number.is_some(),
+                &s.council.date,
+            ));
+        }
+    }
+    if let Some(a) = ctx.appraisal() {
+        let c = &a.value.council;
+        councils.push((a.file, "council", c.number.is_some(), &c.date));
+    }
+    for (file, block, numbered, date) in councils.into_iter().filter(|c| !c.2) {
+        let _ = numbered;
+        found
+            .at(
+                file,
+                date,
+                msg(
+                    format!("bản chính thức (--final) cần số biên bản: `{block}.number` còn trống"),
+                    format!("a final document (--final) needs the minutes' number: `{block}.number` is blank"),
+                ),
+            )
+            .help(msg(
+                format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
+                format!("add `number: <n>` as registered by the records office to `{block}`"),
+            ));
     }
 }
