@@ -118,29 +118,42 @@ fn report(ctx: &UnitCtx) -> Option<Document> {
             giay_khen_collectives => two_digits(gk_collectives as u64),
             giay_khen_individuals => two_digits(gk_individuals as u64),
             giay_khen_counted => lists::counted(gk_collectives, gk_individuals),
+            unit_award => unit_award(&ctx.campaign.value),
             proposed => Value::from(Serde(&proposed)),
         },
     ))
 }
 
-/// The head's decision awarding Giấy khen, when the unit gave any.
+/// The name of the award a unit's head grants: the campaign's unit-level
+/// award (`Giấy khen`, the law's name, when the campaign lists none).
+fn unit_award(campaign: &Campaign) -> &str {
+    campaign
+        .awards
+        .iter()
+        .find(|a| a.level == crate::model::campaign::AwardLevel::Unit)
+        .map_or("Giấy khen", |a| a.name.as_str())
+}
+
+/// The head's decision awarding the unit-level award, when the unit gave any.
 fn giay_khen(ctx: &UnitCtx) -> Option<Document> {
     let unit = &ctx.unit.value;
     let g = unit.giay_khen.as_ref()?;
     let of =
         |s: SubjectType| -> Vec<_> { g.recipients.iter().filter(|r| r.subject == s).collect() };
     let (collectives, individuals) = (of(SubjectType::Collective), of(SubjectType::Individual));
+    let award = unit_award(&ctx.campaign.value);
     Some(ctx.document(
         DocKind::QuyetDinh,
         format!("{}/quyet-dinh", ctx.base),
         "quyet-dinh.typ",
         g.date.value.earliest(),
         format!(
-            "Quyết định tặng Giấy khen của {} {}",
+            "Quyết định tặng {award} của {} {}",
             unit.head.title.to_lowercase(),
             unit.name
         ),
         minijinja::context! {
+            unit_award => award,
             collectives => Value::from(Serde(&collectives)),
             individuals => Value::from(Serde(&individuals)),
             collective_count => two_digits(collectives.len() as u64),
