@@ -7,6 +7,15 @@ use crate::model::campaign::AwardLevel;
 /// The schema file `new` keeps at the workspace root, for editors.
 pub const SCHEMA_FILE: &str = "thidua.schema.json";
 
+/// The campaign file (`inputs/campaign.yaml`) for the campaign `id`: valid as
+/// written, commented in Vietnamese, showing every block of the plan's outline
+/// and every form a rule takes (criteria short and per kind, measurable
+/// criteria, window and deadline, selection upward, quotas, council vote).
+/// The text lives in `scaffold/campaign.yaml`, a YAML file an editor shows as one.
+pub fn campaign(id: &str) -> String {
+    include_str!("scaffold/campaign.yaml").replace("{id}", id)
+}
+
 /// A unit file for `id`, relative to `inputs/units/`.
 // Long because it is one commented YAML file, written top to bottom as the
 // clerk reads it: splitting it would scatter one text over several functions.
