@@ -480,9 +480,17 @@ const DEPTS: &[Dept] = &[
     },
 ];
 
-/// District-level units: the city, the districts of Lạng Sơn, then names in
-/// the same style for larger benchmarks.
+/// Local units since 01/7/2025 (no district level): the ward that carries the
+/// dossier of the city of Lạng Sơn, then communes named after the districts
+/// whose dossiers they carry, then names in the same style for larger benchmarks.
 const CITY: &str = "Lạng Sơn";
+const WARD: &str = "Đông Kinh";
+/// The last day of the district level.
+const HANDOVER: (i32, u32, u32) = (2025, 6, 30);
+
+fn handover() -> NaiveDate {
+    ymd(HANDOVER.0, HANDOVER.1, HANDOVER.2)
+}
 #[rustfmt::skip]
 const DISTRICTS: &[&str] = &[
     "Văn Lãng", "Cao Lộc", "Tràng Định", "Văn Quan", "Bình Gia", "Bắc Sơn", "Hữu Lũng", "Chi Lăng",
@@ -546,11 +554,11 @@ struct Profile {
     offices: Vec<String>,
     /// A public service unit, for viên chức.
     centre: Option<String>,
-    /// The people's council it serves: `HĐND tỉnh`, `HĐND huyện`.
+    /// The people's council it serves: `HĐND tỉnh`, `HĐND xã`.
     hdnd: String,
     /// What it manages, for `thuộc lĩnh vực …`.
     field: String,
-    /// `của Sở`, `của huyện`.
+    /// `của Sở`, `của xã`.
     own: String,
     /// Who its campaign reaches.
     audience: String,
@@ -558,9 +566,38 @@ struct Profile {
     scope: String,
     /// Voters' proposals it answers: `thuộc lĩnh vực …`.
     about: String,
-    /// District name for local units.
+    /// The ward's or commune's name, for local units.
     district: Option<String>,
     abbr: String,
+    /// The place printed before the date (ô 4).
+    place: String,
+    /// The district-level body whose dossier a local unit carries.
+    predecessor: Option<Former>,
+}
+
+/// A district-level body dissolved on 01/7/2025.
+struct Former {
+    id: String,
+    name: String,
+    /// Its head, in citations: `Chủ tịch UBND huyện Cao Lộc`.
+    head_ref: String,
+}
+
+/// `phường` or `xã`, for a local unit.
+fn local_level(p: &Profile) -> &'static str {
+    if p.kind == "UBND phường" {
+        "phường"
+    } else {
+        "xã"
+    }
+}
+
+/// Who issued a decision of `date`: the predecessor before the hand-over.
+fn issuer_on(p: &Profile, date: NaiveDate) -> &str {
+    match &p.predecessor {
+        Some(f) if date <= handover() => &f.head_ref,
+        _ => &p.head_ref,
+    }
 }
 
 fn profiles(n: usize) -> Vec<Profile> {
@@ -624,64 +661,64 @@ fn dept_profile(d: &Dept) -> Profile {
         scope: "cơ quan và các đơn vị trực thuộc".to_string(),
         about: format!("thuộc lĩnh vực {}", d.field),
         district: None,
+        place: "Lạng Sơn".to_string(),
+        predecessor: None,
         id,
     }
 }
 
-/// `None`: the city of Lạng Sơn.
+/// `None`: the ward that carries the city of Lạng Sơn's dossier; a name: the
+/// commune that carries that district's.
 fn local_profile(district: Option<&String>) -> Profile {
-    let (level, place) = match district {
-        None => ("thành phố", CITY.to_string()),
-        Some(d) => ("huyện", d.clone()),
+    let (level, place, former) = match district {
+        None => ("phường", WARD.to_string(), format!("UBND thành phố {CITY}")),
+        Some(d) => ("xã", d.clone(), format!("UBND huyện {d}")),
     };
     let name = format!("UBND {level} {place}");
     let id = slug(&name);
     let here = format!("{level} {place}");
-    let mut offices = vec![
+    let offices = vec![
         format!("Văn phòng HĐND và UBND {level}"),
-        format!("Thanh tra {level}"),
-        "Phòng Nội vụ".to_string(),
-        "Phòng Tư pháp".to_string(),
-        "Phòng Tài chính - Kế hoạch".to_string(),
-        "Phòng Văn hóa và Thông tin".to_string(),
-        "Phòng Tài nguyên và Môi trường".to_string(),
-        "Phòng Giáo dục và Đào tạo".to_string(),
-        "Phòng Lao động - Thương binh và Xã hội".to_string(),
+        if district.is_none() {
+            "Phòng Kinh tế, Hạ tầng và Đô thị".to_string()
+        } else {
+            "Phòng Kinh tế".to_string()
+        },
+        "Phòng Văn hóa - Xã hội".to_string(),
     ];
-    offices.push(if district.is_none() {
-        "Phòng Quản lý đô thị".to_string()
-    } else {
-        "Phòng Nông nghiệp và Phát triển nông thôn".to_string()
-    });
     Profile {
         abbr: initials(&slug(&here)),
         kind: if district.is_none() {
-            "UBND thành phố"
+            "UBND phường"
         } else {
-            "UBND huyện"
+            "UBND xã"
         },
         symbol: "UBND".to_string(),
         full: name.clone(),
-        governing: vec![],
+        governing: vec!["TỈNH LẠNG SƠN".to_string()],
         issuing: vec!["ỦY BAN NHÂN DÂN".to_string(), here.to_uppercase()],
         head_title: "CHỦ TỊCH".to_string(),
         head_ref: format!("Chủ tịch UBND {here}"),
         authority: vec!["TM. ỦY BAN NHÂN DÂN".to_string()],
         offices,
-        centre: Some(format!(
-            "Trung tâm Văn hóa, Thể thao và Truyền thông {level}"
-        )),
+        centre: Some(format!("Trung tâm Dịch vụ tổng hợp {level}")),
         hdnd: format!("HĐND {level}"),
         field: format!("quản lý hành chính nhà nước trên địa bàn {level}"),
         own: format!("của {level}"),
         audience: format!("cán bộ, công chức, viên chức và Nhân dân trên địa bàn {level}"),
         scope: if district.is_none() {
-            "các cơ quan, đơn vị và các phường, xã của thành phố".to_string()
+            "các cơ quan, đơn vị và các khu phố của phường".to_string()
         } else {
-            "các cơ quan, đơn vị và các xã, thị trấn của huyện".to_string()
+            "các cơ quan, đơn vị và các thôn, bản của xã".to_string()
         },
         about: format!("thuộc thẩm quyền của UBND {level}"),
-        district: Some(place),
+        district: Some(place.clone()),
+        place,
+        predecessor: Some(Former {
+            id: slug(&former),
+            head_ref: format!("Chủ tịch {former}"),
+            name: former,
+        }),
         name,
         id,
     }
@@ -823,7 +860,7 @@ fn topic(rng: &mut Rng, p: &Profile) -> String {
                 "nhiệm vụ phát triển kinh tế - xã hội năm 2025".to_string(),
                 "dự toán và phân bổ ngân sách địa phương năm 2025".to_string(),
                 "kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030".to_string(),
-                if p.kind == "UBND thành phố" {
+                if p.kind == "UBND phường" {
                     "chỉnh trang đô thị, xây dựng văn minh đô thị".to_string()
                 } else {
                     "xây dựng nông thôn mới giai đoạn 2021 - 2025".to_string()
@@ -1259,14 +1296,7 @@ fn position(rng: &mut Rng, p: &Profile, office: &str) -> (String, bool, &'static
 fn home_town(rng: &mut Rng, p: &Profile) -> String {
     let commune = rng.pick(COMMUNES);
     match &p.district {
-        Some(d) if rng.chance(0.7) => {
-            let level = if p.kind == "UBND thành phố" {
-                "thành phố"
-            } else {
-                "huyện"
-            };
-            format!("xã {commune}, {level} {d}, tỉnh Lạng Sơn")
-        }
+        Some(d) if rng.chance(0.7) => format!("{} {d}, tỉnh Lạng Sơn", local_level(p)),
         _ => format!(
             "xã {commune}, huyện {}, tỉnh Lạng Sơn",
             rng.pick(&DISTRICTS[..10])
@@ -1280,7 +1310,12 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     let deputy_signs = rng.chance(0.3);
     let deputy = any_name(rng, 0.35);
     let plan_number = rng.int(20, 260);
-    let plan_date = rng.date(ymd(2024, 5, 20), ymd(2024, 7, 31));
+    // A local unit's plan is issued again once it takes over (01/7/2025).
+    let plan_date = if p.predecessor.is_some() {
+        rng.date(ymd(2025, 7, 5), ymd(2025, 8, 15))
+    } else {
+        rng.date(ymd(2024, 5, 20), ymd(2024, 7, 31))
+    };
 
     let mut achievements: Vec<Achievement> = Vec::new();
     let mut initiatives: Vec<Initiative> = Vec::new();
@@ -1329,7 +1364,7 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
             let cells = rng.int(3, 14);
             let situation = match &p.district {
                 None => format!(
-                    "{} là {} thuộc UBND tỉnh Lạng Sơn, trụ sở tại thành phố Lạng Sơn. Cơ cấu tổ chức gồm {} phòng, đơn vị trực thuộc với tổng số {} công chức, viên chức, người lao động; Đảng bộ cơ quan có {} chi bộ trực thuộc, các tổ chức đoàn thể hoạt động có hiệu quả.",
+                    "{} là {} thuộc UBND tỉnh Lạng Sơn. Cơ cấu tổ chức gồm {} phòng, đơn vị trực thuộc với tổng số {} công chức, viên chức, người lao động; Đảng bộ cơ quan có {} chi bộ trực thuộc, các tổ chức đoàn thể hoạt động có hiệu quả.",
                     p.name,
                     if p.kind == "sở" {
                         "cơ quan chuyên môn"
@@ -1341,24 +1376,19 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
                     cnt(cells)
                 ),
                 Some(d) => {
-                    let communes = rng.int(8, 24);
-                    let pop = rng.int(25, 110) * 1_000;
-                    let growth = rng.int(52, 86);
-                    if p.kind == "UBND thành phố" {
+                    let merged = rng.int(2, 4);
+                    let pop = rng.int(8, 40) * 1_000;
+                    let former = p.predecessor.as_ref().map_or("", |f| f.name.as_str());
+                    if p.kind == "UBND phường" {
                         format!(
-                            "Thành phố {d} là trung tâm chính trị, kinh tế, văn hóa của tỉnh Lạng Sơn, gồm {} phường, xã với dân số khoảng {} người. Năm 2024, tốc độ tăng trưởng kinh tế của thành phố đạt {},{}%; quốc phòng, an ninh được giữ vững.",
-                            cnt(communes),
-                            num(pop),
-                            growth / 10,
-                            growth % 10
+                            "Phường {d} được thành lập từ ngày 01/7/2025 khi sắp xếp đơn vị hành chính, tổ chức chính quyền địa phương hai cấp, dân số khoảng {} người; UBND phường tiếp nhận hồ sơ, kết quả thực hiện phong trào thi đua của {former} (cấp huyện kết thúc hoạt động).",
+                            num(pop)
                         )
                     } else {
                         format!(
-                            "Huyện {d} là huyện miền núi của tỉnh Lạng Sơn, có {} xã, thị trấn với dân số khoảng {} người, các dân tộc Tày, Nùng, Kinh, Dao cùng sinh sống. Năm 2024, tốc độ tăng trưởng kinh tế của huyện đạt {},{}%; quốc phòng, an ninh được giữ vững.",
-                            cnt(communes),
-                            num(pop),
-                            growth / 10,
-                            growth % 10
+                            "Xã {d} được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp {} xã, thị trấn, dân số khoảng {} người, các dân tộc Tày, Nùng, Kinh, Dao cùng sinh sống; UBND xã tiếp nhận hồ sơ, kết quả thực hiện phong trào thi đua của {former} (cấp huyện kết thúc hoạt động).",
+                            cnt(merged),
+                            num(pop)
                         )
                     }
                 }
@@ -1427,10 +1457,16 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
             "Đại học Sư phạm Ngữ văn",
         ]);
         let politics = rng.pick(&["Sơ cấp", "Trung cấp", "Trung cấp", "Cao cấp"]);
-        let situation = format!(
-            "Trình độ chuyên môn: {degree}; trình độ lý luận chính trị: {politics}. Được tuyển dụng năm {recruited}, công tác tại {} từ năm {joined}.",
-            p.name
-        );
+        let situation = match &p.predecessor {
+            Some(f) => format!(
+                "Trình độ chuyên môn: {degree}; trình độ lý luận chính trị: {politics}. Được tuyển dụng năm {recruited}, công tác tại {} từ năm {joined}, tại {} từ ngày 01/7/2025.",
+                f.name, p.name
+            ),
+            None => format!(
+                "Trình độ chuyên môn: {degree}; trình độ lý luận chính trị: {politics}. Được tuyển dụng năm {recruited}, công tác tại {} từ năm {joined}.",
+                p.name
+            ),
+        };
         let area = AREAS[items[0]].replace("HĐND", &p.hdnd);
         let duties = format!(
             "Được phân công tham mưu {area} tại {}; {}",
@@ -1472,10 +1508,11 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
         summary.push('.');
         let earlier = if rng.chance(0.3) {
             let year = rng.int(2022, 2024) as i32;
+            let granting = issuer_on(p, ymd(year + 1, 1, 5));
             let name = if rng.chance(0.5) {
                 "Chiến sĩ thi đua cơ sở".to_string()
             } else {
-                format!("Giấy khen của {}", p.head_ref)
+                format!("Giấy khen của {granting}")
             };
             vec![Earlier {
                 year,
@@ -1485,7 +1522,7 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
                     rng.int(12, 980),
                     p.symbol,
                     date_vi(rng.date(ymd(year + 1, 1, 5), ymd(year + 1, 2, 28))),
-                    p.head_ref
+                    granting
                 ),
             }]
         } else {
@@ -1546,11 +1583,7 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
             let office = &p.offices[offices[j]];
             let (name, position) = match &p.district {
                 Some(d) => {
-                    let level = if p.kind == "UBND thành phố" {
-                        "thành phố"
-                    } else {
-                        "huyện"
-                    };
+                    let level = local_level(p);
                     let name = if office.ends_with(level) {
                         format!("{office} {d}")
                     } else {
@@ -1595,7 +1628,13 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     writeln!(o, "governing_body: [{}]", list(&p.governing)).ok();
     writeln!(o, "issuing_body: [{}]", list(&p.issuing)).ok();
     writeln!(o, "symbol: {}", q(&p.symbol)).ok();
-    writeln!(o, "place: {}", q("Lạng Sơn")).ok();
+    writeln!(o, "place: {}", q(&p.place)).ok();
+    if let Some(f) = &p.predecessor {
+        writeln!(o, "predecessors:").ok();
+        writeln!(o, "  - id: {}", f.id).ok();
+        writeln!(o, "    name: {}", q(&f.name)).ok();
+        writeln!(o, "    until: {}", handover()).ok();
+    }
     writeln!(
         o,
         "head: {{ title: {}, name: {} }}",
@@ -1631,14 +1670,19 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     for (item, second) in task_items {
         let (text, target) = task_text(rng, p, item, second);
         let lead = rng.pick(&p.offices[..]);
-        let deadline = rng.pick(&[
-            "2024-09-30",
-            "2024-12-31",
-            "2025-06-30",
-            "2025-09-30",
-            "2025-12-15",
-            "2025-12-31",
-        ]);
+        let deadlines: &[&str] = if p.predecessor.is_some() {
+            &["2025-09-30", "2025-12-15", "2025-12-31"]
+        } else {
+            &[
+                "2024-09-30",
+                "2024-12-31",
+                "2025-06-30",
+                "2025-09-30",
+                "2025-12-15",
+                "2025-12-31",
+            ]
+        };
+        let deadline = rng.pick(deadlines);
         writeln!(o, "    - content_item: {}", ITEMS[item]).ok();
         writeln!(o, "      text: {}", q(&text)).ok();
         writeln!(o, "      lead: {}", q(lead)).ok();
@@ -1651,6 +1695,11 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
         writeln!(o, "  - id: {}", a.id).ok();
         writeln!(o, "    content_item: {}", ITEMS[a.item]).ok();
         writeln!(o, "    date: {}", a.date).ok();
+        if let Some(f) = &p.predecessor
+            && a.date <= handover()
+        {
+            writeln!(o, "    by: {}", f.id).ok();
+        }
         writeln!(o, "    text: {}", q(&a.text)).ok();
         writeln!(o, "    figures:").ok();
         for f in &a.figures {
@@ -1681,7 +1730,7 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
             "    decision: {{ number: {}, date: {}, issuer: {} }}",
             q(&i.number),
             i.date,
-            q(&p.head_ref)
+            q(issuer_on(p, i.date))
         )
         .ok();
     }
@@ -1692,14 +1741,10 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     writeln!(o, "  executors:").ok();
     let executors: Vec<String> = match &p.district {
         Some(_) => {
-            let level = if p.kind == "UBND thành phố" {
-                "thành phố"
-            } else {
-                "huyện"
-            };
+            let level = local_level(p);
             vec![
                 format!("Chánh Văn phòng HĐND và UBND {level}"),
-                format!("Trưởng phòng Nội vụ {level}"),
+                format!("Trưởng phòng Văn hóa - Xã hội {level}"),
                 "Thủ trưởng các cơ quan, đơn vị có liên quan".to_string(),
                 "Các tập thể, cá nhân có tên tại Điều 1".to_string(),
             ]
@@ -1785,7 +1830,11 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     }
 
     let number = rng.int(150, 3_000);
-    let established = rng.date(ymd(2024, 3, 1), ymd(2025, 6, 30));
+    let established = if p.predecessor.is_some() {
+        rng.date(ymd(2025, 7, 1), ymd(2025, 8, 31))
+    } else {
+        rng.date(ymd(2024, 3, 1), ymd(2025, 6, 30))
+    };
     let secretary = any_name(rng, 0.6);
     writeln!(o, "\nsubmission:").ok();
     writeln!(o, "  number: {number}").ok();
@@ -1794,11 +1843,7 @@ fn gen_unit(rng: &mut Rng, p: &Profile, per_unit: usize, people: &mut People) ->
     writeln!(o, "    date: {council}").ok();
     let place = match &p.district {
         Some(d) => {
-            let level = if p.kind == "UBND thành phố" {
-                "thành phố"
-            } else {
-                "huyện"
-            };
+            let level = local_level(p);
             format!(
                 "Phòng họp tầng {}, trụ sở HĐND - UBND {level} {d}",
                 rng.int(2, 4)
@@ -1889,11 +1934,18 @@ fn add_initiative(rng: &mut Rng, p: &Profile, list: &mut Vec<Initiative>, item: 
         "Sáng kiến đổi mới cách thức",
     ]);
     let n = list.len() + 1;
+    let number = format!("{}/QĐ-{}", rng.int(45, 2_400), p.symbol);
+    let date = rng.date(ymd(2024, 9, 1), ymd(2025, 9, 30));
+    // Before the hand-over, at the predecessor.
+    let at = match &p.predecessor {
+        Some(f) if date <= handover() => &f.name,
+        _ => &p.name,
+    };
     list.push(Initiative {
         id: format!("sk-{}-{n:02}", p.abbr),
-        title: format!("{how} {object} tại {}", p.name),
-        number: format!("{}/QĐ-{}", rng.int(45, 2_400), p.symbol),
-        date: rng.date(ymd(2024, 9, 1), ymd(2025, 9, 30)),
+        title: format!("{how} {object} tại {at}"),
+        number,
+        date,
     });
     n - 1
 }
@@ -1948,8 +2000,18 @@ fn report_texts(rng: &mut Rng, p: &Profile, plan_ref: &str) -> Vec<(&'static str
             .map(|i| pool[i].clone())
             .collect()
     };
+    let issued = match &p.predecessor {
+        Some(f) => format!(
+            "{} tiếp nhận kết quả thực hiện phong trào của {} từ ngày 01/7/2025, ban hành {plan_ref} thực hiện phong trào thi đua trên địa bàn; quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động.",
+            p.name, f.name
+        ),
+        None => format!(
+            "{} ban hành {plan_ref} thực hiện phong trào thi đua ngay sau khi có Kế hoạch của UBND tỉnh; quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động.",
+            p.name
+        ),
+    };
     let organisation = vec![
-        format!("{} ban hành {plan_ref} thực hiện phong trào thi đua ngay sau khi có Kế hoạch của UBND tỉnh; quán triệt đến toàn thể cán bộ, công chức, viên chức, người lao động.", p.name),
+        issued,
         "Phong trào được đưa vào nội dung giao ban định kỳ; các phòng, đơn vị đăng ký chỉ tiêu thi đua gắn với nhiệm vụ chuyên môn được giao.".to_string(),
         "Thành lập Tổ giúp việc theo dõi phong trào; định kỳ sơ kết, đánh giá kết quả và kịp thời biểu dương các tập thể, cá nhân tiêu biểu.".to_string(),
         "Phối hợp chặt chẽ với cấp ủy và các tổ chức đoàn thể trong việc phát động, tổ chức thực hiện phong trào.".to_string(),

@@ -7,6 +7,15 @@ use crate::model::campaign::AwardLevel;
 /// The schema file `new` keeps at the workspace root, for editors.
 pub const SCHEMA_FILE: &str = "thidua.schema.json";
 
+/// The campaign file (`inputs/campaign.yaml`) for the campaign `id`: valid as
+/// written, commented in Vietnamese, showing every block of the plan's outline
+/// and every form a rule takes (criteria short and per kind, measurable
+/// criteria, window and deadline, selection upward, quotas, council vote).
+/// The text lives in `scaffold/campaign.yaml`, a YAML file an editor shows as one.
+pub fn campaign(id: &str) -> String {
+    include_str!("scaffold/campaign.yaml").replace("{id}", id)
+}
+
 /// A unit file for `id`, relative to `inputs/units/`.
 // Long because it is one commented YAML file, written top to bottom as the
 // clerk reads it: splitting it would scatter one text over several functions.
@@ -48,6 +57,34 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
         .and_then(|c| c.period_end())
         .map(|d| d.to_string())
         .unwrap_or_default();
+    // Examples dated inside the campaign's period, under its issuer, so the
+    // file checks clean as written in any campaign.
+    let start = campaign.map(Campaign::period_start);
+    let plan_month = start
+        .map(|d| d.format("%Y-%m").to_string())
+        .unwrap_or_else(|| "2025-10".to_string());
+    let achievement_date = start
+        .map(|d| {
+            let day = d + chrono::Days::new(29);
+            campaign
+                .and_then(|c| c.period_end())
+                .map_or(day, |end| day.min(end))
+                .to_string()
+        })
+        .unwrap_or_else(|| "2025-10-30".to_string());
+    let governing = campaign
+        .map(|c| {
+            c.issuer
+                .issuing_body
+                .iter()
+                .map(|l| l.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_else(|| "UBND TỈNH".to_string());
+    let place = campaign
+        .map(|c| c.issuer.place.as_str())
+        .unwrap_or("Địa danh");
     format!(
         r#"# yaml-language-server: $schema=../../{SCHEMA_FILE}
 # Tệp của một đơn vị tham gia phong trào thi đua. Thay các giá trị ví dụ bằng
@@ -56,10 +93,10 @@ kind: unit
 id: {id}                      # mã đơn vị: chữ thường không dấu, số, dấu gạch ngang
 name: Sở Ví dụ                # tên dùng trong câu văn
 unit_kind: {first_kind}                 # một trong: {kinds}
-governing_body: [UBND TỈNH LẠNG SƠN]   # cơ quan chủ quản (ô 2, dòng trên); để [] nếu không có
+governing_body: [{governing}]   # cơ quan chủ quản (ô 2, dòng trên); để [] nếu không có
 issuing_body: [SỞ VÍ DỤ]      # cơ quan ban hành (ô 2, chữ đậm), mỗi dòng một mục
 symbol: SVD                   # ký hiệu trong số văn bản, ví dụ 05/KH-SVD
-place: Lạng Sơn               # địa danh ghi trước ngày tháng
+place: {place}               # địa danh ghi trước ngày tháng
 
 # Sau sáp nhập năm 2025: ghi đơn vị tiền thân và ngày cuối cùng của nó, rồi ghi
 # `by: <mã>` ở thành tích có trước ngày đó. Đơn vị đã giải thể: ghi `successor`.
@@ -74,7 +111,7 @@ signer:                       # người ký văn bản của đơn vị
   name: Nguyễn Văn A
 
 plan:                         # kế hoạch của đơn vị thực hiện phong trào
-  date: 2024-06               # để YYYY-MM khi chưa có ngày; thêm `number:` khi văn thư cấp số
+  date: {plan_month}               # để YYYY-MM khi chưa có ngày; thêm `number:` khi văn thư cấp số
   tasks:
     - content_item: {first_content}   # mã nội dung thi đua: {contents}
       text: Tổ chức tuyên truyền về phong trào thi đua đến toàn thể công chức, viên chức.
@@ -85,7 +122,7 @@ plan:                         # kế hoạch của đơn vị thực hiện phon
 achievements:                 # thành tích cụ thể, trong thời gian thi đua
   - id: tt-01
     content_item: {first_content}
-    date: 2024-09-30
+    date: {achievement_date}
     text: Tổ chức 04 hội nghị quán triệt Kế hoạch thi đua.
     figures:
       - {{ label: Hội nghị, value: 4, unit: hội nghị }}

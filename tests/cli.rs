@@ -331,7 +331,7 @@ fn a_unit_with_errors_loses_only_its_own_documents() {
     for unit in [
         "so-khoa-hoc-cong-nghe",
         "ubnd-huyen-cao-loc",
-        "ubnd-thanh-pho-lang-son",
+        "ubnd-phuong-dong-kinh",
     ] {
         assert!(output.join(unit).join("ke-hoach.pdf").is_file(), "{unit}");
         assert!(output.join(unit).join("bao-cao.pdf").is_file(), "{unit}");
@@ -344,7 +344,7 @@ fn a_unit_with_errors_loses_only_its_own_documents() {
     assert!(docs.iter().all(|d| d["unit"] != "so-noi-vu"));
     assert!(
         docs.iter()
-            .any(|d| d["unit"] == "ubnd-thanh-pho-lang-son" && d["kind"] == "bao-cao-thanh-tich")
+            .any(|d| d["unit"] == "ubnd-phuong-dong-kinh" && d["kind"] == "bao-cao-thanh-tich")
     );
     for kind in [
         "ke-hoach",

@@ -348,9 +348,7 @@ fn attached_list_names_every_provincial_nominee_and_no_one_else() {
 #[test]
 fn names_print_literally_in_the_decision_list() {
     let root = reference_copy();
-    let path = root
-        .path()
-        .join("inputs/units/ubnd-thanh-pho-lang-son.yaml");
+    let path = root.path().join("inputs/units/ubnd-phuong-dong-kinh.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap();
     let name = "Nguyễn #Văn $A_1 <b> @c";
     assert!(yaml.contains("      full_name: Lộc Thị Yến\n"));

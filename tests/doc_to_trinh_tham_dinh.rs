@@ -274,12 +274,11 @@ fn without_failures_every_case_is_said_to_pass() {
     let path = root.path().join("inputs/appraisal.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap();
     let failed = "    result: không đạt\n    reason: thành tích chưa gắn với các nội dung thi đua tại mục II của Kế hoạch, chưa có số liệu cụ thể\n";
-    let vote =
-        "    - { unit: ubnd-thanh-pho-lang-son, nomination: dn-loc-thi-yen, in_favour: 10 }\n";
+    let vote = "    - { unit: ubnd-phuong-dong-kinh, nomination: dn-loc-thi-yen, in_favour: 10 }\n";
     assert!(yaml.contains(failed) && yaml.contains(vote));
     let edited = yaml.replace(failed, "    result: đạt\n").replace(
         vote,
-        &format!("{vote}    - {{ unit: ubnd-thanh-pho-lang-son, nomination: dn-hoang-van-khanh, in_favour: 9 }}\n"),
+        &format!("{vote}    - {{ unit: ubnd-phuong-dong-kinh, nomination: dn-hoang-van-khanh, in_favour: 9 }}\n"),
     );
     std::fs::write(&path, edited).unwrap();
 

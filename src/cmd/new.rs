@@ -11,6 +11,8 @@ use super::failure;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Kind {
+    /// Kế hoạch phát động phong trào (inputs/campaign.yaml); mã là mã phong trào
+    Campaign,
     /// Một đơn vị tham gia phong trào (inputs/units/<mã>.yaml)
     Unit,
     /// Kết quả thẩm định của Sở Nội vụ (inputs/appraisal.yaml); mã là đơn vị thẩm định
@@ -51,6 +53,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_default();
     let campaign = workspace.campaign.as_ref().map(|c| &c.value);
     let (path, text) = match args.kind {
+        Kind::Campaign => (
+            args.dir.join("inputs/campaign.yaml"),
+            scaffold::campaign(&args.name),
+        ),
         Kind::Unit => (
             args.dir
                 .join("inputs/units")

@@ -71,16 +71,7 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
             });
             d
         }
-        Error::SerdeMissingField { field, .. } => Diagnostic::error(
-            "TD0004",
-            Text::new(format!("thiếu khóa bắt buộc `{field}`"), format!("missing required key `{field}`")),
-        )
-        .help(migration_help(field).unwrap_or_else(|| {
-            Text::new(
-                format!("thêm `{field}: …` vào khối này"),
-                format!("add `{field}: …` to this mapping"),
-            )
-        })),
+        Error::SerdeMissingField { field, .. } => return missing_key(field, text, file, at),
         Error::SerdeInvalidType { unexpected, expected, .. }
         | Error::SerdeInvalidValue { unexpected, expected, .. } => wrong_type(&describe_type(expected), unexpected),
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
@@ -104,22 +95,94 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
     diag.at(file, at)
 }
 
-/// What to write for a key that files of an earlier schema lack.
-fn migration_help(field: &str) -> Option<Text> {
-    let example = match field {
-        "roles" => {
-            "roles:\n  authority: Chủ tịch UBND tỉnh …\n  authority_short: Chủ tịch UBND tỉnh\n  appraiser: Sở Nội vụ\n  council: Hội đồng Thi đua - Khen thưởng tỉnh\n  council_symbol: HĐTĐKT"
-        }
-        _ => return None,
+/// TD0004: a required key is missing; for a key earlier schemas lacked, the
+/// help says exactly what to write and the error points where it goes.
+fn missing_key(field: &str, text: &str, file: FileId, at: Range<usize>) -> Diagnostic {
+    let missing = Diagnostic::error(
+        "TD0004",
+        Text::new(
+            format!("thiếu khóa bắt buộc `{field}`"),
+            format!("missing required key `{field}`"),
+        ),
+    );
+    if let Some((help, anchor)) = migration(field, text) {
+        return missing.help(help).at(file, anchor.unwrap_or(at));
+    }
+    missing
+        .help(Text::new(
+            format!("thêm `{field}: …` vào khối này"),
+            format!("add `{field}: …` to this mapping"),
+        ))
+        .at(file, at)
+}
+
+/// What to write for a key that files of an earlier schema lack, and where:
+/// the help, and the top-level key it goes after when the file has it.
+fn migration(field: &str, text: &str) -> Option<(Text, Option<Range<usize>>)> {
+    match field {
+        "roles" => Some((roles_help(text), top_level_key(text, "issuer"))),
+        _ => None,
+    }
+}
+
+/// The `roles` block that keeps a campaign of the earlier schema printing what
+/// it printed: the names that version derived from the issuer and wrote itself.
+fn roles_help(text: &str) -> Text {
+    #[derive(serde::Deserialize, Default)]
+    #[serde(default)]
+    struct Probe {
+        issuer: ProbeIssuer,
+    }
+    #[derive(serde::Deserialize, Default)]
+    #[serde(default)]
+    struct ProbeIssuer {
+        name: String,
+        place: String,
+        issuing_body: Vec<String>,
+    }
+    let issuer = serde_saphyr::from_str::<Probe>(text)
+        .map(|p| p.issuer)
+        .unwrap_or_default();
+    let name = Some(issuer.name.trim()).filter(|n| !n.is_empty());
+    let authority = name.map_or("Chủ tịch UBND tỉnh …".to_string(), |n| {
+        format!("Chủ tịch {n}")
+    });
+    // The earlier templates wrote the running-text name without the place.
+    let place = issuer.place.trim();
+    let short = name.map_or("Chủ tịch UBND tỉnh".to_string(), |n| match place {
+        "" => format!("Chủ tịch {n}"),
+        place => format!("Chủ tịch {}", n.replace(&format!(" {place}"), "")),
+    });
+    let heading = match issuer.issuing_body.join(" ") {
+        body if body.trim().is_empty() => "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".to_string(),
+        body => format!("CHỦ TỊCH {}", body.to_uppercase()),
     };
-    Some(Text::new(
+    let example = format!(
+        "roles:\n  authority: {authority}\n  authority_short: {short}\n  authority_heading: {heading}\n  appraiser: Sở Nội vụ\n  appraiser_unit: so-noi-vu\n  council: Hội đồng Thi đua - Khen thưởng tỉnh\n  council_header: [HỘI ĐỒNG THI ĐUA -, KHEN THƯỞNG]\n  council_symbol: HĐTĐKT"
+    );
+    Text::new(
         format!(
-            "từ phiên bản này, phong trào ghi rõ ai quyết định, ai thẩm định và Hội đồng nào bỏ phiếu (các văn bản không tự viết tên cơ quan); thêm vào tệp, sửa theo Kế hoạch:\n{example}"
+            "từ phiên bản này, phong trào ghi rõ ai quyết định, ai thẩm định và Hội đồng nào bỏ phiếu (các văn bản không tự viết tên cơ quan). Thêm khối sau ở cấp ngoài cùng, ngay sau khối `issuer:` (các giá trị giữ nguyên văn bản như phiên bản trước; sửa theo Kế hoạch nếu khác; `appraiser_unit` là mã tệp đơn vị của Sở Nội vụ, bỏ dòng này nếu Sở không tham gia):\n{example}"
         ),
         format!(
-            "campaigns now say who decides, who appraises and whose council votes (documents write no body's name of their own); add, worded as the plan words it:\n{example}"
+            "campaigns now say who decides, who appraises and whose council votes (documents write no body's name of their own). Add this block at the top level, right after `issuer:` (these values print what the previous version printed; change them where the plan says otherwise; `appraiser_unit` is the Sở Nội vụ's unit file id, drop the line if it does not take part):\n{example}"
         ),
-    ))
+    )
+}
+
+/// The span of a top-level `key:` in `text`, to point at where a block goes.
+fn top_level_key(text: &str, key: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            return Some(offset..offset + key.len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// TD0008: a YAML resource limit (nesting, aliases, size) was exceeded: the

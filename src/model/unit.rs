@@ -1,6 +1,7 @@
-//! A participating unit (sở, ban, ngành, UBND huyện, thành phố): who it is,
-//! its own plan, what it achieved, the Giấy khen its head awarded, and its
-//! nominations for the provincial certificate with the council's vote.
+//! A participating unit (sở, ban, ngành, UBND xã, phường; until 01/7/2025
+//! UBND huyện, thành phố): who it is, its own plan, what it achieved, the
+//! Giấy khen its head awarded, and its nominations for the provincial
+//! certificate with the council's vote.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
