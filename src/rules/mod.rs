@@ -74,8 +74,8 @@ static INPUTS: &[Rule] = &[
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),
     rule!("TD0204", Error, "Thành tích và thời hạn nhiệm vụ nằm trong thời gian thi đua (quy tắc 1)", unit::dates::dates_inside_period),
     rule!("TD0205", Error, "Hình thức đề nghị có thật trong phong trào", unit::awards::nominated_award_exists),
-    rule!("TD0206", Error, "Không đề nghị Giấy khen trong hồ sơ trình tỉnh (quy tắc 5)", unit::awards::no_giay_khen_upward),
-    rule!("TD0207", Error, "Đơn vị không tự đề nghị hình thức cấp Nhà nước: tỉnh lựa chọn từ danh sách cấp tỉnh (quy tắc 6)", unit::awards::no_national_from_units),
+    rule!("TD0206", Error, "Không đề nghị Giấy khen trong hồ sơ trình cấp tỉnh (quy tắc 5)", unit::awards::no_giay_khen_upward),
+    rule!("TD0207", Error, "Đơn vị không tự đề nghị hình thức cấp Nhà nước: cơ quan thẩm định lựa chọn từ danh sách cấp tỉnh (quy tắc 6)", unit::awards::no_national_from_units),
     rule!("TD0208", Error, "Mỗi đề nghị có đúng một đối tượng: `collective` hoặc `person`", unit::subjects::one_nominee),
     rule!("TD0209", Error, "Tập thể và cá nhân được đề nghị thuộc đối tượng của phong trào (quy tắc 3)", unit::subjects::nominee_is_eligible),
     rule!("TD0210", Error, "Đề nghị nêu ít nhất một tiêu chí, có thật, thuộc bộ tiêu chí của đúng hình thức và loại đối tượng (quy tắc 4)", unit::criteria::criteria_exist),
@@ -111,15 +111,15 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0302", Error, "Kết quả thẩm định, phiếu bầu và danh sách cấp Nhà nước dẫn chiếu đề nghị có thật", appraisal::verdicts::references_exist),
     rule!("TD0303", Warning, final Error, "Mỗi đề nghị cấp tỉnh có kết quả thẩm định (lỗi khi --final)", appraisal::verdicts::every_nomination_judged),
     rule!("TD0304", Error, "Mỗi đề nghị một kết quả thẩm định; `không đạt` nêu lý do", appraisal::verdicts::verdicts_well_formed),
-    rule!("TD0306", Error, "Người được trình cấp Nhà nước thuộc danh sách cấp tỉnh, đạt thẩm định và được Hội đồng tỉnh bỏ phiếu (quy tắc 6)", appraisal::national::national_from_pool),
+    rule!("TD0306", Error, "Người được trình cấp Nhà nước thuộc danh sách cấp tỉnh, đạt thẩm định và được Hội đồng cấp tỉnh bỏ phiếu (quy tắc 6)", appraisal::national::national_from_pool),
     rule!("TD0307", Error, "Tờ trình cấp Nhà nước đề nghị một hình thức cấp Nhà nước của phong trào", appraisal::national::national_award_is_national),
     rule!("TD0308", Error, "Mỗi hình thức cấp Nhà nước một tờ trình (quy tắc 9)", appraisal::national::one_submission_per_award),
     rule!("TD0309", Error, "Một người, một thành tích chỉ được trình một hình thức cấp Nhà nước (quy tắc 8, 11)", appraisal::national::one_national_award_per_person),
-    rule!("TD0310", Error, "Biên bản Hội đồng tỉnh: số có mặt, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
-    rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu toàn tỉnh (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
-    rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trên toàn tỉnh đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
-    rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng tỉnh → tờ trình của cơ quan thẩm định → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
-    rule!("TD0314", Error, "Biên bản Hội đồng tỉnh: đủ số thành viên dự họp, mỗi hồ sơ đạt tỷ lệ đồng ý trên tổng số thành viên", appraisal::council::province_council_carries),
+    rule!("TD0310", Error, "Biên bản Hội đồng cấp tỉnh: số có mặt, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
+    rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu của cả phong trào (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
+    rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trong cả phong trào đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
+    rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng cấp tỉnh → tờ trình của cơ quan thẩm định → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
+    rule!("TD0314", Error, "Biên bản Hội đồng cấp tỉnh: đủ số thành viên dự họp, mỗi hồ sơ đạt tỷ lệ đồng ý trên tổng số thành viên", appraisal::council::province_council_carries),
 ];
 
 /// Every rule, in code order.
@@ -214,6 +214,14 @@ impl<'a> Ctx<'a> {
             Some(c) => (c.roles.appraiser.as_str(), c.roles.appraiser.as_str()),
             None => ("cơ quan thẩm định", "appraising body"),
         }
+    }
+
+    /// The council that votes on the appraised nominations, as the campaign names it.
+    pub fn council(&self) -> &'a str {
+        self.campaign()
+            .map_or("Hội đồng Thi đua - Khen thưởng", |c| {
+                c.roles.council.as_str()
+            })
     }
 
     /// The line (1-based) of a spanned value, for messages that cite another place.

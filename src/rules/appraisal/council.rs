@@ -136,7 +136,7 @@ fn missing_votes(
                 a.file,
                 &v.nomination,
                 msg(
-                    format!("hồ sơ `{}` đạt thẩm định nhưng chưa có kết quả bỏ phiếu của Hội đồng tỉnh (`council.votes`)", v.nomination.value),
+                    format!("hồ sơ `{}` đạt thẩm định nhưng chưa có kết quả bỏ phiếu của {} (`council.votes`)", v.nomination.value, ctx.council()),
                     format!("`{}` passed the appraisal but has no vote of the provincial council (`council.votes`)", v.nomination.value),
                 ),
             );

@@ -30,8 +30,14 @@ pub(crate) fn national_from_pool(ctx: &Ctx, found: &mut Found) {
                 == Some(&Outcome::Passed);
             if let Some((vi, en)) = outside_pool(c, award, n, passed) {
                 found.at(a.file, &r.nomination, msg(vi, en)).help(msg(
-                    "chọn trong các đề nghị cấp tỉnh đã thẩm định đạt và được Hội đồng tỉnh bỏ phiếu",
-                    "choose among provincial nominees that passed and were voted by the provincial council",
+                    format!(
+                        "chọn trong các đề nghị cấp tỉnh đã thẩm định đạt và được {} bỏ phiếu",
+                        c.roles.council
+                    ),
+                    format!(
+                        "choose among provincial nominees that passed and were voted by the {}",
+                        c.roles.council
+                    ),
                 ));
             }
         }

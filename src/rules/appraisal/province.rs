@@ -33,11 +33,11 @@ pub(crate) fn total_quota(ctx: &Ctx, found: &mut Found) {
                 quota,
                 msg(
                     format!(
-                        "{count} trường hợp được đề nghị {} trong toàn tỉnh, vượt chỉ tiêu {}",
+                        "{count} trường hợp được đề nghị {} trong cả phong trào, vượt chỉ tiêu {}",
                         award.name, quota.value
                     ),
                     format!(
-                        "{count} nominees for {} across the province, over the quota of {}",
+                        "{count} nominees for {} across the campaign, over the quota of {}",
                         award.name, quota.value
                     ),
                 ),
@@ -84,8 +84,8 @@ pub(crate) fn province_shares(ctx: &Ctx, found: &mut Found) {
                     a.file,
                     place,
                     msg(
-                        format!("{}: tỷ lệ cá nhân {what_vi} trên toàn tỉnh là {percent:.0}% ({count}/{total}), dưới mục tiêu {}%", award.name, target.value),
-                        format!("{}: {what_en} are {percent:.0}% of individuals across the province ({count}/{total}), under the target of {}%", award.name, target.value),
+                        format!("{}: tỷ lệ cá nhân {what_vi} trong cả phong trào là {percent:.0}% ({count}/{total}), dưới mục tiêu {}%", award.name, target.value),
+                        format!("{}: {what_en} are {percent:.0}% of individuals across the campaign ({count}/{total}), under the target of {}%", award.name, target.value),
                     ),
                 )
                 .help(favoured_by_law());
@@ -123,8 +123,9 @@ pub(crate) fn dates_in_order(ctx: &Ctx, found: &mut Found) {
             date,
             msg(
                 format!(
-                    "{what} ({}) trước cuộc họp Hội đồng tỉnh ({})",
+                    "{what} ({}) trước cuộc họp {} ({})",
                     date.value.vi(),
+                    ctx.council(),
                     council.format("%d/%m/%Y")
                 ),
                 format!(
@@ -175,7 +176,8 @@ fn council_after_submissions(ctx: &Ctx, found: &mut Found, a: &Sourced<Appraisal
                 &ap.council.date,
                 msg(
                     format!(
-                        "Hội đồng tỉnh họp ngày {} trước tờ trình của {} ({})",
+                        "{} họp ngày {} trước tờ trình của {} ({})",
+                        ctx.council(),
                         council.format("%d/%m/%Y"),
                         u.value.name,
                         s.date.value.vi()

@@ -86,7 +86,7 @@ fn quota_award(found: &mut Found, file: FileId, c: &Campaign, q: &Quota) {
                     ),
                 )
                 .help(msg(
-                    "số được khen trong toàn tỉnh ghi ở `quota_total` của hình thức",
+                    "số được khen trong cả phong trào ghi ở `quota_total` của hình thức",
                     "a limit over the whole province is the award's `quota_total`",
                 ));
         }

@@ -49,8 +49,9 @@ pub(crate) fn no_giay_khen_upward(ctx: &Ctx, found: &mut Found) {
                     &n.award,
                     msg(
                         format!(
-                            "{} do Thủ trưởng đơn vị tặng, không đề nghị lên tỉnh",
-                            award.name
+                            "{} do Thủ trưởng đơn vị tặng, không đề nghị lên {}",
+                            award.name,
+                            c.role_names().authority_short
                         ),
                         format!(
                             "{} is awarded by the unit's head and never sent up",
@@ -82,8 +83,8 @@ pub(crate) fn no_national_from_units(ctx: &Ctx, found: &mut Found) {
                     u.file,
                     &n.award,
                     msg(
-                        format!("{} do tỉnh lựa chọn từ danh sách cấp tỉnh; đơn vị không đề nghị trực tiếp", award.name),
-                        format!("{} is selected by the province from its pool; units do not propose it", award.name),
+                        format!("{} do {} lựa chọn từ danh sách cấp tỉnh; đơn vị không đề nghị trực tiếp", award.name, c.roles.appraiser),
+                        format!("{} is selected by the {} from the provincial pool; units do not propose it", award.name, c.roles.appraiser),
                     ),
                 )
                 .help(msg(
