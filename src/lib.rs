@@ -18,5 +18,6 @@ pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
+pub mod scoring;
 pub mod source;
 pub mod typeset;

@@ -344,3 +344,77 @@ mod tests {
         assert_eq!(DocType::QuyetDinh.title(), "QUYẾT ĐỊNH");
     }
 }
+
+/// `ngày 03 tháng 12 năm 2025`.
+pub fn day_words(d: NaiveDate) -> String {
+    format!(
+        "ngày {} tháng {} năm {}",
+        two_digits(d.day().into()),
+        month(d.month()),
+        d.year()
+    )
+}
+
+/// A span in words, the month and year said once when they are shared:
+/// `từ ngày 08 đến ngày 10 tháng 12 năm 2025`, else
+/// `từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025`.
+pub fn span_words(start: NaiveDate, end: NaiveDate) -> String {
+    if (start.year(), start.month()) == (end.year(), end.month()) {
+        format!(
+            "từ ngày {} đến {}",
+            two_digits(start.day().into()),
+            day_words(end)
+        )
+    } else {
+        format!("từ {} đến {}", day_words(start), day_words(end))
+    }
+}
+
+/// A decimal as Vietnamese print writes it: thousands with `.`, decimals
+/// with `,`, no trailing zeros: `1.200`, `38,33`, `0,4`, `-2`.
+pub fn decimal(n: rust_decimal::Decimal) -> String {
+    let text = n.normalize().abs().to_string();
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if n.is_sign_negative() && !n.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+#[cfg(test)]
+mod scoring_words {
+    use super::*;
+
+    #[test]
+    fn spans_and_decimals_read_as_the_plans_print_them() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            span_words(d("2025-12-08"), d("2025-12-10")),
+            "từ ngày 08 đến ngày 10 tháng 12 năm 2025"
+        );
+        assert_eq!(
+            span_words(d("2025-11-20"), d("2025-12-03")),
+            "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025"
+        );
+        let n = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert_eq!(decimal(n("1200")), "1.200");
+        assert_eq!(decimal(n("38.330")), "38,33");
+        assert_eq!(decimal(n("0.4")), "0,4");
+        assert_eq!(decimal(n("1234567.5")), "1.234.567,5");
+        assert_eq!(decimal(n("-2.00")), "-2");
+        assert_eq!(decimal(n("115")), "115");
+    }
+}

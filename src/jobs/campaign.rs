@@ -21,6 +21,7 @@ pub(super) fn plan(c: &Sourced<Campaign>, shared: &Shared) -> Document {
             campaign => shared.campaign.clone(),
             awards => shared.awards.clone(),
             roles => shared.roles.clone(),
+            scoring => campaign.scoring.as_ref().map(|s| minijinja::value::Serde(super::scoring::plan_view(s))),
         },
         title,
         list: None,

@@ -24,6 +24,10 @@ pub enum DocKind {
     TongHop,
     /// A whole dossier joined into one PDF.
     Packet,
+    /// A competitor's self-assessment sheet (scoring campaigns).
+    BangDiem,
+    /// The scoring and ranking report (scoring campaigns).
+    XepHang,
 }
 
 impl DocKind {
@@ -39,6 +43,8 @@ impl DocKind {
             DocKind::BienBan => "bien-ban",
             DocKind::TongHop => "tong-hop",
             DocKind::Packet => "packet",
+            DocKind::BangDiem => "bang-diem",
+            DocKind::XepHang => "xep-hang",
         }
     }
 }

@@ -8,6 +8,7 @@ mod campaign;
 mod dossier;
 mod kind;
 pub mod lists;
+mod scoring;
 mod standards;
 mod unit;
 
@@ -102,8 +103,10 @@ pub fn for_workspace(workspace: &Workspace) -> Vec<Job> {
     for u in &workspace.units {
         let ctx = unit::UnitCtx::new(c, u, &shared);
         unit::jobs(&mut jobs, &ctx);
+        scoring::self_assessment(&mut jobs, &ctx);
         dossier::jobs(&mut jobs, &ctx);
     }
+    scoring::ranking_report(&mut jobs, workspace, &shared);
     if let Some(a) = &workspace.appraisal {
         appraisal::jobs(&mut jobs, workspace, c, a, &shared);
     }

@@ -1,5 +1,5 @@
 //! Dispatching a file on its `kind:` and parsing it into the model: one
-//! campaign, units, one appraisal.
+//! campaign, units, one appraisal, one ranking report.
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 use super::limits::text_problems;
 use super::{KINDS, Loaded, yaml};
 use crate::diag::{Diagnostic, Text, closest};
+use crate::model::scoring::RankingReport;
 use crate::model::{Appraisal, Campaign, Sourced, Unit};
 use crate::source::{FileId, span};
 
@@ -52,6 +53,10 @@ pub(super) fn parse(loaded: &mut Loaded, file: FileId) {
         },
         "appraisal" => match yaml::parse::<Appraisal>(&text, file) {
             Ok(appraisal) => appraisal_once(loaded, &text, file, &kind, appraisal),
+            Err(d) => loaded.diagnostics.push(*d),
+        },
+        "ranking" => match yaml::parse::<RankingReport>(&text, file) {
+            Ok(ranking) => ranking_once(loaded, &text, file, &kind, ranking),
             Err(d) => loaded.diagnostics.push(*d),
         },
         other => unknown_kind(loaded, &text, file, &kind, other),
@@ -119,6 +124,41 @@ fn appraisal_once(
         .help(Text::new(
             "gộp các kết quả thẩm định vào một tệp",
             "merge the appraisals into one file",
+        )),
+    );
+}
+
+/// The ranking report, unless the workspace has one already (TD0014).
+fn ranking_once(
+    loaded: &mut Loaded,
+    text: &str,
+    file: FileId,
+    kind: &Spanned<String>,
+    ranking: RankingReport,
+) {
+    loaded
+        .diagnostics
+        .extend(text_problems(&ranking, text, file));
+    let Some(first) = &loaded.workspace.ranking else {
+        loaded.workspace.ranking = Some(Sourced {
+            file,
+            value: ranking,
+        });
+        return;
+    };
+    let first_name = loaded.sources.name(first.file).to_string();
+    loaded.diagnostics.push(
+        Diagnostic::error(
+            "TD0014",
+            Text::new(
+                format!("đã có một tệp `kind: ranking` ({first_name}); mỗi phong trào chỉ có một báo cáo xếp hạng"),
+                format!("there is already a `kind: ranking` file ({first_name}); a campaign has one ranking report"),
+            ),
+        )
+        .at(file, span(text, kind))
+        .help(Text::new(
+            "gộp các kết quả bỏ phiếu vào một tệp",
+            "merge the votes into one file",
         )),
     );
 }

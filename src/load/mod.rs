@@ -23,7 +23,7 @@ pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// The kinds of input file, by their `kind:` value.
-pub const KINDS: [&str; 3] = ["campaign", "unit", "appraisal"];
+pub const KINDS: [&str; 4] = ["campaign", "unit", "appraisal", "ranking"];
 
 /// The result of loading a workspace's inputs.
 #[derive(Debug, Default)]

@@ -59,6 +59,9 @@ pub struct Campaign {
     /// after the law on local government where a UBND acts (forms.md).
     #[serde(default)]
     pub legal_bases: Vec<String>,
+    /// The score table, for a campaign that scores and ranks its competitors.
+    #[serde(default)]
+    pub scoring: Option<super::scoring::Scoring>,
     /// The plan document itself.
     pub plan: Plan,
 }

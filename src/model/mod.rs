@@ -7,6 +7,7 @@ pub mod common;
 pub mod date;
 pub mod outline;
 pub mod period;
+pub mod scoring;
 pub mod shares;
 pub mod unit;
 
@@ -31,6 +32,8 @@ pub struct Workspace {
     pub units: Vec<Sourced<Unit>>,
     /// The Sở Nội vụ's appraisal, once the dossiers are in.
     pub appraisal: Option<Sourced<Appraisal>>,
+    /// The scoring and ranking report, in a campaign that scores.
+    pub ranking: Option<Sourced<scoring::RankingReport>>,
 }
 
 impl Workspace {
@@ -51,12 +54,14 @@ pub fn json_schema() -> serde_json::Value {
     let campaign = schemars::schema_for!(Campaign);
     let unit = schemars::schema_for!(Unit);
     let appraisal = schemars::schema_for!(Appraisal);
+    let ranking = schemars::schema_for!(scoring::RankingReport);
     let mut defs = serde_json::Map::new();
     let mut branches = Vec::new();
     for (kind, schema) in [
         ("campaign", campaign),
         ("unit", unit),
         ("appraisal", appraisal),
+        ("ranking", ranking),
     ] {
         let mut schema = schema.to_value();
         if let Some(own) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
@@ -78,7 +83,7 @@ pub fn json_schema() -> serde_json::Value {
         "title": "thidua inputs",
         "type": "object",
         "required": ["kind"],
-        "properties": { "kind": { "enum": ["campaign", "unit", "appraisal"] } },
+        "properties": { "kind": { "enum": ["campaign", "unit", "appraisal", "ranking"] } },
         "allOf": branches,
         "$defs": defs,
     })

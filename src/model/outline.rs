@@ -125,6 +125,42 @@ pub struct ListBlock {
 pub enum ListItem {
     Text(String),
     Nested(NestedItem),
+    /// `{ rounds: {} }`: one line per round of the score table (`scoring.rounds`).
+    Rounds(RoundsItem),
+    /// `{ scoring_deadline: "… trước {deadline}." }`: the scoring deadline in words.
+    ScoringDeadline(DeadlineItem),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundsItem {
+    pub rounds: RoundsWording,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundsWording {
+    /// Each round's line, with `{name}`, `{text}` and `{dates}` (`từ ngày 08
+    /// đến ngày 10 tháng 12 năm 2025`). Default: `{name} {text} ({dates})`;
+    /// lines end with `;`, the last with `.`.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineItem {
+    /// The sentence, with `{deadline}` (`ngày 31 tháng 12 năm 2025`).
+    pub scoring_deadline: String,
+}
+
+/// The forms a list item written as a mapping takes.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum MappedItem {
+    Nested(NestedItem),
+    Rounds(RoundsItem),
+    ScoringDeadline(DeadlineItem),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -140,14 +176,19 @@ impl<'de> Deserialize<'de> for ListItem {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = ListItem;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an item's text, or { text: …, list: { style: …, items: […] } }")
+                f.write_str("an item's text, { text: …, list: { style: …, items: […] } }, { rounds: {} } or { scoring_deadline: … }")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ListItem, E> {
                 Ok(ListItem::Text(text.to_string()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ListItem, A::Error> {
-                NestedItem::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(ListItem::Nested)
+                MappedItem::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(
+                    |m| match m {
+                        MappedItem::Nested(n) => ListItem::Nested(n),
+                        MappedItem::Rounds(r) => ListItem::Rounds(r),
+                        MappedItem::ScoringDeadline(d) => ListItem::ScoringDeadline(d),
+                    },
+                )
             }
         }
         d.deserialize_any(Visitor)
@@ -160,6 +201,12 @@ pub struct ListLine<'a> {
     pub marker: String,
     pub text: &'a str,
     pub depth: usize,
+    /// The rounds go here, one line each, in `style` from item `index`.
+    pub rounds: Option<&'a RoundsWording>,
+    /// `text` holds `{deadline}`, the scoring deadline.
+    pub deadline: bool,
+    pub style: ListStyle,
+    pub index: usize,
 }
 
 impl ListBlock {
@@ -173,20 +220,29 @@ impl ListBlock {
     fn push_lines<'a>(&'a self, depth: usize, out: &mut Vec<ListLine<'a>>) {
         for (i, item) in self.items.iter().enumerate() {
             let marker = self.style.marker(i);
+            let line = |text: &'a str| ListLine {
+                marker: marker.clone(),
+                text,
+                depth,
+                rounds: None,
+                deadline: false,
+                style: self.style,
+                index: i,
+            };
             match item {
-                ListItem::Text(text) => out.push(ListLine {
-                    marker,
-                    text,
-                    depth,
-                }),
+                ListItem::Text(text) => out.push(line(text)),
                 ListItem::Nested(n) => {
-                    out.push(ListLine {
-                        marker,
-                        text: &n.text,
-                        depth,
-                    });
+                    out.push(line(&n.text));
                     n.list.push_lines(depth + 1, out);
                 }
+                ListItem::Rounds(r) => out.push(ListLine {
+                    rounds: Some(&r.rounds),
+                    ..line("")
+                }),
+                ListItem::ScoringDeadline(d) => out.push(ListLine {
+                    deadline: true,
+                    ..line(&d.scoring_deadline)
+                }),
             }
         }
     }

@@ -60,6 +60,9 @@ pub struct Unit {
     /// The results report (Báo cáo): what the figures cannot say.
     #[serde(default)]
     pub report: Option<Report>,
+    /// The unit's figures in a campaign that scores (its self-assessment).
+    #[serde(default)]
+    pub scores: Option<super::scoring::UnitScores>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

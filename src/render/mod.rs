@@ -55,6 +55,7 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_filter("typst_str", typst_str);
     env.add_filter("typst_date", typst_date);
     env.add_function("number_line", number_line);
+    env.add_function("doc_number", doc_number);
     env.add_function("place_date", place_date);
     env.add_function("reference", reference);
     env.add_filter("long_date", long_date);
@@ -174,6 +175,11 @@ fn typst_date(value: &Value) -> Result<Value, Error> {
 
 fn number_line(number: Option<String>, type_code: Option<String>, symbol: String) -> String {
     notation::number_line(number.as_deref(), type_code.as_deref(), &symbol)
+}
+
+/// `157/KH-UBND`, or the blank of a draft.
+fn doc_number(number: Option<String>, type_code: Option<String>, symbol: String) -> String {
+    notation::number(number.as_deref(), type_code.as_deref(), &symbol)
 }
 
 fn reference(

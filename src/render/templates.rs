@@ -27,6 +27,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("bien-ban-tinh.typ", include_str!("../../templates/bien-ban-tinh.typ")),
     ("quyet-dinh-tinh.typ", include_str!("../../templates/quyet-dinh-tinh.typ")),
     ("tong-hop.typ", include_str!("../../templates/tong-hop.typ")),
+    ("bang-diem.typ", include_str!("../../templates/bang-diem.typ")),
+    ("xep-hang.typ", include_str!("../../templates/xep-hang.typ")),
     ("to-trinh-trung-uong.typ", include_str!("../../templates/to-trinh-trung-uong.typ")),
 ];
 

@@ -69,6 +69,9 @@ static INPUTS: &[Rule] = &[
     rule!("TD0115", Error, "Tỷ lệ biểu quyết của Hội đồng không thấp hơn luật định (quá 1/2 tổng số thành viên) và đạt được", campaign::council::council_rules_are_sound),
     rule!("TD0116", Warning, "Đơn vị được nêu tên trong chỉ tiêu có tệp trong inputs/units", campaign::quotas::quota_units_exist),
     rule!("TD0117", Error, "Tổng kết sau khi hết thời gian thi đua; hạn nộp hồ sơ không trước thời gian thi đua và thời gian đề nghị", campaign::dates::dates_follow_period),
+    rule!("TD0118", Error, "Công thức của thang điểm đọc được và chỉ dùng số liệu của nhóm (và `score` trong công thức điểm); điều kiện là phép so sánh", campaign::formulas::formulas_are_sound),
+    rule!("TD0119", Error, "Thang điểm: nhóm, số liệu không trùng; loại đơn vị thuộc đối tượng, mỗi loại một nhóm; mỗi tiêu chí một cách tính, tiêu chí con cộng đủ điểm chuẩn, mức tăng dần", campaign::scoring::table_adds_up),
+    rule!("TD0120", Error, "Các đợt thi đua theo thứ tự, trong thời gian thi đua; hạn chấm điểm, xếp hạng sau đợt cuối", campaign::scoring::rounds_inside_period),
     rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", ids::unit_ids_are_unique),
     rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit::subjects::unit_kind_is_eligible),
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),
@@ -101,6 +104,9 @@ static INPUTS: &[Rule] = &[
     rule!("TD0230", Error, "Biên bản Hội đồng đơn vị: đủ số thành viên dự họp, mỗi đề nghị đạt tỷ lệ đồng ý trên tổng số thành viên", unit::votes::council_carries_nominations),
     rule!("TD0231", Error, "Tờ trình không sau hạn nộp hồ sơ của hình thức (`deadline`)", unit::dates::submission_by_deadline),
     rule!("TD0232", Error, "Kế hoạch của đơn vị ban hành trước khi hết thời gian thi đua", unit::dates::plan_inside_period),
+    rule!("TD0233", Error, "Số liệu tự chấm điểm: đơn vị thuộc một nhóm thi đua, ghi đủ mỗi số liệu của nhóm một lần, không âm, trong thời gian thi đua", unit::scoring::figures_are_complete),
+    rule!("TD0234", Error, "Số liệu tự chấm điểm khớp nhau (điều kiện của thang điểm), tính được (không chia cho 0) và cho điểm trong khoảng điểm chuẩn", unit::scoring::figures_agree),
+    rule!("TD0235", Warning, final Error, "Đơn vị thuộc nhóm thi đua có số liệu tự chấm điểm (`scores`; lỗi khi --final)", unit::scoring::competitors_report),
 ];
 
 /// Across units, on the appraising body's appraisal (`roles.appraiser`): run once the unit files that
@@ -120,6 +126,8 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trong cả phong trào đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
     rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng cấp tỉnh → tờ trình của cơ quan thẩm định → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
     rule!("TD0314", Error, "Biên bản Hội đồng cấp tỉnh: đủ số thành viên dự họp, mỗi hồ sơ đạt tỷ lệ đồng ý trên tổng số thành viên", appraisal::council::province_council_carries),
+    rule!("TD0315", Error, "Báo cáo xếp hạng: của một đơn vị có tệp, cho phong trào có thang điểm; kết quả bỏ phiếu ứng với một trường hợp còn bằng nhau sau các tiêu chí phụ, trong nhóm xếp hạng bằng bỏ phiếu", appraisal::ranking::votes_decide_real_ties),
+    rule!("TD0316", Warning, final Error, "Mọi trường hợp bằng nhau sau các tiêu chí phụ có kết quả bỏ phiếu (lỗi khi --final)", appraisal::ranking::ties_are_voted),
 ];
 
 /// Every rule, in code order.
@@ -260,6 +268,29 @@ impl<'a> Found<'a> {
     pub fn at<T>(&mut self, file: FileId, value: &Spanned<T>, message: Text) -> Finding<'_> {
         let span = span(self.sources.text(file), value);
         self.push(file, Some(span), message)
+    }
+
+    /// A problem at `inner`, a byte range of the text of the string `value`
+    /// (a formula's faulty part); at the whole value when the scalar is not
+    /// written as one line of that text.
+    pub fn within(
+        &mut self,
+        file: FileId,
+        value: &Spanned<String>,
+        inner: Range<usize>,
+        message: Text,
+    ) -> Finding<'_> {
+        let text = self.sources.text(file);
+        let outer = span(text, value);
+        let quote = usize::from(text[outer.start..].starts_with(['"', '\'']));
+        let start = outer.start + quote;
+        let range =
+            if text[start..].starts_with(value.value.as_str()) && inner.end <= value.value.len() {
+                start + inner.start..start + inner.end.max(inner.start + 1).min(value.value.len())
+            } else {
+                outer
+            };
+        self.push(file, Some(range), message)
     }
 
     /// A problem with a whole file.

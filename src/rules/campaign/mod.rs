@@ -6,12 +6,16 @@
 //! - `criteria`: criteria sets per kind of nominee, measurable criteria
 //!   (TD0113, TD0114);
 //! - `council`: the share of members a council's vote needs (TD0115);
-//! - `dates`: the closing date and the submission deadlines (TD0117).
+//! - `dates`: the closing date and the submission deadlines (TD0117);
+//! - `formulas`, `scoring`: the score table's formulas (TD0118), the table
+//!   and its rounds (TD0119, TD0120).
 
 pub(super) mod council;
 pub(super) mod criteria;
 pub(super) mod dates;
+pub(super) mod formulas;
 pub(super) mod quotas;
+pub(super) mod scoring;
 
 use serde_saphyr::Spanned;
 
@@ -378,6 +382,10 @@ fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
             out.push((a.file, "national", n.number.is_some(), &n.date));
         }
     }
+    // The ranking report's number and date are the file's own keys.
+    if let Some(r) = &ctx.workspace.ranking {
+        out.push((r.file, "", r.value.number.is_some(), &r.value.date));
+    }
     out
 }
 
@@ -387,23 +395,34 @@ pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) 
     }
     minutes_have_numbers(ctx, found);
     for (file, block, numbered, date) in numbered_documents(ctx) {
+        let key = if block.is_empty() {
+            "number".to_string()
+        } else {
+            format!("{block}.number")
+        };
+        let place = if block.is_empty() {
+            "tệp".to_string()
+        } else {
+            format!("khối `{block}`")
+        };
+        let place_en = if block.is_empty() {
+            "the file".to_string()
+        } else {
+            format!("`{block}`")
+        };
         if !numbered {
             found
                 .at(
                     file,
                     date,
                     msg(
-                        format!(
-                            "bản chính thức (--final) cần số văn bản: `{block}.number` còn trống"
-                        ),
-                        format!(
-                            "a final document (--final) needs its number: `{block}.number` is blank"
-                        ),
+                        format!("bản chính thức (--final) cần số văn bản: `{key}` còn trống"),
+                        format!("a final document (--final) needs its number: `{key}` is blank"),
                     ),
                 )
                 .help(msg(
-                    format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
-                    format!("add `number: <n>` as registered by the records office to `{block}`"),
+                    format!("thêm `number: <số>` do văn thư cấp vào {place}"),
+                    format!("add `number: <n>` as registered by the records office to {place_en}"),
                 ));
         }
         if date.value.is_draft() {

@@ -31,6 +31,7 @@ pub(super) mod evidence;
 pub(super) mod metrics;
 pub(super) mod persons;
 pub(super) mod quotas;
+pub(super) mod scoring;
 pub(super) mod subjects;
 pub(super) mod succession;
 pub(super) mod votes;
