@@ -137,6 +137,21 @@ pub struct Group {
     #[serde(default)]
     pub checks: Vec<Check>,
     pub ranking: Ranking,
+    /// The awards the ranking leads to: the first `top` of the group may be
+    /// proposed for `award` as collectives (the competitor itself).
+    #[serde(default)]
+    pub awards: Vec<RankedAward>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankedAward {
+    /// An award id of the campaign.
+    #[schemars(with = "String")]
+    pub award: Spanned<String>,
+    /// How many of the first ranked may be proposed.
+    #[schemars(with = "u32")]
+    pub top: Spanned<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

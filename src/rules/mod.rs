@@ -128,6 +128,7 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0314", Error, "Biên bản Hội đồng cấp tỉnh: đủ số thành viên dự họp, mỗi hồ sơ đạt tỷ lệ đồng ý trên tổng số thành viên", appraisal::council::province_council_carries),
     rule!("TD0315", Error, "Báo cáo xếp hạng: của một đơn vị có tệp, cho phong trào có thang điểm; kết quả bỏ phiếu ứng với một trường hợp còn bằng nhau sau các tiêu chí phụ, trong nhóm xếp hạng bằng bỏ phiếu", appraisal::ranking::votes_decide_real_ties),
     rule!("TD0316", Warning, final Error, "Mọi trường hợp bằng nhau sau các tiêu chí phụ có kết quả bỏ phiếu (lỗi khi --final)", appraisal::ranking::ties_are_voted),
+    rule!("TD0317", Error, "Đơn vị thi đua được đề nghị hình thức theo kết quả xếp hạng (`awards` của nhóm) nằm trong số đơn vị dẫn đầu", appraisal::ranking::nominations_follow_ranking),
 ];
 
 /// Every rule, in code order.

@@ -27,6 +27,37 @@ struct GroupReport {
     rows: Vec<RankRow>,
     ties: Vec<String>,
     targets: Vec<TargetCount>,
+    /// The awards the ranking leads to, with the units it proposes.
+    proposals: Vec<Proposal>,
+}
+
+#[derive(Debug, Serialize)]
+struct Proposal {
+    award: String,
+    top: u32,
+    units: Vec<String>,
+}
+
+/// For each award the group's ranking leads to: the units ranked within its `top`.
+fn proposals(s: &Standing, awards: &[crate::model::campaign::Award]) -> Vec<Proposal> {
+    s.group
+        .awards
+        .iter()
+        .map(|ra| Proposal {
+            award: awards
+                .iter()
+                .find(|a| a.id.value == ra.award.value)
+                .map_or_else(|| ra.award.value.clone(), |a| a.name.clone()),
+            top: ra.top.value,
+            units: s
+                .ranking
+                .order
+                .iter()
+                .filter(|(_, rank)| *rank <= ra.top.value as usize)
+                .map(|(i, _)| s.entries[*i].unit.value.name.clone())
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -116,6 +147,7 @@ fn target_counts(items: &[ContentItem], s: &Standing, scoring: &Scoring) -> Vec<
 }
 
 fn group_report(
+    awards: &[crate::model::campaign::Award],
     items: &[ContentItem],
     s: &Standing,
     scoring: &Scoring,
@@ -154,6 +186,7 @@ fn group_report(
             .map(|t| tie_sentence(s, t, council, meeting))
             .collect(),
         targets: target_counts(items, s, scoring),
+        proposals: proposals(s, awards),
     }
 }
 
@@ -178,6 +211,7 @@ pub(in crate::jobs) fn ranking_report(jobs: &mut Vec<Job>, ws: &Workspace, share
         .iter()
         .map(|s| {
             group_report(
+                &c.value.awards,
                 &c.value.content_items,
                 s,
                 scoring,

@@ -194,3 +194,79 @@ pub(crate) fn ties_are_voted(ctx: &Ctx, found: &mut Found) {
         }
     }
 }
+
+/// TD0317: a competitor proposed for an award its group's ranking leads to
+/// (`awards: [{ award, top }]`), as a collective that is itself (its kind,
+/// its name), ranks within `top`. Its members' nominations are not ranked.
+pub(crate) fn nominations_follow_ranking(ctx: &Ctx, found: &mut Found) {
+    for s in ranked(ctx).iter().filter(|s| !s.group.awards.is_empty()) {
+        for u in ctx.units().filter(|u| ctx.settled(u.file)) {
+            let in_group = crate::scoring::standings::group_of(
+                ctx.campaign()
+                    .and_then(|c| c.scoring.as_ref())
+                    .expect("ranked"),
+                &u.value,
+            )
+            .is_some_and(|g| std::ptr::eq(g, s.group));
+            if !in_group {
+                continue;
+            }
+            let rank = s
+                .ranking
+                .order
+                .iter()
+                .find(|(i, _)| std::ptr::eq(s.entries[*i].unit, u))
+                .map(|(_, r)| *r);
+            for n in &u.value.nominations {
+                let Some(ra) = s
+                    .group
+                    .awards
+                    .iter()
+                    .find(|a| a.award.value == n.award.value)
+                else {
+                    continue;
+                };
+                // The competitor itself: a collective of its kind, named as it
+                // is (`UBND phường Ninh Kiều`, `Sở Tư pháp tỉnh Lạng Sơn`).
+                let itself = n.collective.as_ref().is_some_and(|c| {
+                    c.kind.value == u.value.unit_kind.value && c.name.starts_with(&u.value.name)
+                });
+                if !itself {
+                    continue;
+                }
+                let top = ra.top.value;
+                let award = ctx
+                    .campaign()
+                    .and_then(|c| c.award(&n.award.value))
+                    .map_or(n.award.value.as_str(), |a| a.name.as_str());
+                let (vi, en) = match rank {
+                    Some(r) if r <= top as usize => continue,
+                    Some(r) => (
+                        format!(
+                            "{} xếp hạng {r} trong nhóm `{}`: chỉ {top} đơn vị dẫn đầu được đề nghị {award}",
+                            u.value.name, s.group.id.value
+                        ),
+                        format!(
+                            "{} ranks {r} in group `{}`: only the first {top} may be proposed for {award}",
+                            u.value.name, s.group.id.value
+                        ),
+                    ),
+                    None => (
+                        format!(
+                            "{} chưa có kết quả xếp hạng trong nhóm `{}`, nên chưa đề nghị {award} được",
+                            u.value.name, s.group.id.value
+                        ),
+                        format!(
+                            "{} has no rank in group `{}` yet, so it cannot be proposed for {award}",
+                            u.value.name, s.group.id.value
+                        ),
+                    ),
+                };
+                found.at(u.file, &n.award, msg(vi, en)).help(msg(
+                    format!("{award} theo kết quả xếp hạng: {top} đơn vị đứng đầu nhóm (`scoring.groups[].awards`)"),
+                    format!("{award} follows the ranking: the first {top} of the group (`scoring.groups[].awards`)"),
+                ));
+            }
+        }
+    }
+}

@@ -43,6 +43,13 @@ pub(super) fn award_references_exist(ctx: &Ctx, found: &mut Found) {
             .filter_map(|a| a.selection.as_ref())
             .map(|s| &s.pool),
     );
+    if let Some(s) = &c.value.scoring {
+        refs.extend(
+            s.groups
+                .iter()
+                .flat_map(|g| g.awards.iter().map(|a| &a.award)),
+        );
+    }
     for r in refs
         .into_iter()
         .filter(|r| c.value.award(&r.value).is_none())
