@@ -97,6 +97,10 @@ governing_body: [{governing}]   # cơ quan chủ quản (ô 2, dòng trên); đ�
 issuing_body: [SỞ VÍ DỤ]      # cơ quan ban hành (ô 2, chữ đậm), mỗi dòng một mục
 symbol: SVD                   # ký hiệu trong số văn bản, ví dụ 05/KH-SVD
 place: {place}               # địa danh ghi trước ngày tháng
+# Văn bản quy định chức năng, nhiệm vụ của đơn vị: căn cứ đầu của quyết định của thủ trưởng.
+# functions_act: Quyết định số …/QĐ-UBND ngày … quy định chức năng, nhiệm vụ … của Sở Ví dụ
+# Với UBND xã, phường: căn cứ đầu tiên của mọi văn bản (tờ trình, quyết định).
+# authority_bases: [Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025]
 
 # Sau sáp nhập năm 2025: ghi đơn vị tiền thân và ngày cuối cùng của nó, rồi ghi
 # `by: <mã>` ở thành tích có trước ngày đó. Đơn vị đã giải thể: ghi `successor`.
@@ -132,6 +136,7 @@ initiatives: []               # sáng kiến, giải pháp: id, title, decision 
 # Giấy khen của thủ trưởng (không trình lên tỉnh):
 # giay_khen:
 #   date: 2025-06
+#   proposed_by: Chánh Văn phòng Sở   # "Theo đề nghị của …"
 #   recipients:
 #     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-01] }}
 
@@ -157,7 +162,7 @@ nominations: []
 #     summary: Tham mưu hiệu quả công tác tuyên truyền phong trào thi đua.
 # submission:
 #   date: 2025-11
-#   council: {{ date: 2025-10-20, place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
+#   council: {{ date: 2025-10-20, start: "08:00", end: "09:30", place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
 #               secretary: Lê Văn C, votes: [{{ nomination: de-nghi-01, in_favour: 7 }}] }}
 "#,
         kinds = kinds.join(", "),

@@ -436,8 +436,24 @@ fn units_are_the_plans_subjects_and_its_appraiser() {
             let gap = ("2025-12-04"..="2025-12-07").contains(&day.to_string().as_str());
             assert!(day >= start && day <= end && !gap, "{}: {day}", a.id.value);
         }
-        assert!(u.nominations.is_empty(), "{}", u.id.value);
     }
+    // Only the leaders of each group's ranking nominate themselves (and, in
+    // the two communes, one person each), following the ranking report.
+    let nominating: Vec<&str> = checked
+        .workspace
+        .units
+        .iter()
+        .filter(|u| !u.value.nominations.is_empty())
+        .map(|u| u.value.id.value.as_str())
+        .collect();
+    assert_eq!(
+        nominating,
+        [
+            "agribank-can-tho",
+            "ubnd-phuong-ninh-kieu",
+            "ubnd-xa-phong-dien"
+        ]
+    );
 }
 
 #[test]
@@ -479,13 +495,61 @@ fn build_writes_the_city_plan_and_every_units_plan() {
         assert!(paths.contains(&path.as_str()), "{path}");
     }
     assert!(paths.contains(&"output/can-tho/xep-hang.pdf"));
+    // The dossiers that follow the ranking: Tờ trình, list, minutes and a
+    // report per nominee; the Sở Y tế's appraisal and its packet.
+    for (unit, nominees) in [
+        (
+            "ubnd-phuong-ninh-kieu",
+            &["dn-ubnd-phuong-ninh-kieu", "dn-nguyen-hoang-phuc"][..],
+        ),
+        (
+            "ubnd-xa-phong-dien",
+            &["dn-ubnd-xa-phong-dien", "dn-vo-thi-bich-thuy"][..],
+        ),
+        ("agribank-can-tho", &["dn-agribank-can-tho"][..]),
+    ] {
+        let dossier = format!("output/can-tho/{unit}/bang-khen-chu-tich-thanh-pho");
+        for part in ["to-trinh", "danh-sach", "bien-ban", "packet"] {
+            let path = format!("{dossier}/{part}.pdf");
+            assert!(paths.contains(&path.as_str()), "{path}");
+        }
+        for n in nominees {
+            let path = format!("{dossier}/bao-cao-thanh-tich/{n}.pdf");
+            assert!(paths.contains(&path.as_str()), "{path}");
+        }
+    }
+    for part in [
+        "to-trinh",
+        "danh-sach",
+        "bien-ban",
+        "quyet-dinh",
+        "tong-hop",
+        "packet",
+    ] {
+        let path = format!("output/can-tho/tham-dinh/{part}.pdf");
+        assert!(paths.contains(&path.as_str()), "{path}");
+    }
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &report.manifest.documents {
         *kinds.entry(d.kind.as_str()).or_default() += 1;
         let bytes = std::fs::read(dir.path().join(&d.path)).unwrap();
         assert!(bytes.starts_with(b"%PDF-"), "{}", d.path);
     }
-    let expected = BTreeMap::from([("ke-hoach", 12), ("bang-diem", 10), ("xep-hang", 1)]);
+    // Three dossiers (to-trinh, danh-sach, bien-ban, packet each; five
+    // reports) and the appraisal's to-trinh, danh-sach, bien-ban, quyet-dinh,
+    // tong-hop and packet.
+    let expected = BTreeMap::from([
+        ("ke-hoach", 12),
+        ("bang-diem", 10),
+        ("xep-hang", 1),
+        ("to-trinh", 4),
+        ("danh-sach", 4),
+        ("bien-ban", 4),
+        ("bao-cao-thanh-tich", 5),
+        ("packet", 4),
+        ("quyet-dinh", 1),
+        ("tong-hop", 1),
+    ]);
     assert_eq!(kinds, expected);
 }
 
@@ -500,6 +564,103 @@ fn unit_plan_cites_the_city_plan() {
     let (_, placed) = laid_out_of(&root(), "ke-hoach", Some("agribank-can-tho"));
     assert!(has(&placed, "Số: 3075/KH-AGRCT"));
     assert!(has(&placed, "Ít nhất 80% người hưởng trợ cấp xã hội"));
+}
+
+#[test]
+fn the_appraisal_proposes_exactly_the_passed_nominees_the_ranking_leads_to() {
+    use thidua::model::appraisal::Outcome;
+    use thidua::model::unit::{Nomination, Unit};
+
+    // The ranking report names the leaders each group's ranking proposes.
+    let (_, report) = laid_out_of(&root(), "xep-hang", Some("so-y-te"));
+    for text in [
+        "Theo kết quả xếp hạng, 02 đơn vị dẫn đầu nhóm được đề nghị xét tặng Bằng khen của Chủ tịch UBND thành phố: UBND phường Ninh Kiều, UBND xã Phong Điền.",
+        "Theo kết quả xếp hạng, 01 đơn vị dẫn đầu nhóm được đề nghị xét tặng Bằng khen của Chủ tịch UBND thành phố: Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam - Chi nhánh Cần Thơ.",
+    ] {
+        assert!(has(&report, text), "{text}");
+    }
+
+    let ws = loaded_workspace(&root());
+    let ap = &ws.appraisal.as_ref().expect("the appraisal").value;
+    let passed: Vec<(&Unit, &Nomination)> = ws
+        .units
+        .iter()
+        .flat_map(|u| u.value.nominations.iter().map(move |n| (&u.value, n)))
+        .filter(|(u, n)| {
+            ap.verdict(&u.id.value, &n.id.value)
+                .is_some_and(|v| v.result.value == Outcome::Passed)
+        })
+        .collect();
+    let names: Vec<&str> = passed.iter().map(|(_, n)| n.nominee_name()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam - Chi nhánh Cần Thơ",
+            "UBND phường Ninh Kiều",
+            "Nguyễn Hoàng Phúc",
+            "UBND xã Phong Điền",
+            "Võ Thị Bích Thủy",
+        ]
+    );
+    let counted = count_of(&passed);
+    assert_eq!(counted, "03 tập thể và 02 cá nhân");
+    // Competitors the ranking does not lead to are named nowhere.
+    let others = [
+        "UBND phường Bình Thủy",
+        "UBND xã Thới Lai",
+        "UBND phường Cái Khế",
+        "UBND phường Tân An",
+        "UBND xã Cờ Đỏ",
+        "Bưu điện thành phố Cần Thơ",
+        "Ngân hàng TMCP Công Thương",
+    ];
+
+    // The Sở Y tế's Tờ trình: each nominating unit's own Tờ trình, the count
+    // of the passed, the request for exactly them.
+    let (rendered, tt) = laid_out_of(&root(), "to-trinh", Some("so-y-te"));
+    assert_eq!(rendered.doc.template, "to-trinh-tham-dinh.typ");
+    for text in [
+        "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Cần Thơ.",
+        "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam - Chi nhánh Cần Thơ: Tờ trình số 3412/TTr-AGRCT ngày 29/12/2025, đề nghị khen thưởng 01 tập thể;",
+        "UBND phường Ninh Kiều: Tờ trình số 468/TTr-UBND ngày 29/12/2025, đề nghị khen thưởng 01 tập thể và 01 cá nhân;",
+        "UBND xã Phong Điền: Tờ trình số 301/TTr-UBND ngày 29/12/2025, đề nghị khen thưởng 01 tập thể và 01 cá nhân.",
+        &format!("Kết quả: {counted} được đề nghị đều đủ điều kiện, tiêu chuẩn khen thưởng."),
+        &format!(
+            "Xem xét, quyết định tặng Bằng khen của Chủ tịch UBND thành phố cho {counted} đã có thành tích xuất sắc"
+        ),
+    ] {
+        assert!(has(&tt, text), "{text}");
+    }
+    for other in others {
+        assert!(!has(&tt, other), "{other} in the Tờ trình");
+    }
+
+    // Its list: every passed nominee, the total, and no one else.
+    let (rendered, list) = laid_out_of(&root(), "danh-sach", Some("so-y-te"));
+    assert!(
+        rendered.doc.stem.ends_with("tham-dinh/danh-sach"),
+        "{}",
+        rendered.doc.stem
+    );
+    assert!(has(
+        &list,
+        "(Kèm theo Tờ trình số 318/TTr-SYT ngày 31/12/2025 của Sở Y tế)"
+    ));
+    for (u, n) in &passed {
+        assert!(has(&list, n.nominee_name()), "{}", n.nominee_name());
+        assert!(has(&list, &n.summary), "{}", n.id.value);
+        if let Some(p) = &n.person {
+            assert!(
+                has(&list, &format!("{}, {}", p.position, u.name)),
+                "{}",
+                p.full_name
+            );
+        }
+    }
+    assert!(has(&list, &format!("Tổng cộng: {counted}.")));
+    for other in others {
+        assert!(!has(&list, other), "{other} in the list");
+    }
 }
 
 /// The annex of the seed: its title lines, then the score table's cells,

@@ -121,7 +121,8 @@ fn assert_report_header(placed: &Placed, date: &str) {
         (kind.x + kind.width / 2.0 - centre).abs() < 1.0,
         "title centred"
     );
-    let award = find("Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh");
+    // The form's second title line, in capitals (Nghị định 152/2025, Mẫu số 05).
+    let award = find("ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH");
     assert_eq!((award.size, award.bold), (14.0, true));
     assert!(award.y > kind.y);
 }
@@ -199,36 +200,45 @@ fn the_individual_report_gives_the_background_and_the_evidence_of_each_criterion
     let text = placed.compact_text();
     let has = |s: &str| text.contains(&compact(s));
 
-    // The title names the nominee, in full, bold, under the award.
-    let title = placed
-        .texts
-        .iter()
-        .find(|t| t.page == 1 && t.text == "Nguyễn Thị Lan" && t.bold && t.size == 14.0)
-        .expect("the nominee's name in the title");
-    let award = &placed.find("Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh")[0];
-    assert!(title.y > award.y);
-
-    assert!(has("I. SƠ LƯỢC LÝ LỊCH"));
-    assert!(has("- Họ và tên: Nguyễn Thị Lan"));
-    assert!(has("- Năm sinh: 1985"));
-    assert!(has("- Giới tính: Nữ"));
-    assert!(has("- Đơn vị công tác: Sở Tư pháp"));
-    assert!(has(
-        "- Chức vụ: Phó Trưởng phòng Xây dựng và kiểm tra văn bản"
-    ));
-    assert!(has("- Đối tượng: công chức"));
+    // The individual form names the person in I, not under the title.
     assert!(
-        !has("Dân tộc:") && !has("Quê quán:"),
-        "not in the data: left out"
+        !placed
+            .texts
+            .iter()
+            .any(|t| t.page == 1 && t.text == "Nguyễn Thị Lan" && t.bold && t.size == 14.0),
+        "no name line under the title"
+    );
+
+    // I. in the form's eight fixed lines, in its order; a field the data
+    // leaves out keeps its line with a blank.
+    assert!(has("I. SƠ LƯỢC LÝ LỊCH"));
+    let lines = [
+        "- Họ tên (Ghi đầy đủ bằng chữ in thường, không viết tắt): Nguyễn Thị Lan",
+        "- Sinh ngày, tháng, năm: 1985",
+        "Giới tính: Nữ",
+        "- Quê quán: ……………………",
+        "- Trú quán: ……………………",
+        "- Đơn vị công tác: Sở Tư pháp",
+        "- Chức vụ (Đảng, chính quyền, đoàn thể): Phó Trưởng phòng Xây dựng và kiểm tra văn bản",
+        "- Trình độ chuyên môn, nghiệp vụ: ……………………",
+        "- Học hàm, học vị, danh hiệu, giải thưởng: ……………………",
+    ];
+    let mut from = 0;
+    for line in lines {
+        from = at(&text[from..], line) + from;
+    }
+    assert!(
+        !has("Dân tộc:") && !has("Đối tượng:"),
+        "the form has no such lines"
     );
     assert!(!has("SƠ LƯỢC ĐẶC ĐIỂM"), "not the collective form");
 
     assert!(has("II. THÀNH TÍCH ĐẠT ĐƯỢC"));
-    assert!(has("1. Quyền hạn, nhiệm vụ được giao"));
+    assert!(has("1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:"));
     for duty in &n.duties {
         assert!(has(duty), "duty {duty:?}");
     }
-    assert!(has("2. Thành tích đạt được trong phong trào thi đua"));
+    assert!(has("2. Thành tích đạt được của cá nhân:"));
 
     // a) the achievements criterion, its achievement with its content item;
     // b) the initiatives criterion, its initiative with its decision.
@@ -282,8 +292,10 @@ fn the_individual_report_gives_the_background_and_the_evidence_of_each_criterion
     assert!(!has("Tổ chức 12 hội nghị"));
 
     assert!(
-        has("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG Không có."),
-        "no earlier awards"
+        has(
+            "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG 1. Danh hiệu thi đua: Không có. 2. Hình thức khen thưởng: Không có."
+        ),
+        "no earlier awards: both tables say so"
     );
     assert!(has(
         "Trên đây là báo cáo thành tích của bản thân đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh./."
@@ -297,7 +309,17 @@ fn the_individual_report_is_signed_by_the_nominee_and_certified_by_the_unit() {
     assert_report_margins(&placed);
     assert_page_numbers(&placed);
     let text = placed.compact_text();
-    assert!(text.contains(&compact("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG GIÁM ĐỐC")));
+    // "CẤP TRÌNH KHEN" as the form writes it, each block with its instruction.
+    assert!(text.contains(&compact(
+        "XÁC NHẬN CỦA CẤP TRÌNH KHEN (Ký, đóng dấu) GIÁM ĐỐC"
+    )));
+    assert!(!text.contains(&compact("TRÌNH KHEN THƯỞNG")));
+    assert!(text.contains(&compact("NGƯỜI BÁO CÁO THÀNH TÍCH (Ký, ghi rõ họ và tên)")));
+    let instruction = &placed.find("(Ký, ghi rõ họ và tên)")[0];
+    assert!(
+        instruction.italic && !instruction.bold,
+        "the instruction is italic, not bold"
+    );
     let (reporter, last) =
         assert_signs(&placed, "NGƯỜI BÁO CÁO THÀNH TÍCH", "Nguyễn Thị Lan", true);
     let (head, _) = assert_signs(&placed, "GIÁM ĐỐC", "Hoàng Văn Minh", false);
@@ -382,9 +404,18 @@ fn the_collective_report_describes_the_unit_and_lists_earlier_awards() {
             && l.contains("Quyết định số 98/QĐ-UBND")),
         "{lines:#?}"
     );
-    assert!(has("Danh hiệu thi đua, hình thức khen thưởng"));
-    assert!(has("Số, ngày, tháng, năm của quyết định; cơ quan ban hành"));
-    assert!(!has("Không có."));
+    // III in the form's two tables: the Cờ thi đua is a title (danh hiệu thi
+    // đua); there is no award (hình thức khen thưởng).
+    let titles = at(&text, "1. Danh hiệu thi đua:");
+    assert!(has(
+        "Năm Danh hiệu thi đua Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; cơ quan ban hành quyết định"
+    ));
+    let awards = at(&text, "2. Hình thức khen thưởng:");
+    assert!(
+        titles < at(&text, "Cờ thi đua của UBND tỉnh")
+            && at(&text, "Cờ thi đua của UBND tỉnh") < awards
+    );
+    assert!(text[awards..].starts_with(&compact("2. Hình thức khen thưởng: Không có.")));
 }
 
 #[test]
@@ -395,7 +426,8 @@ fn the_collective_report_is_signed_by_the_head_of_the_unit() {
     assert_page_numbers(&placed);
     let (_, last) = assert_signs(&placed, "THỦ TRƯỞNG ĐƠN VỊ", "Hoàng Văn Minh", true);
     let text = placed.compact_text();
-    assert!(text.contains(&compact("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG")));
+    assert!(text.contains(&compact("XÁC NHẬN CỦA CẤP TRÌNH KHEN (Ký, đóng dấu)")));
+    assert!(text.contains(&compact("THỦ TRƯỞNG ĐƠN VỊ (Ký, đóng dấu)")));
     assert!(!text.contains(&compact("NGƯỜI BÁO CÁO THÀNH TÍCH")));
     assert!(
         placed
@@ -410,12 +442,24 @@ fn the_collective_report_is_signed_by_the_head_of_the_unit() {
 fn optional_background_and_earlier_awards_of_a_person_are_reported() {
     let dir = base_replacing(
         "      discipline: không\n",
-        "      discipline: không\n      ethnicity: Tày\n      home_town: xã Hoàng Đồng, tỉnh Lạng Sơn\n",
+        "      discipline: không\n      ethnicity: Tày\n      home_town: xã Hoàng Đồng, tỉnh Lạng Sơn\n      birth_date: 1985-04-09\n      residence: phường Lương Văn Tri, tỉnh Lạng Sơn\n      qualification: Cử nhân Luật\n      degrees: Thạc sĩ Luật\n",
     );
     let (_, placed) = report_of(dir.path(), PERSON);
     let text = placed.compact_text();
-    assert!(text.contains(&compact("- Dân tộc: Tày")));
-    assert!(text.contains(&compact("- Quê quán: xã Hoàng Đồng, tỉnh Lạng Sơn")));
+    // The full date of birth where known; every field of I filled.
+    for line in [
+        "- Sinh ngày, tháng, năm: 09/4/1985",
+        "- Quê quán: xã Hoàng Đồng, tỉnh Lạng Sơn",
+        "- Trú quán: phường Lương Văn Tri, tỉnh Lạng Sơn",
+        "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật",
+        "- Học hàm, học vị, danh hiệu, giải thưởng: Thạc sĩ Luật",
+    ] {
+        assert!(text.contains(&compact(line)), "{line}");
+    }
+    assert!(
+        !text.contains(&compact("Dân tộc")),
+        "the form has no such line"
+    );
 
     // An earlier award for the person fills the table instead of "Không có."
     let from = "    duties:\n      - Tham mưu thẩm định";
@@ -431,7 +475,10 @@ fn optional_background_and_earlier_awards_of_a_person_are_reported() {
             && l.contains("15/QĐ-STP")),
         "{lines:#?}"
     );
-    assert!(!placed.compact_text().contains(&compact("Không có.")));
+    // A Chiến sĩ thi đua is a title: the first table; the second is empty.
+    let text = placed.compact_text();
+    assert!(text.contains(&compact("2. Hình thức khen thưởng: Không có.")));
+    assert!(!text.contains(&compact("1. Danh hiệu thi đua: Không có.")));
 }
 
 #[test]

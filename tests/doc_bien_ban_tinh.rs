@@ -152,10 +152,16 @@ fn minutes_name_the_council_its_members_and_the_appraisal_report() {
     assert!(has(&campaign.name), "the campaign's name");
 
     let date = long_date(&PartialDate::full(council.date.value.0));
-    assert!(
-        has(&format!("Thời gian: vào hồi …… giờ …… phút, {date}.")),
-        "the meeting's date, hours left blank"
+    // The opening and closing times, as the minutes record them.
+    assert_eq!(
+        council.start.as_ref().map(|t| t.value.words()).as_deref(),
+        Some("08 giờ 00 phút")
     );
+    assert!(
+        has(&format!("Thời gian: vào hồi 08 giờ 00 phút, {date}.")),
+        "the meeting's date and time"
+    );
+    assert!(has("Cuộc họp kết thúc vào hồi 11 giờ 15 phút cùng ngày."));
     assert!(has(&format!("Địa điểm: {}.", council.place)));
 
     // I. Composition.
@@ -177,10 +183,15 @@ fn minutes_name_the_council_its_members_and_the_appraisal_report() {
         "Số thành viên có mặt: {} thành viên;",
         two_digits(present.into())
     )));
+    // Each absent member with the reason.
+    assert_eq!(council.absent.len() as u32, members - present);
     assert!(has(&format!(
-        "Số thành viên vắng mặt: {} thành viên (lý do: ……………………).",
+        "Số thành viên vắng mặt: {} thành viên:",
         two_digits((members - present).into())
     )));
+    for a in &council.absent {
+        assert!(has(&format!("- {}: {}", a.name, a.reason)), "{}", a.name);
+    }
 
     // II. The Sở Nội vụ's report: received per unit, passed, failed with the reason.
     assert!(has("II. NỘI DUNG"));
@@ -446,7 +457,9 @@ fn a_full_council_chaired_by_its_chairman() {
     let root = reference_copy();
     let path = root.path().join("inputs/appraisal.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let edited = text.replace("  present: 12\n", "  present: 13\n").replace(
+    let absent = "  absent:\n    - { name: \"Ông Lương Trọng Quỳnh, Giám đốc Sở Tài chính\", reason: dự họp tại Bộ Tài chính }\n";
+    assert!(text.contains(absent));
+    let edited = text.replace(absent, "").replace("  present: 12\n", "  present: 13\n").replace(
         "chair_title: Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Thường trực Hội đồng",
         "chair_title: Chủ tịch UBND tỉnh, Chủ tịch Hội đồng\n  chair_signs_as: CHỦ TỊCH HỘI ĐỒNG",
     );

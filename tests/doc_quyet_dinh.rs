@@ -335,3 +335,61 @@ fn appraiser_is_the_unit(root: &std::path::Path) {
     assert_ne!(edited, text);
     std::fs::write(&path, edited).unwrap();
 }
+
+#[test]
+fn the_heads_decision_cites_the_units_functions_first_and_its_proposer_last() {
+    // The reference's Sở Nội vụ: the act on its functions, the law and its
+    // decree, the plans, then "Theo đề nghị của …" before QUYẾT ĐỊNH:.
+    let root = reference_root();
+    let ws = loaded_workspace(&root);
+    let unit = &ws.unit("so-noi-vu").unwrap().value;
+    let act = unit
+        .functions_act
+        .as_deref()
+        .expect("the act on its functions");
+    let gk = unit.giay_khen.as_ref().unwrap();
+    let proposer = gk.proposed_by.as_deref().expect("the proposer");
+    let (_, placed) = laid_out_of(&root, "quyet-dinh", Some("so-noi-vu"));
+    let text = placed.compact_text();
+    let at = |s: &str| {
+        text.find(&compact(s))
+            .unwrap_or_else(|| panic!("{s:?} not in the decision"))
+    };
+    let first = at(&format!("Căn cứ {act};"));
+    assert!(first < at("Căn cứ Luật Thi đua, khen thưởng"));
+    assert!(
+        first > at("GIÁM ĐỐC SỞ NỘI VỤ"),
+        "after the deciding authority"
+    );
+    assert!(
+        at(
+            "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;"
+        ) > first
+    );
+    let proposal = at(&format!("Theo đề nghị của {proposer}. QUYẾT ĐỊNH:"));
+    assert!(proposal > at("Căn cứ Kế hoạch số 86/KH-SNV"));
+    // A UBND's acts, its chairman's decision and its Tờ trình, cite first the
+    // law on local government.
+    let ward = &ws.unit("ubnd-phuong-dong-kinh").unwrap().value;
+    let law = &ward.authority_bases[0];
+    assert!(law.starts_with("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"));
+    for kind in ["quyet-dinh", "to-trinh"] {
+        let (_, placed) = laid_out_of(&root, kind, Some("ubnd-phuong-dong-kinh"));
+        let text = placed.compact_text();
+        let first = text.find(&compact(&format!("Căn cứ {law};"))).expect(kind);
+        let commendation = text
+            .find(&compact("Căn cứ Luật Thi đua, khen thưởng"))
+            .expect(kind);
+        assert!(
+            first < commendation,
+            "{kind}: the law on local government first"
+        );
+    }
+    // A Sở's Tờ trình does not: its power is not a UBND's.
+    let (_, placed) = laid_out_of(&root, "to-trinh", Some("so-noi-vu"));
+    assert!(
+        !placed
+            .compact_text()
+            .contains(&compact("Luật Tổ chức chính quyền địa phương"))
+    );
+}

@@ -189,11 +189,19 @@ fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
         "SNV",
         &snv.date.value,
     );
+    // The Chủ tịch's act cites first the law on local government, then the
+    // commendation law and its decree with their full titles.
+    assert_eq!(
+        campaign.authority_bases,
+        ["Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025"]
+    );
     let mut bases: Vec<String> = campaign
-        .legal_bases
+        .authority_bases
         .iter()
+        .chain(&campaign.legal_bases)
         .map(|b| format!("Căn cứ {b};"))
         .collect();
+    assert!(bases[2].contains("Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;"));
     bases.push(format!(
         "Căn cứ Kế hoạch {plan} của UBND tỉnh Lạng Sơn về triển khai thực hiện phong trào thi đua"
     ));
@@ -213,8 +221,7 @@ fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
     assert_eq!(italic.len(), bases.len());
     assert!(italic.iter().all(|t| t.italic && !t.bold && t.size == 14.0));
     assert!(
-        !has("Luật Tổ chức chính quyền địa phương"),
-        "not in the data"
+        at("Căn cứ Luật Tổ chức chính quyền địa phương") < at("Căn cứ Luật Thi đua, khen thưởng")
     );
 
     let decides = main.find("QUYẾT ĐỊNH:");

@@ -45,10 +45,18 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
         assert!(!has("(qua "), "no `qua` without a via");
     }
 
-    // Legal bases, in order: the campaign's, the plan, the selection basis, the council.
-    for base in &campaign.legal_bases {
-        assert!(has(&format!("Căn cứ {base};")), "{base}");
+    // Legal bases, in order: the law on local government (a UBND's act),
+    // the campaign's, the plan, the selection basis, the council.
+    let text = placed.compact_text();
+    let mut last = 0;
+    for base in campaign.authority_bases.iter().chain(&campaign.legal_bases) {
+        let at = text
+            .find(&compact(&format!("Căn cứ {base};")))
+            .unwrap_or_else(|| panic!("{base}"));
+        assert!(at >= last, "{base} in order");
+        last = at;
     }
+    assert!(!campaign.authority_bases.is_empty());
     let plan = reference(
         thidua::model::common::number_text(&campaign.plan.number),
         Some("KH"),
@@ -162,9 +170,36 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
     assert!(has(
         "bảo đảm đúng đối tượng, đạt tiêu chuẩn khen thưởng và đầy đủ hồ sơ, thủ tục theo quy định"
     ));
-    assert!(has(
-        "(Có danh sách, biên bản họp Hội đồng và báo cáo thành tích kèm theo)"
-    ));
+    // The dossier, as the national procedure lists it, each part counted.
+    let reports = s.nominees.len();
+    for line in [
+        "Hồ sơ kèm theo gồm:".to_string(),
+        format!(
+            "- Danh sách {} đề nghị tặng {};",
+            count_of(&chosen),
+            s_award_name(&campaign, s)
+        ),
+        format!("- Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh ngày {met};"),
+    ] {
+        assert!(has(&line), "{line}");
+    }
+    // Related documents close the list; without them the reports do.
+    let end = if entry_attachments(&ap, s).is_empty() {
+        "."
+    } else {
+        ";"
+    };
+    assert!(has(&format!(
+        "- {reports:02} báo cáo thành tích có xác nhận của cấp trình khen{end}"
+    )));
+    for (i, a) in entry_attachments(&ap, s).iter().enumerate() {
+        let end = if i + 1 == entry_attachments(&ap, s).len() {
+            "."
+        } else {
+            ";"
+        };
+        assert!(has(&format!("- {a}{end}")), "{a}");
+    }
     let closing = placed
         .texts
         .iter()
@@ -269,4 +304,24 @@ fn each_submission_is_signed_by_its_own_signer() {
     assert!(has(&placed, "KT. CHỦ TỊCH"));
     assert!(has(&placed, "Dương Xuân Huyền"));
     assert!(!has(&placed, "Hồ Tiến Thiệu"));
+}
+
+/// The name of the award a national submission proposes.
+fn s_award_name(
+    campaign: &thidua::model::Campaign,
+    s: &thidua::model::appraisal::NationalSubmission,
+) -> String {
+    campaign.award(&s.award.value).unwrap().name.clone()
+}
+
+/// The related documents a national submission attaches.
+fn entry_attachments<'a>(
+    ap: &'a thidua::model::Appraisal,
+    s: &thidua::model::appraisal::NationalSubmission,
+) -> &'a [String] {
+    &ap.national
+        .iter()
+        .find(|n| n.award.value == s.award.value)
+        .unwrap()
+        .attachments
 }

@@ -35,6 +35,11 @@ const TEXT_KEYS: &[&str] = &[
     "established_by",
     "ethnicity",
     "home_town",
+    "residence",
+    "qualification",
+    "degrees",
+    "functions_act",
+    "proposed_by",
     "basis",
     "submitted_to",
     "via",
@@ -47,6 +52,8 @@ const TEXT_KEYS: &[&str] = &[
 /// Keys whose values are lists of free text, one item per line (`- …`).
 const TEXT_LIST_KEYS: &[&str] = &[
     "legal_bases",
+    "authority_bases",
+    "attachments",
     "recipients",
     "executors",
     "situation",
@@ -67,6 +74,10 @@ const TEXT_LIST_KEYS: &[&str] = &[
 /// Text fields that print only in some documents, as `parent.key`, and why:
 /// they are planted (so must never break a document) but need not print.
 const NOT_ALWAYS_PRINTED: &[(&str, &str)] = &[
+    (
+        "person.ethnicity",
+        "the national report form (Nghị định 152/2025, Mẫu số 05) has no Dân tộc line; kept so earlier inputs load",
+    ),
     (
         "successor.name",
         "checked by TD0224; no document names the successor",

@@ -278,6 +278,62 @@ fn a_formula_naming_an_unknown_figure_is_an_error_at_the_name() {
 }
 
 #[test]
+fn a_competitor_ranked_below_the_top_proposing_itself_is_an_error_at_its_award() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&root(), dir.path());
+    let unit = dir.path().join("inputs/units/ubnd-xa-co-do.yaml");
+    // Cờ Đỏ ranks 7th of the communes; the ranking leads only the first 2 to
+    // the Bằng khen. Its dossier is otherwise complete (criterion, evidence,
+    // submission, its council's vote), so the ranking is the one error.
+    let mut text = std::fs::read_to_string(&unit).unwrap();
+    assert!(!text.contains("nominations:"), "Cờ Đỏ nominates no one yet");
+    text.push_str(
+        "
+nominations:
+  - id: dn-ubnd-xa-co-do
+    award: bang-khen-chu-tich-thanh-pho
+    collective: { name: UBND xã Cờ Đỏ, kind: UBND xã }
+    criteria: [tt-thanh-tich-xuat-sac]
+    achievements: [cd-mo-tai-khoan]
+    summary: Mở mới hoặc tiếp nhận 480 tài khoản nhận trợ cấp của người hưởng.
+
+submission:
+  number: 275
+  date: 2025-12-29
+  council:
+    number: 11
+    date: 2025-12-29
+    place: Hội trường UBND xã Cờ Đỏ
+    members: 7
+    present: 7
+    chair: Lâm Quốc Khởi
+    secretary: Trần Thị Mỹ Tiên
+    votes:
+      - { nomination: dn-ubnd-xa-co-do, in_favour: 7 }
+",
+    );
+    std::fs::write(&unit, text).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let found = diagnostics(&out);
+    let errors: Vec<&serde_json::Value> =
+        found.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    let d = errors[0];
+    assert_eq!(d["code"], "TD0317", "{d}");
+    assert_eq!(d["file"], "inputs/units/ubnd-xa-co-do.yaml", "{d}");
+    let (line, column) = position(&unit, "bang-khen-chu-tich-thanh-pho");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line as u64), Some(column as u64)),
+        "{d}"
+    );
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("UBND xã Cờ Đỏ xếp hạng 7"), "{d}");
+    assert!(message.contains("chỉ 2 đơn vị dẫn đầu"), "{d}");
+}
+
+#[test]
 fn the_report_explains_each_tie_and_the_sheet_shows_its_working() {
     let (_, placed) = laid_out_of(&root(), "xep-hang", Some("so-y-te"));
     for text in [
@@ -334,4 +390,31 @@ fn typst_syntax_in_the_score_table_and_figures_prints_literally() {
     assert!(has(&report, &format!("UBND phường Tân An {HOSTILE}")));
     let (_, sheet) = laid_out_of(dir.path(), "bang-diem", Some("agribank-can-tho"));
     assert!(has(&sheet, &format!("Thẻ ATM {HOSTILE}")));
+}
+
+#[test]
+fn an_unrelated_error_in_a_competitors_file_leaves_the_ranking_alone() {
+    // A nominee's CCCD one digit short is that file's error (TD0215), and only
+    // that: the commune still ranks, so its tie and the recorded vote stand.
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&root(), dir.path());
+    let unit = dir.path().join("inputs/units/ubnd-xa-phong-dien.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let cccd = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("cccd: \""))
+        .map(|c| c.trim_end_matches('"').to_string())
+        .expect("a nominee with a CCCD");
+    edit(
+        &unit,
+        &format!("cccd: \"{cccd}\""),
+        &format!("cccd: \"{}\"", &cccd[1..]),
+    );
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let codes: Vec<String> = diagnostics(&out)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["TD0215"], "{out}");
 }

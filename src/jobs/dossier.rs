@@ -194,6 +194,7 @@ fn report(
         format!("Báo cáo thành tích đề nghị tặng {}: {nominee}", award.name),
         minijinja::context! {
             nomination => Value::from(Serde(n)),
+            earlier => Value::from(Serde(&super::Earlier::of(n))),
             criteria => Value::from(Serde(&super::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria))),
             ..extra.clone()
         },

@@ -195,6 +195,25 @@ impl VoteRule {
     }
 }
 
+/// A nominee's earlier awards as the report's III prints them: titles
+/// (danh hiệu thi đua) and awards (hình thức khen thưởng) in two tables.
+#[derive(Debug, Serialize)]
+pub struct Earlier<'a> {
+    pub titles: Vec<&'a crate::model::unit::EarlierAward>,
+    pub awards: Vec<&'a crate::model::unit::EarlierAward>,
+}
+
+impl<'a> Earlier<'a> {
+    pub fn of(n: &'a Nomination) -> Self {
+        use crate::model::unit::EarlierKind;
+        let (titles, awards) = n
+            .earlier_awards
+            .iter()
+            .partition(|e| e.kind() == EarlierKind::Title);
+        Self { titles, awards }
+    }
+}
+
 /// Where a nominee's achievement report goes in a dossier.
 fn report_stem(dossier: &str, n: &Nomination) -> String {
     format!("{dossier}/bao-cao-thanh-tich/{}", n.id.value)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::common::DocNumber;
-use super::common::{Issued, Signer};
+use super::common::{Absent, ClockTime, Issued, Signer};
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -28,6 +28,20 @@ pub struct Appraisal {
     /// The province's submissions upward, one per national award.
     #[serde(default)]
     pub national: Vec<NationalSubmission>,
+    /// When each unit's complete dossier was received: the appraisal then has
+    /// the campaign's `appraisal_days` working days for its Tờ trình.
+    #[serde(default)]
+    pub received: Vec<Received>,
+}
+
+/// A unit's complete dossier, received on `date`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Received {
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
 }
 
 /// A nomination of a unit: `{ unit: so-noi-vu, nomination: phong-ccvc }`.
@@ -71,6 +85,16 @@ pub struct ProvinceCouncil {
     pub number: Option<DocNumber>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
+    /// When the meeting opened and closed (`08:00`, `10:30`); blanks in a draft.
+    #[serde(default)]
+    #[schemars(with = "Option<ClockTime>")]
+    pub start: Option<Spanned<ClockTime>>,
+    #[serde(default)]
+    #[schemars(with = "Option<ClockTime>")]
+    pub end: Option<Spanned<ClockTime>>,
+    /// Members absent, each with the reason.
+    #[serde(default)]
+    pub absent: Vec<Absent>,
     pub place: String,
     /// The decision that set the council up, as cited.
     #[serde(default)]
@@ -143,6 +167,10 @@ pub struct NationalSubmission {
     /// Nơi nhận after `Như trên`: `Ban TĐKT Trung ương`, `Sở Nội vụ`.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Related documents attached besides the list, the minutes and the
+    /// reports (the procedure's "văn bản liên quan"), as the Tờ trình names them.
+    #[serde(default)]
+    pub attachments: Vec<String>,
     pub signer: Signer,
 }
 

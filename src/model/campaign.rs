@@ -59,6 +59,15 @@ pub struct Campaign {
     /// after the law on local government where a UBND acts (forms.md).
     #[serde(default)]
     pub legal_bases: Vec<String>,
+    /// Acts that found the deciding authority's power, cited first by its own
+    /// acts (the decision, the submissions upward): since 01/7/2025 the law on
+    /// the organisation of local government.
+    #[serde(default)]
+    pub authority_bases: Vec<String>,
+    /// Working days the appraisal has, from the last complete dossier received
+    /// to the appraiser's Tờ trình (Quyết định 311/QĐ-BNV: 20).
+    #[serde(default = "default_appraisal_days")]
+    pub appraisal_days: u32,
     /// The score table, for a campaign that scores and ranks its competitors.
     #[serde(default)]
     pub scoring: Option<super::scoring::Scoring>,
@@ -335,4 +344,8 @@ pub enum QuotaScope {
     Unit,
     Kind,
     Others,
+}
+
+fn default_appraisal_days() -> u32 {
+    20
 }

@@ -98,3 +98,43 @@ impl DocNumber {
 pub fn number_text(n: &Option<DocNumber>) -> Option<&str> {
     n.as_ref().map(DocNumber::as_str)
 }
+
+/// A time of day as minutes print it: `08:30` is `08 giờ 30 phút`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[schemars(transparent)]
+pub struct ClockTime(#[schemars(with = "String")] pub chrono::NaiveTime);
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map(ClockTime)
+            .map_err(|_| {
+                serde::de::Error::custom(
+                    crate::diag::Text::new(
+                        format!("giờ `{text}` không hợp lệ: ghi dạng HH:MM, ví dụ `08:30`"),
+                        format!("time `{text}` is invalid: write HH:MM, e.g. `08:30`"),
+                    )
+                    .packed(),
+                )
+            })
+    }
+}
+
+impl ClockTime {
+    /// `08 giờ 30 phút`.
+    pub fn words(self) -> String {
+        use chrono::Timelike;
+        format!("{:02} giờ {:02} phút", self.0.hour(), self.0.minute())
+    }
+}
+
+/// A council member absent from a meeting, and why.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Absent {
+    /// `Ông Nguyễn Văn A, Phó Giám đốc`.
+    pub name: String,
+    /// `đi công tác`.
+    pub reason: String,
+}

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::common::DocNumber;
-use super::common::Signer;
 pub use super::common::SubjectType;
+use super::common::{Absent, ClockTime, Signer};
 use super::date::{Date, PartialDate};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -34,6 +34,15 @@ pub struct Unit {
     #[schemars(with = "String")]
     pub symbol: Spanned<String>,
     pub place: String,
+    /// Acts that found the unit's own power, cited first by all its acts (its
+    /// Tờ trình, its head's decision): for a UBND, the law on local government.
+    #[serde(default)]
+    pub authority_bases: Vec<String>,
+    /// The act that sets the unit's functions, cited next by its head's
+    /// decisions: `Quyết định số 15/2025/QĐ-UBND ngày … của UBND tỉnh … quy định
+    /// chức năng, nhiệm vụ … của Sở Tư pháp`.
+    #[serde(default)]
+    pub functions_act: Option<String>,
     /// Units merged into this one (2025 reorganisation).
     #[serde(default)]
     pub predecessors: Vec<Predecessor>,
@@ -194,6 +203,9 @@ pub struct GiayKhen {
     /// Who carries out the decision (Điều 3), e.g. `Chánh Văn phòng Sở`.
     #[serde(default)]
     pub executors: Vec<String>,
+    /// On whose proposal it is made: `Chánh Văn phòng Sở` ("Theo đề nghị của …").
+    #[serde(default)]
+    pub proposed_by: Option<String>,
     pub recipients: Vec<GiayKhenRecipient>,
 }
 
@@ -293,10 +305,26 @@ pub struct Person {
     pub direct_worker: bool,
     #[schemars(with = "Discipline")]
     pub discipline: Spanned<Discipline>,
+    /// Dân tộc. Not printed: the report form (Nghị định 152/2025) has no such
+    /// line; kept so that earlier inputs load.
     #[serde(default)]
     pub ethnicity: Option<String>,
+    /// Quê quán.
     #[serde(default)]
     pub home_town: Option<String>,
+    /// The full date of birth, where known (the report prints it; else the year).
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub birth_date: Option<Spanned<Date>>,
+    /// Trú quán: where the person lives.
+    #[serde(default)]
+    pub residence: Option<String>,
+    /// Trình độ chuyên môn, nghiệp vụ: `Cử nhân Luật`.
+    #[serde(default)]
+    pub qualification: Option<String>,
+    /// Học hàm, học vị, danh hiệu, giải thưởng.
+    #[serde(default)]
+    pub degrees: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -306,6 +334,48 @@ pub struct EarlierAward {
     pub name: String,
     /// `Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh`.
     pub decision: String,
+    /// A title (danh hiệu thi đua) or an award (hình thức khen thưởng): the
+    /// report lists them in two tables. Default: a title when its name is one
+    /// of the titles the law sets (`Chiến sĩ thi đua …`, `Lao động tiên tiến` …).
+    #[serde(default)]
+    pub kind: Option<EarlierKind>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EarlierKind {
+    Title,
+    Award,
+}
+
+/// The titles (danh hiệu thi đua) Luật Thi đua, khen thưởng 2022 sets
+/// (Điều 23–28) as an earlier award's name starts: what is not one is an award.
+const TITLES: [&str; 12] = [
+    "Chiến sĩ thi đua",
+    "Lao động tiên tiến",
+    "Chiến sĩ tiên tiến",
+    "Tập thể lao động xuất sắc",
+    "Tập thể lao động tiên tiến",
+    "Đơn vị quyết thắng",
+    "Đơn vị tiên tiến",
+    "Cờ thi đua",
+    "Gia đình văn hóa",
+    "Thôn văn hóa",
+    "Tổ dân phố văn hóa",
+    "Xã, phường tiêu biểu",
+];
+
+impl EarlierAward {
+    /// Its kind, as written or by its name.
+    pub fn kind(&self) -> EarlierKind {
+        self.kind.unwrap_or_else(|| {
+            if TITLES.iter().any(|t| self.name.starts_with(t)) {
+                EarlierKind::Title
+            } else {
+                EarlierKind::Award
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -326,6 +396,16 @@ pub struct Council {
     pub number: Option<DocNumber>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
+    /// When the meeting opened and closed (`08:00`, `10:30`); blanks in a draft.
+    #[serde(default)]
+    #[schemars(with = "Option<ClockTime>")]
+    pub start: Option<Spanned<ClockTime>>,
+    #[serde(default)]
+    #[schemars(with = "Option<ClockTime>")]
+    pub end: Option<Spanned<ClockTime>>,
+    /// Members absent, each with the reason.
+    #[serde(default)]
+    pub absent: Vec<Absent>,
     pub place: String,
     /// The decision that set the council up, as cited: `Quyết định số 12/QĐ-STP ngày 05/01/2024 của Giám đốc Sở Tư pháp`.
     #[serde(default)]

@@ -59,6 +59,7 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_function("place_date", place_date);
     env.add_function("reference", reference);
     env.add_filter("long_date", long_date);
+    env.add_filter("clock", clock);
     env.add_filter("short_date", short_date);
     env.add_function("span_text", span_text);
     env.add_function("window_text", window_text);
@@ -198,6 +199,14 @@ fn reference(
 
 fn place_date(place: String, date: Value) -> Result<String, Error> {
     Ok(notation::place_date(&place, &parse_date(&date)?))
+}
+
+/// `08:30` (as a time serialises, `08:30:00`) → `08 giờ 30 phút`.
+fn clock(time: String) -> Result<String, Error> {
+    chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M"))
+        .map(|t| crate::model::common::ClockTime(t).words())
+        .map_err(|_| invalid(format!("giờ `{time}` không hợp lệ")))
 }
 
 fn long_date(date: Value) -> Result<String, Error> {

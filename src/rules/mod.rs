@@ -62,7 +62,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0108", Error, "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)", campaign::symbol_is_well_formed),
     rule!("TD0109", Error, "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)", campaign::signing_authority_is_well_formed),
     rule!("TD0110", Warning, "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng", campaign::recipients_are_bare),
-    rule!("TD0111", Error, "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày", campaign::final_documents_have_number_and_day),
+    rule!("TD0111", Error, "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày; biên bản có số, giờ bắt đầu và kết thúc", campaign::final_docs::final_documents_have_number_and_day),
     rule!("TD0112", Error, "Chỉ tiêu (`quotas`) cho hình thức cấp tỉnh có thật, loại đơn vị thuộc đối tượng, có số lượng; mỗi đơn vị, loại đơn vị một chỉ tiêu", campaign::quotas::quotas_are_well_formed),
     rule!("TD0113", Error, "Bộ tiêu chí theo đối tượng: một cách ghi mỗi hình thức, mã không trùng, loại có thật, mỗi loại một bộ, bộ có tiêu chí", campaign::criteria::criteria_sets_are_well_formed),
     rule!("TD0114", Error, "Tiêu chí định lượng (`metric`) có ngưỡng đạt được (`at_least`, `at_most`)", campaign::criteria::metrics_are_well_formed),
@@ -87,10 +87,10 @@ static INPUTS: &[Rule] = &[
     rule!("TD0213", Error, "Thành tích, sáng kiến được dẫn chiếu có thật trong tệp đơn vị", unit::evidence::citations_exist),
     rule!("TD0214", Error, "Có tờ trình cho các đề nghị, ngày trình trong thời gian đề nghị khen thưởng (quy tắc 2)", unit::dates::submission_inside_window),
     rule!("TD0215", Error, "Số CCCD gồm đúng 12 chữ số (quy tắc 11)", unit::persons::cccd_is_well_formed),
-    rule!("TD0216", Error, "Số CCCD khớp giới tính và năm sinh (chữ số thứ 4–6)", unit::persons::cccd_matches_person),
+    rule!("TD0216", Error, "Số CCCD khớp giới tính và năm sinh (chữ số thứ 4–6); ngày sinh thuộc năm sinh", unit::persons::cccd_matches_person),
     rule!("TD0217", Error, "Một người (theo CCCD) không được đề nghị hai lần, ở một hay hai đơn vị (quy tắc 11)", unit::persons::person_once),
     rule!("TD0218", Error, "Không đề nghị người đang bị kỷ luật hoặc đang bị xem xét, điều tra (quy tắc 11)", unit::persons::nominee_not_disciplined),
-    rule!("TD0219", Error, "Biên bản họp Hội đồng: số có mặt không quá số thành viên, phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả", unit::council::council_votes_add_up),
+    rule!("TD0219", Error, "Biên bản họp Hội đồng: số có mặt không quá số thành viên, người vắng mặt ghi đủ, kết thúc sau khi bắt đầu; phiếu đồng ý không quá số có mặt, mỗi đề nghị một kết quả", unit::council::council_votes_add_up),
     rule!("TD0220", Error, "Một thành tích chỉ làm căn cứ cho một hình thức khen thưởng (quy tắc 8)", unit::evidence::achievement_rewarded_once),
     rule!("TD0221", Error, "Số đề nghị của đơn vị (tập thể, cá nhân, tổng số) không vượt chỉ tiêu áp dụng cho đơn vị (quy tắc 7)", unit::quotas::quota_per_unit),
     rule!("TD0222", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động đạt mục tiêu của phong trào (quy tắc 12)", unit::awards::shares_meet_targets),
@@ -121,7 +121,7 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0307", Error, "Tờ trình cấp Nhà nước đề nghị một hình thức cấp Nhà nước của phong trào", appraisal::national::national_award_is_national),
     rule!("TD0308", Error, "Mỗi hình thức cấp Nhà nước một tờ trình (quy tắc 9)", appraisal::national::one_submission_per_award),
     rule!("TD0309", Error, "Một người, một thành tích chỉ được trình một hình thức cấp Nhà nước (quy tắc 8, 11)", appraisal::national::one_national_award_per_person),
-    rule!("TD0310", Error, "Biên bản Hội đồng cấp tỉnh: số có mặt, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
+    rule!("TD0310", Error, "Biên bản Hội đồng cấp tỉnh: số có mặt, người vắng mặt, giờ họp, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
     rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu của cả phong trào (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
     rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trong cả phong trào đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
     rule!("TD0313", Error, "Thứ tự ngày: tờ trình đơn vị → họp Hội đồng cấp tỉnh → tờ trình của cơ quan thẩm định → quyết định, tờ trình cấp trên", appraisal::province::dates_in_order),
@@ -129,6 +129,7 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0315", Error, "Báo cáo xếp hạng: của một đơn vị có tệp, cho phong trào có thang điểm; kết quả bỏ phiếu ứng với một trường hợp còn bằng nhau sau các tiêu chí phụ, trong nhóm xếp hạng bằng bỏ phiếu", appraisal::ranking::votes_decide_real_ties),
     rule!("TD0316", Warning, final Error, "Mọi trường hợp bằng nhau sau các tiêu chí phụ có kết quả bỏ phiếu (lỗi khi --final)", appraisal::ranking::ties_are_voted),
     rule!("TD0317", Error, "Đơn vị thi đua được đề nghị hình thức theo kết quả xếp hạng (`awards` của nhóm) nằm trong số đơn vị dẫn đầu", appraisal::ranking::nominations_follow_ranking),
+    rule!("TD0318", Warning, "Tờ trình của cơ quan thẩm định trong thời hạn thẩm định (`appraisal_days` ngày làm việc, mặc định 20) kể từ khi nhận đủ hồ sơ cuối cùng", appraisal::received::appraisal_in_time),
 ];
 
 /// Every rule, in code order.

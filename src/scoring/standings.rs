@@ -17,6 +17,9 @@ pub struct Standing<'a> {
     /// The competitors whose scores compute, in file order; `ranking` indexes them.
     pub entries: Vec<Entry<'a>>,
     pub ranking: Ranking,
+    /// Competitors that report figures which do not compute (missing or
+    /// inconsistent): while there are any, the ranking is not final.
+    pub unscored: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -81,17 +84,21 @@ pub fn standings<'a>(
         .groups
         .iter()
         .map(|group| {
-            let entries: Vec<Entry> = ws
+            let reporting: Vec<&Sourced<Unit>> = ws
                 .units
                 .iter()
-                .filter(|u| include(u))
+                .filter(|u| include(u) && u.value.scores.is_some())
                 .filter(|u| group_of(scoring, &u.value).is_some_and(|g| std::ptr::eq(g, group)))
+                .collect();
+            let entries: Vec<Entry> = reporting
+                .iter()
                 .filter_map(|u| {
                     let values = complete(group, u.value.scores.as_ref()?)?;
                     let score = compute::score(scoring, group, &values).ok()?;
                     Some(Entry { unit: u, score })
                 })
                 .collect();
+            let unscored = reporting.len() - entries.len();
             let competitors: Vec<Competitor> = entries
                 .iter()
                 .map(|e| Competitor {
@@ -118,6 +125,7 @@ pub fn standings<'a>(
                 group,
                 entries,
                 ranking,
+                unscored,
             }
         })
         .collect()

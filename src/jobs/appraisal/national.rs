@@ -181,6 +181,7 @@ fn report_for(
             roles => ctx.shared.roles.clone(),
             award => minijinja::Value::from(minijinja::value::Serde(award)),
             nomination => minijinja::Value::from(minijinja::value::Serde(n)),
+            earlier => minijinja::Value::from(minijinja::value::Serde(&crate::jobs::Earlier::of(n))),
             criteria => minijinja::Value::from(minijinja::value::Serde(
                 &crate::jobs::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria),
             )),

@@ -32,6 +32,13 @@ pub(crate) fn province_council_adds_up(ctx: &Ctx, found: &mut Found) {
             ),
         );
     }
+    crate::rules::unit::council::meeting_adds_up(
+        found,
+        a.file,
+        (&council.present, members),
+        &council.absent,
+        (council.start.as_ref(), council.end.as_ref()),
+    );
     let voted = votes(ctx, found, a);
     missing_votes(ctx, found, a, &voted);
 }

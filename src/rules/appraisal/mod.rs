@@ -14,6 +14,7 @@ pub(super) mod council;
 pub(super) mod national;
 pub(super) mod province;
 pub(super) mod ranking;
+pub(super) mod received;
 pub(super) mod verdicts;
 
 use std::collections::HashMap;

@@ -98,6 +98,7 @@ pub(crate) fn dates_in_order(ctx: &Ctx, found: &mut Found) {
         return;
     };
     council_after_submissions(ctx, found, a);
+    super::received::received_in_order(ctx, found);
     let ap = &a.value;
     let council = ap.council.date.value.0;
     let (body_vi, body_en) = ctx.appraiser();

@@ -7,11 +7,16 @@ use crate::rules::{Ctx, Found, msg};
 use crate::scoring::rank::TieStep;
 use crate::scoring::standings::{Standing, sound, standings};
 
-/// The groups ranked over the units that check clean; none while the
-/// table's formulas are unsound (every tie would be a consequence).
+/// The groups whose ranking is settled: every competitor's figures compute
+/// (an error elsewhere in a unit's file does not change its rank). None
+/// while the table's formulas are unsound: every tie would be a consequence
+/// of an error reported where it is caused (TD0118, TD0233, TD0234).
 fn ranked<'a>(ctx: &Ctx<'a>) -> Vec<Standing<'a>> {
     match ctx.campaign().and_then(|c| c.scoring.as_ref()) {
-        Some(s) if sound(s) => standings(ctx.workspace, &|u| ctx.settled(u.file)),
+        Some(s) if sound(s) => standings(ctx.workspace, &|_| true)
+            .into_iter()
+            .filter(|s| s.unscored == 0)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -88,6 +93,10 @@ fn check_vote(
     v: &crate::model::scoring::RankingVote,
 ) {
     let Some(standing) = all.iter().find(|s| s.group.id.value == v.group.value) else {
+        if scoring.group(&v.group.value).is_some() {
+            // The group's ranking is not settled: its figures' errors come first.
+            return;
+        }
         found
             .at(
                 file,

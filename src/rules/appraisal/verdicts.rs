@@ -40,6 +40,7 @@ pub(crate) fn appraiser_exists(ctx: &Ctx, found: &mut Found) {
 }
 
 pub(crate) fn references_exist(ctx: &Ctx, found: &mut Found) {
+    super::received::received_units_exist(ctx, found);
     let (Some(a), Some(c)) = (ctx.appraisal(), ctx.campaign()) else {
         return;
     };

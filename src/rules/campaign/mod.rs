@@ -7,12 +7,14 @@
 //!   (TD0113, TD0114);
 //! - `council`: the share of members a council's vote needs (TD0115);
 //! - `dates`: the closing date and the submission deadlines (TD0117);
+//! - `final_docs`: numbers, dates and meeting times with `--final` (TD0111);
 //! - `formulas`, `scoring`: the score table's formulas (TD0118), the table
 //!   and its rounds (TD0119, TD0120).
 
 pub(super) mod council;
 pub(super) mod criteria;
 pub(super) mod dates;
+pub(super) mod final_docs;
 pub(super) mod formulas;
 pub(super) mod quotas;
 pub(super) mod scoring;
@@ -23,7 +25,6 @@ use super::{Ctx, Found, msg};
 use crate::diag::closest;
 use crate::model::campaign::{AwardLevel, Block, Campaign, PeriodStart};
 use crate::model::common::Signer;
-use crate::model::date::PartialDate;
 use crate::source::FileId;
 
 pub(super) fn award_references_exist(ctx: &Ctx, found: &mut Found) {
@@ -340,153 +341,6 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
             .help(msg(
                 "ghi tên nơi nhận trơn, ví dụ `Ban TĐKT TW`; dòng cuối ghi ở `archive`, ví dụ `VT, NC`",
                 "write bare names such as `Ban TĐKT TW`; the last line goes in `archive`, e.g. `VT, NC`",
-            ));
-    }
-}
-
-/// A dated, numbered document: its file, its block, whether it has its number, and its date.
-type Numbered<'a> = (FileId, &'static str, bool, &'a Spanned<PartialDate>);
-
-/// Every dated, numbered document of the workspace.
-fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
-    let mut out = Vec::new();
-    if let Some(c) = ctx.campaign_file() {
-        out.push((
-            c.file,
-            "plan",
-            c.value.plan.number.is_some(),
-            &c.value.plan.date,
-        ));
-    }
-    for u in ctx.units() {
-        let unit = &u.value;
-        out.push((u.file, "plan", unit.plan.number.is_some(), &unit.plan.date));
-        if let Some(g) = &unit.giay_khen {
-            out.push((u.file, "giay_khen", g.number.is_some(), &g.date));
-        }
-        if let Some(s) = &unit.submission {
-            out.push((u.file, "submission", s.number.is_some(), &s.date));
-        }
-        if let Some(r) = &unit.report {
-            out.push((u.file, "report", r.number.is_some(), &r.date));
-        }
-    }
-    if let Some(a) = ctx.appraisal() {
-        let appraisal = &a.value;
-        out.push((
-            a.file,
-            "submission",
-            appraisal.submission.number.is_some(),
-            &appraisal.submission.date,
-        ));
-        out.push((
-            a.file,
-            "decision",
-            appraisal.decision.number.is_some(),
-            &appraisal.decision.date,
-        ));
-        for n in &appraisal.national {
-            out.push((a.file, "national", n.number.is_some(), &n.date));
-        }
-    }
-    // The ranking report's number and date are the file's own keys.
-    if let Some(r) = &ctx.workspace.ranking {
-        out.push((r.file, "", r.value.number.is_some(), &r.value.date));
-    }
-    out
-}
-
-pub(super) fn final_documents_have_number_and_day(ctx: &Ctx, found: &mut Found) {
-    if !ctx.final_ {
-        return;
-    }
-    minutes_have_numbers(ctx, found);
-    for (file, block, numbered, date) in numbered_documents(ctx) {
-        let key = if block.is_empty() {
-            "number".to_string()
-        } else {
-            format!("{block}.number")
-        };
-        let place = if block.is_empty() {
-            "tệp".to_string()
-        } else {
-            format!("khối `{block}`")
-        };
-        let place_en = if block.is_empty() {
-            "the file".to_string()
-        } else {
-            format!("`{block}`")
-        };
-        if !numbered {
-            found
-                .at(
-                    file,
-                    date,
-                    msg(
-                        format!("bản chính thức (--final) cần số văn bản: `{key}` còn trống"),
-                        format!("a final document (--final) needs its number: `{key}` is blank"),
-                    ),
-                )
-                .help(msg(
-                    format!("thêm `number: <số>` do văn thư cấp vào {place}"),
-                    format!("add `number: <n>` as registered by the records office to {place_en}"),
-                ));
-        }
-        if date.value.is_draft() {
-            found
-                .at(
-                    file,
-                    date,
-                    msg(
-                        format!(
-                            "bản chính thức (--final) cần đủ ngày ban hành, có `{}`",
-                            date.value
-                        ),
-                        format!(
-                            "a final document (--final) needs its full date, found `{}`",
-                            date.value
-                        ),
-                    ),
-                )
-                .help(msg(
-                    "ghi ngày dạng YYYY-MM-DD",
-                    "write the date as YYYY-MM-DD",
-                ));
-        }
-    }
-}
-
-/// With `--final`, the councils' minutes need their numbers too.
-fn minutes_have_numbers(ctx: &Ctx, found: &mut Found) {
-    let mut councils = Vec::new();
-    for u in ctx.units() {
-        if let Some(s) = &u.value.submission {
-            councils.push((
-                u.file,
-                "submission.council",
-                s.council.number.is_some(),
-                &s.council.date,
-            ));
-        }
-    }
-    if let Some(a) = ctx.appraisal() {
-        let c = &a.value.council;
-        councils.push((a.file, "council", c.number.is_some(), &c.date));
-    }
-    for (file, block, numbered, date) in councils.into_iter().filter(|c| !c.2) {
-        let _ = numbered;
-        found
-            .at(
-                file,
-                date,
-                msg(
-                    format!("bản chính thức (--final) cần số biên bản: `{block}.number` còn trống"),
-                    format!("a final document (--final) needs the minutes' number: `{block}.number` is blank"),
-                ),
-            )
-            .help(msg(
-                format!("thêm `number: <số>` do văn thư cấp vào khối `{block}`"),
-                format!("add `number: <n>` as registered by the records office to `{block}`"),
             ));
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
+use crate::model::common::{Absent, ClockTime};
 use crate::model::unit::{Council, Unit};
 use crate::rules::{Ctx, Found, msg};
 use crate::source::FileId;
@@ -25,6 +26,13 @@ pub(crate) fn council_votes_add_up(ctx: &Ctx, found: &mut Found) {
                 ),
             );
         }
+        meeting_adds_up(
+            found,
+            u.file,
+            (&council.present, members),
+            &council.absent,
+            (council.start.as_ref(), council.end.as_ref()),
+        );
         let voted = votes(found, u.file, unit, council);
         for n in unit
             .nominations
@@ -106,4 +114,58 @@ fn votes<'a>(
         }
     }
     voted
+}
+
+/// A meeting's minutes (a unit's or the province's council): the absent
+/// members listed are as many as are missing, and it closes after it opens.
+pub(crate) fn meeting_adds_up(
+    found: &mut Found,
+    file: FileId,
+    (present, members): (&Spanned<u32>, u32),
+    absent: &[Absent],
+    (start, end): (Option<&Spanned<ClockTime>>, Option<&Spanned<ClockTime>>),
+) {
+    let missing = members.saturating_sub(present.value) as usize;
+    if !absent.is_empty() && absent.len() != missing {
+        found
+            .at(
+                file,
+                present,
+                msg(
+                    format!(
+                        "biên bản ghi {} thành viên vắng mặt, nhưng {members} thành viên mà chỉ {} có mặt là vắng {missing}",
+                        absent.len(),
+                        present.value
+                    ),
+                    format!(
+                        "the minutes list {} absent members, but {members} members with {} present means {missing} absent",
+                        absent.len(),
+                        present.value
+                    ),
+                ),
+            )
+            .help(msg(
+                "ghi mỗi thành viên vắng mặt một dòng trong `absent`, với lý do",
+                "list each absent member in `absent`, with the reason",
+            ));
+    }
+    if let (Some(s), Some(e)) = (start, end)
+        && e.value <= s.value
+    {
+        found.at(
+            file,
+            e,
+            msg(
+                format!(
+                    "cuộc họp kết thúc ({}) không sau khi bắt đầu ({})",
+                    e.value.words(),
+                    s.value.words()
+                ),
+                format!(
+                    "the meeting ends ({}) no later than it starts ({})",
+                    e.value.0, s.value.0
+                ),
+            ),
+        );
+    }
 }

@@ -78,6 +78,7 @@ fn encoded(cccd: &str) -> Option<(Gender, i32)> {
 
 pub(crate) fn cccd_matches_person(ctx: &Ctx, found: &mut Found) {
     for (file, p) in people(ctx) {
+        birth_date_matches_year(found, file, p);
         let Some((gender, year)) = encoded(&p.cccd.value) else {
             continue;
         };
@@ -168,6 +169,41 @@ pub(crate) fn nominee_not_disciplined(ctx: &Ctx, found: &mut Found) {
             .help(msg(
                 "rút đề nghị này khỏi hồ sơ",
                 "withdraw this nomination",
+            ));
+    }
+}
+
+/// The full date of birth, where given, falls in the birth year.
+fn birth_date_matches_year(
+    found: &mut Found,
+    file: crate::source::FileId,
+    p: &crate::model::unit::Person,
+) {
+    use chrono::Datelike;
+    let Some(date) = &p.birth_date else {
+        return;
+    };
+    let year = date.value.0.year();
+    if year != p.birth_year.value {
+        found
+            .at(
+                file,
+                date,
+                msg(
+                    format!(
+                        "ngày sinh {} không thuộc năm sinh {}",
+                        date.value.0.format("%d/%m/%Y"),
+                        p.birth_year.value
+                    ),
+                    format!(
+                        "birth date {} is not in the birth year {}",
+                        date.value.0, p.birth_year.value
+                    ),
+                ),
+            )
+            .help(msg(
+                "sửa `birth_date` hoặc `birth_year`",
+                "fix `birth_date` or `birth_year`",
             ));
     }
 }
