@@ -180,7 +180,7 @@ fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
 
 /// The appraisal file (`inputs/appraisal.yaml`) for the unit `appraiser`: a
 /// verdict and a ballot line for every provincial nomination already in the
-/// workspace, so the Sở Nội vụ's clerk edits results rather than typing ids.
+/// workspace, so the appraising body's clerk edits results rather than typing ids.
 // Long because it is one commented YAML file, written top to bottom as the
 // clerk reads it: splitting it would scatter one text over several functions.
 pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String {
@@ -237,35 +237,59 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
         })
         .unwrap_or_default();
     let example_award = national.first().copied().unwrap_or("ma-hinh-thuc");
+    // The bodies as the campaign names them (its roles), so the comments fit
+    // any campaign; placeholders where there is no campaign yet.
+    let roles = workspace.campaign.as_ref().map(|c| c.value.role_names());
+    let named = |f: fn(&crate::model::campaign::RoleNames) -> &str, none: &str| {
+        roles
+            .as_ref()
+            .map_or(none.to_string(), |r| f(r).to_string())
+    };
+    let appraiser_name = named(|r| r.appraiser.as_str(), "cơ quan thẩm định");
+    let council = named(|r| r.council.as_str(), "Hội đồng Thi đua - Khen thưởng");
+    let authority = named(|r| r.authority_short.as_str(), "người có thẩm quyền");
+    let issuer = workspace
+        .campaign
+        .as_ref()
+        .map_or("cơ quan ban hành Kế hoạch".to_string(), |c| {
+            c.value.issuer.name.clone()
+        });
+    let national_list = if national.is_empty() {
+        "phong trào chưa có hình thức cấp Nhà nước".to_string()
+    } else {
+        national.join(", ")
+    };
     format!(
         r#"# yaml-language-server: $schema=../{SCHEMA_FILE}
-# Kết quả thẩm định của Sở Nội vụ: mỗi đề nghị một kết quả (`đạt`, hoặc
-# `không đạt` kèm `reason`), kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh và
+# Kết quả thẩm định của {appraiser_name}: mỗi đề nghị một kết quả (`đạt`, hoặc
+# `không đạt` kèm `reason`), kết quả họp {council} và
 # các tờ trình lên cấp trên. Chạy `thidua check` sau mỗi lần sửa.
 kind: appraisal
 appraiser: {appraiser}        # mã đơn vị thẩm định (tệp inputs/units/{appraiser}.yaml)
 
 verdicts:
 {verdicts}
-council:                      # Hội đồng Thi đua - Khen thưởng tỉnh
+council:                      # {council}
   date: 2025-12-01            # ngày họp, sau các tờ trình của đơn vị
-  place: Trụ sở UBND tỉnh
+  start: "08:00"              # giờ bắt đầu, kết thúc cuộc họp
+  end: "10:30"
+  place: Trụ sở {issuer}
   members: 11                 # số thành viên theo quyết định thành lập
   present: 11
   chair: Nguyễn Văn A
   secretary: Trần Thị B
   votes:                      # số phiếu đồng ý cho mỗi hồ sơ đạt
 {votes}
-submission:                   # tờ trình của Sở Nội vụ; để trống ngày khi là dự thảo
+submission:                   # tờ trình của {appraiser_name}; để trống ngày khi là dự thảo
   date: 2025-12
 
-decision:                     # dự thảo quyết định của Chủ tịch UBND tỉnh
+decision:                     # dự thảo quyết định của {authority}
   date: 2025-12
-  executors: [Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ]
+  executors: [Chánh Văn phòng {issuer}, Thủ trưởng {appraiser_name}]
   signer: {{ authority: [KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
 
-# Trình cấp trên: mỗi hình thức một tờ trình ({national}); chọn trong các hồ sơ
-# đạt. Người được trình cấp trên không còn trong quyết định của tỉnh.
+# Trình cấp trên: mỗi hình thức một tờ trình ({national_list}); chọn trong các
+# hồ sơ đạt. Người được trình cấp trên không còn trong quyết định khen thưởng.
 national: []
 # national:
 #   - award: {example_award}
@@ -275,6 +299,5 @@ national: []
 #       - {{ unit: ma-don-vi, nomination: ma-de-nghi }}
 #     signer: {{ authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
 "#,
-        national = national.join(", "),
     )
 }
