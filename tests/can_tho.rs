@@ -710,3 +710,12 @@ fn the_annex_prints_every_cell_of_the_score_table() {
     let (width, height) = placed.pages[pages - 1];
     assert!(width > height, "the annex is landscape");
 }
+
+#[test]
+fn the_appraisers_submission_cites_the_ranking_report() {
+    let (_, placed) = laid_out_stem(&root(), "can-tho/tham-dinh/to-trinh");
+    assert!(has(
+        &placed,
+        "Căn cứ Báo cáo số 1268/BC-SYT ngày 29/12/2025 của Sở Y tế về kết quả chấm điểm, xếp hạng phong trào thi đua vận động"
+    ));
+}

@@ -126,6 +126,7 @@ fn context(
         awards => ctx.shared.awards.clone(),
         roles => ctx.shared.roles.clone(),
         appraisal => Value::from(Serde(ap)),
+        ranking => ctx.workspace.ranking.as_ref().map(|r| Value::from(Serde(&r.value))),
         appraiser => Value::from(Serde(appraiser)),
         award => Value::from(Serde(award)),
         vote_rule => Value::from(Serde(&super::VoteRule::of(campaign, award, ap.council.members.value))),

@@ -89,7 +89,7 @@ fn tie_sentence(s: &Standing, t: &Tie, council: &str, meeting: Option<&String>) 
     let mut text = format!(
         "{} bằng {} ({})",
         names(&t.members),
-        basis(s.group),
+        crate::notation::lowercase_first(&basis(s.group)),
         decimal(compute::round(t.key))
     );
     for step in &t.steps {
