@@ -28,10 +28,21 @@ pub struct Appraisal {
     /// The province's submissions upward, one per national award.
     #[serde(default)]
     pub national: Vec<NationalSubmission>,
+    /// The statistics report (báo cáo tổng hợp) sent with the Tờ trình and
+    /// dated with it: its number, once registered.
+    #[serde(default)]
+    pub statistics: Option<StatisticsReport>,
     /// When each unit's complete dossier was received: the appraisal then has
     /// the campaign's `appraisal_days` working days for its Tờ trình.
     #[serde(default)]
     pub received: Vec<Received>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticsReport {
+    #[serde(default)]
+    pub number: Option<DocNumber>,
 }
 
 /// A unit's complete dossier, received on `date`.

@@ -49,6 +49,16 @@ fn numbered_documents<'a>(ctx: &Ctx<'a>) -> Vec<Numbered<'a>> {
             appraisal.decision.number.is_some(),
             &appraisal.decision.date,
         ));
+        // The statistics report is dated with the Tờ tronce it goes with it.
+        out.push((
+            a.file,
+            "statistics",
+            appraisal
+                .statistics
+                .as_ref()
+                .is_some_and(|s| s.number.is_some()),
+            &appraisal.submission.date,
+        ));
         for n in &appraisal.national {
             out.push((a.file, "national", n.number.is_some(), &n.date));
         }
