@@ -313,3 +313,53 @@ fn a_damaged_output_file_is_rebuilt_not_trusted() {
     assert_eq!(again.reused, first.manifest.documents.len() - 1);
     assert_eq!(std::fs::read(&plan).unwrap(), good);
 }
+
+#[test]
+fn an_unchanged_clean_workspace_is_decided_before_anything_is_read() {
+    let root = reference_copy();
+    let first = build(root.path(), &BuildOptions::default());
+    assert!(first.diagnostics.is_empty());
+    let loaded = |r: &pipeline::BuildReport| r.sources.find("inputs/campaign.yaml").is_some();
+    assert!(loaded(&first));
+    let before = tree(root.path());
+
+    // Nothing changed: the last manifest stands, no input is even loaded.
+    let second = build(root.path(), &BuildOptions::default());
+    assert!(!loaded(&second), "decided from the inputs' digest");
+    assert_eq!(second.manifest, first.manifest);
+    assert_eq!(second.reused, first.manifest.documents.len());
+    assert!(second.rewritten.is_empty());
+    assert_eq!(changed(&before, &tree(root.path())), Vec::<String>::new());
+
+    // An output file touched by hand: the build runs and restores it.
+    let plan = root.path().join("output/lang-son/ke-hoach.pdf");
+    let bytes = std::fs::read(&plan).unwrap();
+    std::fs::write(&plan, b"not a pdf").unwrap();
+    let third = build(root.path(), &BuildOptions::default());
+    assert!(loaded(&third));
+    assert_eq!(std::fs::read(&plan).unwrap(), bytes);
+
+    // One input byte changed: the build runs.
+    let unit = root.path().join("inputs/units/so-noi-vu.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    std::fs::write(&unit, text.replace("Lý Văn Thắng", "Lý Văn Thắm")).unwrap();
+    let fourth = build(root.path(), &BuildOptions::default());
+    assert!(loaded(&fourth));
+    assert!(!fourth.rewritten.is_empty());
+}
+
+#[test]
+fn a_workspace_with_warnings_is_built_again_to_show_them() {
+    // Warnings are shown by every build: a build with any is never skipped.
+    // A figure naming a metric no criterion has (TD0229, a warning).
+    let dir = base_replacing(
+        "{ label: Hội nghị, value: 12, unit: hội nghị }",
+        "{ label: Hội nghị, value: 12, unit: hội nghị, metric: so-hoi-ngi }",
+    );
+    let first = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
+    let warned = first.diagnostics.len();
+    assert!(warned > 0 && !first.has_errors());
+    let second = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
+    assert_eq!(second.diagnostics.len(), warned);
+    assert!(second.sources.find("inputs/campaign.yaml").is_some());
+}

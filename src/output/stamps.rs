@@ -15,6 +15,10 @@ use super::sha256_hex;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Stamps {
     files: std::collections::BTreeMap<String, Stamp>,
+    /// The digest of the inputs of the build that wrote them, when it was
+    /// clean: the next build with the same digest has nothing to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    inputs: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -76,7 +80,21 @@ impl Stamps {
                 );
             }
         }
-        Stamps { files }
+        Stamps {
+            files,
+            inputs: None,
+        }
+    }
+
+    /// The same stamps, recording the inputs' digest of a clean build.
+    pub fn with_inputs(mut self, digest: Option<String>) -> Stamps {
+        self.inputs = digest;
+        self
+    }
+
+    /// The inputs' digest recorded by the last clean build.
+    pub fn inputs(&self) -> Option<&str> {
+        self.inputs.as_deref()
     }
 
     pub fn to_json(&self) -> String {

@@ -8,6 +8,7 @@ mod errors;
 mod incremental;
 mod keys;
 mod merge;
+mod noop;
 mod options;
 mod packets;
 mod render;
@@ -53,6 +54,10 @@ impl BuildReport {
 /// Checks, renders, typesets and writes every valid document and the manifest.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let digest = noop::digest(root, options);
+    if let Some(report) = digest.as_deref().and_then(|d| noop::skip(root, d, started)) {
+        return Ok(report);
+    }
     let session = render_all(root, options)?;
     let out_dir = root.join("output");
     if options.keep_typst {
@@ -64,6 +69,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         .shard
         .map_or("manifest.json".to_string(), |s| s.manifest_name());
     let previous = Previous::read(&out_dir, &manifest_name);
+    noop::forget(&out_dir)?;
     let work = Work::decide(root, &session, &previous, options);
     incremental::remove_stale_temporaries(&out_dir);
     if let Some(manifest) = &previous.manifest {
@@ -102,8 +108,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     packets::attach_indexes(root, &mut done.entries)?;
     let manifest = Manifest::new(std::mem::take(&mut done.entries));
     write_if_changed(&out_dir.join(&manifest_name), manifest.to_json().as_bytes())?;
+    let clean = session.checked.diagnostics.is_empty() && done.diagnostics.is_empty();
     if options.shard.is_none() {
-        let stamps = output::Stamps::of(root, &manifest);
+        // Only a clean build may be skipped next time: diagnostics are shown again.
+        let stamps = output::Stamps::of(root, &manifest).with_inputs(digest.filter(|_| clean));
         write_if_changed(
             &out_dir.join(output::Stamps::FILE),
             stamps.to_json().as_bytes(),
