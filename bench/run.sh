@@ -44,6 +44,23 @@ echo "no-op rebuild:             $(median '$THIDUA build -q $SYN')"
 export UNIT=$SYN/inputs/units/$(ls "$SYN/inputs/units" | sed -n 5p)
 echo "one unit's file changed:   $(median 'sed -i "0,/summary: \"/s//summary: \"Đã cập nhật. /" $UNIT && $THIDUA build -q $SYN')"
 
+# The same edit saved three times under `thidua watch`: each rebuild's time as
+# watch reports it (from the debounced save to the last rename), median, and
+# the process's resident memory after the third.
+echo "edit in watch (3 saves):   $(
+  log=$WORK/watch.log
+  "$THIDUA" watch "$SYN" > "$log" 2>&1 & pid=$!
+  until grep -q "giây" "$log"; do sleep 0.5; done
+  for n in 1 2 3; do
+    before=$(grep -c "giây" "$log")
+    sed -i "0,/summary: \"/s//summary: \"Lần $n. /" "$UNIT"
+    until [ "$(grep -c "giây" "$log")" -gt "$before" ]; do sleep 0.2; done
+  done
+  rss=$(ps -o rss= -p $pid); kill $pid; wait $pid 2>/dev/null || true
+  grep "giây" "$log" | tail -3 | sed 's/.*(\(.*\) giây)/\1/' | sort -n | sed -n 2p | tr '\n' ' '
+  echo "$rss"
+)"
+
 echo "## (c) floor: the same sources typeset in one warm process (seconds, peak KiB)"
 rm -rf "$SYN/output"; "$THIDUA" build -q --keep-typst "$SYN"
 echo "floor, 2 threads:          $(median '$FLOOR $SYN/output --jobs 2')"

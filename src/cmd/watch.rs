@@ -26,6 +26,8 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
         keep_typst: args.keep_typst,
         final_: args.common.final_,
         jobs: args.jobs,
+        // A long-lived process: keep one edit's layout for the next save.
+        memo_age: Some(thidua::typeset::WATCH_EVICT_MAX_AGE),
         ..BuildOptions::default()
     };
     let lang = args.common.lang;

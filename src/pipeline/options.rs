@@ -20,6 +20,9 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// At most this many documents; `None`: [`MAX_DOCUMENTS`].
     pub max_documents: Option<usize>,
+    /// Compilations a memoised layout outlives; `None`: [`crate::typeset::EVICT_MAX_AGE`].
+    /// `watch` keeps more ([`crate::typeset::WATCH_EVICT_MAX_AGE`]).
+    pub memo_age: Option<usize>,
     /// Fault injection for tests: typesetting the document at this stem panics.
     #[doc(hidden)]
     pub panic_on: Option<String>,

@@ -58,7 +58,8 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
             .diagnostics
             .push(Diagnostic::error("TD0010", e.text()));
     }
-    let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())));
+    let base = Base::new(templates.library().map(|(name, f)| (name, f.text.as_str())))
+        .with_memo_age(options.memo_age.unwrap_or(crate::typeset::EVICT_MAX_AGE));
     let mut session = Session {
         checked,
         base,

@@ -30,6 +30,8 @@ pub struct Base {
     /// Files documents may read, by virtual path (`/lib/nd30.typ`).
     files: HashMap<FileId, Bytes>,
     sources: HashMap<FileId, Source>,
+    /// How many compilations a memoised result outlives (see `EVICT_MAX_AGE`).
+    pub(super) memo_age: usize,
 }
 
 impl Base {
@@ -43,6 +45,7 @@ impl Base {
             fonts,
             files: HashMap::new(),
             sources: HashMap::new(),
+            memo_age: super::EVICT_MAX_AGE,
         };
         for (name, text) in files {
             let Ok(path) = VirtualPath::new(format!("/{name}")) else {
@@ -53,6 +56,15 @@ impl Base {
             base.sources.insert(id, Source::new(id, text.to_string()));
         }
         base
+    }
+}
+
+impl Base {
+    /// Keeps memoised layout for `age` compilations: a long-lived process
+    /// (`watch`) re-lays out less of a document that changed a little.
+    pub fn with_memo_age(mut self, age: usize) -> Self {
+        self.memo_age = age;
+        self
     }
 }
 
