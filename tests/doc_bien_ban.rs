@@ -263,3 +263,21 @@ fn minutes_print_the_vote_the_campaign_requires() {
         "một trường hợp được đề nghị khi đạt từ 2/3 tổng số thành viên Hội đồng (từ 05 phiếu đồng ý trở lên), cuộc họp có từ 80% tổng số thành viên dự họp."
     ));
 }
+
+#[test]
+fn a_wards_council_is_named_as_its_founding_decision_names_it() {
+    // `council.name`: "Hội đồng Thi đua - Khen thưởng phường Đông Kinh",
+    // not the default after the unit's name ("… UBND phường Đông Kinh").
+    let root = reference_root();
+    for kind in ["bien-ban", "to-trinh"] {
+        let (_, placed) = laid_out_of(&root, kind, Some("ubnd-phuong-dong-kinh"));
+        assert!(
+            has(&placed, "Hội đồng Thi đua - Khen thưởng phường Đông Kinh"),
+            "{kind}"
+        );
+        assert!(
+            !has(&placed, "Hội đồng Thi đua - Khen thưởng UBND phường"),
+            "{kind}"
+        );
+    }
+}

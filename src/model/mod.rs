@@ -5,6 +5,7 @@ pub mod award;
 pub mod campaign;
 pub mod common;
 pub mod date;
+pub mod earlier;
 pub mod outline;
 pub mod period;
 pub mod scoring;

@@ -11,6 +11,7 @@ use super::common::DocNumber;
 pub use super::common::SubjectType;
 use super::common::{Absent, ClockTime, Signer};
 use super::date::{Date, PartialDate};
+pub use super::earlier::{EarlierAward, EarlierKind};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -329,57 +330,6 @@ pub struct Person {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct EarlierAward {
-    pub year: i32,
-    pub name: String,
-    /// `Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh`.
-    pub decision: String,
-    /// A title (danh hiệu thi đua) or an award (hình thức khen thưởng): the
-    /// report lists them in two tables. Default: a title when its name is one
-    /// of the titles the law sets (`Chiến sĩ thi đua …`, `Lao động tiên tiến` …).
-    #[serde(default)]
-    pub kind: Option<EarlierKind>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum EarlierKind {
-    Title,
-    Award,
-}
-
-/// The titles (danh hiệu thi đua) Luật Thi đua, khen thưởng 2022 sets
-/// (Điều 23–28) as an earlier award's name starts: what is not one is an award.
-const TITLES: [&str; 12] = [
-    "Chiến sĩ thi đua",
-    "Lao động tiên tiến",
-    "Chiến sĩ tiên tiến",
-    "Tập thể lao động xuất sắc",
-    "Tập thể lao động tiên tiến",
-    "Đơn vị quyết thắng",
-    "Đơn vị tiên tiến",
-    "Cờ thi đua",
-    "Gia đình văn hóa",
-    "Thôn văn hóa",
-    "Tổ dân phố văn hóa",
-    "Xã, phường tiêu biểu",
-];
-
-impl EarlierAward {
-    /// Its kind, as written or by its name.
-    pub fn kind(&self) -> EarlierKind {
-        self.kind.unwrap_or_else(|| {
-            if TITLES.iter().any(|t| self.name.starts_with(t)) {
-                EarlierKind::Title
-            } else {
-                EarlierKind::Award
-            }
-        })
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Submission {
     #[serde(default)]
     pub number: Option<DocNumber>,
@@ -396,6 +346,10 @@ pub struct Council {
     pub number: Option<DocNumber>,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
+    /// The council's name as the decision that set it up gives it: `Hội đồng
+    /// Thi đua - Khen thưởng phường Ninh Kiều`. Default: after the unit's name.
+    #[serde(default)]
+    pub name: Option<String>,
     /// When the meeting opened and closed (`08:00`, `10:30`); blanks in a draft.
     #[serde(default)]
     #[schemars(with = "Option<ClockTime>")]
