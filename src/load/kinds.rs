@@ -52,11 +52,23 @@ pub(super) fn parse(loaded: &mut Loaded, file: FileId) {
             Err(d) => loaded.diagnostics.push(*d),
         },
         "appraisal" => match yaml::parse::<Appraisal>(&text, file) {
-            Ok(appraisal) => appraisal_once(loaded, &text, file, &kind, appraisal),
+            Ok(appraisal) => once(
+                loaded,
+                (&text, file, &kind),
+                appraisal,
+                |w| &mut w.appraisal,
+                &APPRAISAL,
+            ),
             Err(d) => loaded.diagnostics.push(*d),
         },
         "ranking" => match yaml::parse::<RankingReport>(&text, file) {
-            Ok(ranking) => ranking_once(loaded, &text, file, &kind, ranking),
+            Ok(ranking) => once(
+                loaded,
+                (&text, file, &kind),
+                ranking,
+                |w| &mut w.ranking,
+                &RANKING,
+            ),
             Err(d) => loaded.diagnostics.push(*d),
         },
         other => unknown_kind(loaded, &text, file, &kind, other),
@@ -93,73 +105,68 @@ fn kind_of(loaded: &mut Loaded, text: &str, file: FileId) -> Option<Spanned<Stri
     kind
 }
 
-/// The appraisal, unless the workspace has one already (TD0014).
-fn appraisal_once(
-    loaded: &mut Loaded,
-    text: &str,
-    file: FileId,
-    kind: &Spanned<String>,
-    appraisal: Appraisal,
-) {
-    loaded
-        .diagnostics
-        .extend(text_problems(&appraisal, text, file));
-    let Some(first) = &loaded.workspace.appraisal else {
-        loaded.workspace.appraisal = Some(Sourced {
-            file,
-            value: appraisal,
-        });
-        return;
-    };
-    let first_name = loaded.sources.name(first.file).to_string();
-    loaded.diagnostics.push(
-        Diagnostic::error(
-            "TD0014",
-            Text::new(
-                format!("đã có một tệp `kind: appraisal` ({first_name}); mỗi phong trào chỉ có một kết quả thẩm định"),
-                format!("there is already a `kind: appraisal` file ({first_name}); a campaign has one appraisal"),
-            ),
-        )
-        .at(file, span(text, kind))
-        .help(Text::new(
-            "gộp các kết quả thẩm định vào một tệp",
-            "merge the appraisals into one file",
-        )),
-    );
+/// What a workspace holds one of, and how TD0014 names a second one.
+struct OneOf {
+    /// `appraisal`: the `kind:` value.
+    kind: &'static str,
+    /// `một kết quả thẩm định` / `one appraisal`.
+    one: (&'static str, &'static str),
+    /// How to merge two: `gộp … vào một tệp`.
+    help: (&'static str, &'static str),
 }
 
-/// The ranking report, unless the workspace has one already (TD0014).
-fn ranking_once(
+const APPRAISAL: OneOf = OneOf {
+    kind: "appraisal",
+    one: ("một kết quả thẩm định", "one appraisal"),
+    help: (
+        "gộp các kết quả thẩm định vào một tệp",
+        "merge the appraisals into one file",
+    ),
+};
+
+const RANKING: OneOf = OneOf {
+    kind: "ranking",
+    one: ("một báo cáo xếp hạng", "one ranking report"),
+    help: (
+        "gộp các kết quả bỏ phiếu vào một tệp",
+        "merge the votes into one file",
+    ),
+};
+
+/// `value` into `slot`, unless the workspace has one already (TD0014).
+fn once<T: serde::Serialize>(
     loaded: &mut Loaded,
-    text: &str,
-    file: FileId,
-    kind: &Spanned<String>,
-    ranking: RankingReport,
+    (text, file, kind): (&str, FileId, &Spanned<String>),
+    value: T,
+    slot: fn(&mut crate::model::Workspace) -> &mut Option<Sourced<T>>,
+    what: &OneOf,
 ) {
-    loaded
-        .diagnostics
-        .extend(text_problems(&ranking, text, file));
-    let Some(first) = &loaded.workspace.ranking else {
-        loaded.workspace.ranking = Some(Sourced {
-            file,
-            value: ranking,
-        });
-        return;
+    loaded.diagnostics.extend(text_problems(&value, text, file));
+    let first = match slot(&mut loaded.workspace) {
+        Some(first) => first.file,
+        empty => {
+            *empty = Some(Sourced { file, value });
+            return;
+        }
     };
-    let first_name = loaded.sources.name(first.file).to_string();
+    let first_name = loaded.sources.name(first).to_string();
+    let k = what.kind;
     loaded.diagnostics.push(
         Diagnostic::error(
             "TD0014",
             Text::new(
-                format!("đã có một tệp `kind: ranking` ({first_name}); mỗi phong trào chỉ có một báo cáo xếp hạng"),
-                format!("there is already a `kind: ranking` file ({first_name}); a campaign has one ranking report"),
+                format!(
+                    "đã có một tệp `kind: {k}` ({first_name}); mỗi phong trào chỉ có {}",
+                    what.one.0
+                ),
+                format!(
+                    "there is already a `kind: {k}` file ({first_name}); a campaign has {}",
+                    what.one.1
+                ),
             ),
         )
         .at(file, span(text, kind))
-        .help(Text::new(
-            "gộp các kết quả bỏ phiếu vào một tệp",
-            "merge the votes into one file",
-        )),
+        .help(Text::new(what.help.0, what.help.1)),
     );
 }
 
