@@ -15,7 +15,7 @@ enum Kind {
     Campaign,
     /// Một đơn vị tham gia phong trào (inputs/units/<mã>.yaml)
     Unit,
-    /// Kết quả thẩm định của Sở Nội vụ (inputs/appraisal.yaml); mã là đơn vị thẩm định
+    /// Kết quả thẩm định của cơ quan thẩm định (inputs/appraisal.yaml); mã là đơn vị thẩm định
     Appraisal,
 }
 

@@ -1,4 +1,4 @@
-//! The Sở Nội vụ's appraisal (thẩm định) of the units' dossiers: a verdict per
+//! The appraising body's appraisal (thẩm định) of the units' dossiers: a verdict per
 //! nomination, the provincial council's vote, the nominees selected for the
 //! national certificates, and the submissions that carry them upward.
 
@@ -21,9 +21,9 @@ pub struct Appraisal {
     pub verdicts: Vec<Verdict>,
     /// The provincial emulation and rewards council (Hội đồng Thi đua - Khen thưởng tỉnh).
     pub council: ProvinceCouncil,
-    /// The appraiser's Tờ trình to the Chủ tịch UBND tỉnh.
+    /// The appraiser's Tờ trình to the deciding authority (`roles.authority`).
     pub submission: Issued,
-    /// The draft decision of the Chủ tịch UBND tỉnh awarding the provincial certificate.
+    /// The deciding authority's draft decision awarding the provincial-level award.
     pub decision: Decision,
     /// The province's submissions upward, one per national award.
     #[serde(default)]

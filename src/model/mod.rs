@@ -31,7 +31,7 @@ pub struct Workspace {
     pub campaign: Option<Sourced<Campaign>>,
     /// In file-name order.
     pub units: Vec<Sourced<Unit>>,
-    /// The Sở Nội vụ's appraisal, once the dossiers are in.
+    /// The appraising body's appraisal, once the dossiers are in.
     pub appraisal: Option<Sourced<Appraisal>>,
     /// The scoring and ranking report, in a campaign that scores.
     pub ranking: Option<Sourced<scoring::RankingReport>>,

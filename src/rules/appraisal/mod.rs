@@ -1,4 +1,4 @@
-//! Rules across units, on the Sở Nội vụ's appraisal, one concern a file:
+//! Rules across units, on the appraising body's appraisal, one concern a file:
 //!
 //! - `verdicts`: the appraiser, references to real nominations, every
 //!   provincial nomination judged once (TD0301–TD0304);
