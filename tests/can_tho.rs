@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::layout::*;
+use common::seed::{SeedText, plan_text};
 use common::*;
 use thidua::model::campaign::AwardLevel;
 use thidua::pipeline::{self, BuildOptions};
@@ -34,64 +35,12 @@ fn copy() -> tempfile::TempDir {
     dir
 }
 
-/// One element of the seed as it must print: a paragraph of the body (its
-/// wrapped lines joined), or one line of the header or footer table.
-#[derive(Debug)]
-struct SeedText {
-    text: String,
-    /// A line of a table cell (header: bodies, Quốc hiệu, number, place and
-    /// date; footer: Nơi nhận, signer): two columns, read in any order.
-    in_table: bool,
-    /// Wholly bold in the seed (`**…**`): a heading.
-    bold: bool,
-}
-
 /// Where the plan ends and its annex (the score table) begins.
 const ANNEX: &str = "**PHỤ LỤC**";
 
-/// The seed (markdown) up to its annex: paragraphs separated by blank lines
-/// and wrapped over several lines; `**…**` bold, `*…*` italic; the header
-/// and footer are table cells whose lines start after a `|` line, with rules
-/// (`---`) under the bodies and the Quốc hiệu. A paragraph with no text (the
-/// seed's empty bold run `** **` above the document type) is left out.
+/// The seed up to its annex, read as the paragraphs and table lines that must print.
 fn seed_texts(seed: &str) -> Vec<SeedText> {
-    let plan = &seed[..seed.find(ANNEX).expect("the seed has its annex")];
-    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in plan.lines() {
-        if line.trim().is_empty() {
-            blocks.push(Vec::new());
-        } else {
-            blocks.last_mut().unwrap().push(line.trim());
-        }
-    }
-    let mut out = Vec::new();
-    for block in blocks.into_iter().filter(|b| !b.is_empty()) {
-        if block[0].starts_with('|') {
-            for line in block {
-                let text = line.replace('*', "");
-                let rule = text.chars().all(|c| c == '-');
-                if !text.starts_with('|') && !rule {
-                    out.push(SeedText {
-                        text,
-                        in_table: true,
-                        bold: false,
-                    });
-                }
-            }
-        } else {
-            let joined = block.join(" ");
-            let bold = joined.starts_with("**") && joined.ends_with("**");
-            let text = joined.replace('*', "").trim().to_string();
-            if !text.is_empty() {
-                out.push(SeedText {
-                    text,
-                    in_table: false,
-                    bold,
-                });
-            }
-        }
-    }
-    out
+    common::seed::seed_texts(&seed[..seed.find(ANNEX).expect("the seed has its annex")])
 }
 
 /// The plan's body: the paragraphs from the first legal basis ("Thực hiện
@@ -106,19 +55,6 @@ fn body(texts: &[SeedText]) -> &[SeedText] {
         .position(|t| !t.in_table && t.text.ends_with("xem xét, quyết định./."))
         .expect("the body's closing paragraph");
     &texts[first..=last]
-}
-
-/// The plan's laid-out text, whitespace compacted, without the page numbers
-/// of the top margin (they would split a paragraph that crosses a page).
-fn plan_text(placed: &Placed) -> String {
-    compact(
-        &placed
-            .texts
-            .iter()
-            .filter(|t| t.y > 20.0 * MM)
-            .map(|t| t.text.as_str())
-            .collect::<String>(),
-    )
 }
 
 /// The original prints its summary (ô 5a) in capitals; the campaign writes it

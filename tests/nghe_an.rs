@@ -12,11 +12,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use common::layout::*;
+use common::seed::{SeedText, plan_text, seed_texts};
 use common::*;
 use thidua::model::campaign::{AwardLevel, PeriodEnd, PeriodStart};
 use thidua::model::unit::SubjectType;
 use thidua::pipeline::{self, BuildOptions};
-use thidua::typeset::inspect::{Placed, compact};
+use thidua::typeset::inspect::compact;
 
 const SEED: &str = include_str!("fixtures/ke-hoach-nghe-an-2025.md");
 
@@ -29,71 +30,6 @@ fn copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_workspace(&root(), dir.path());
     dir
-}
-
-/// One element of the seed as it must print: a paragraph of the body (its
-/// wrapped lines joined), or one line of the header or footer table.
-#[derive(Debug)]
-struct SeedText {
-    text: String,
-    /// A line of a table cell (header: bodies, Quốc hiệu, number, place and
-    /// date; footer: Nơi nhận, signer): two columns, read in any order.
-    in_table: bool,
-    /// Wholly bold in the seed (`**…**`): a heading.
-    bold: bool,
-}
-
-/// The seed (markdown): paragraphs separated by blank lines and wrapped over
-/// several lines; `**…**` bold, `*…*` italic; the header and footer are
-/// table cells whose lines start after a `|` line, with rules (`---`) under
-/// the bodies and the Quốc hiệu.
-fn seed_texts(seed: &str) -> Vec<SeedText> {
-    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in seed.lines() {
-        if line.trim().is_empty() {
-            blocks.push(Vec::new());
-        } else {
-            blocks.last_mut().unwrap().push(line.trim());
-        }
-    }
-    let mut out = Vec::new();
-    for block in blocks.into_iter().filter(|b| !b.is_empty()) {
-        if block[0].starts_with('|') {
-            for line in block {
-                let text = line.replace('*', "");
-                let rule = text.chars().all(|c| c == '-');
-                if !text.starts_with('|') && !rule {
-                    out.push(SeedText {
-                        text,
-                        in_table: true,
-                        bold: false,
-                    });
-                }
-            }
-        } else {
-            let joined = block.join(" ");
-            let bold = joined.starts_with("**") && joined.ends_with("**");
-            out.push(SeedText {
-                text: joined.replace('*', ""),
-                in_table: false,
-                bold,
-            });
-        }
-    }
-    out
-}
-
-/// The plan's laid-out text, whitespace compacted, without the page numbers
-/// of the top margin (they would split a paragraph that crosses a page).
-fn plan_text(placed: &Placed) -> String {
-    compact(
-        &placed
-            .texts
-            .iter()
-            .filter(|t| t.y > 20.0 * MM)
-            .map(|t| t.text.as_str())
-            .collect::<String>(),
-    )
 }
 
 /// The original prints its summary (ô 5a) in capitals; the campaign writes it
