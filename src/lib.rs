@@ -21,3 +21,4 @@ pub mod scaffold;
 pub mod scoring;
 pub mod source;
 pub mod typeset;
+pub mod word;

@@ -17,6 +17,9 @@ pub struct BuildArgs {
     /// Ghi thêm nguồn .typ cạnh mỗi PDF và thư viện dàn trang vào output/ (also write the Typst sources)
     #[arg(long)]
     keep_typst: bool,
+    /// Không ghi tệp Word (.docx) cạnh mỗi PDF (write no Word files)
+    #[arg(long)]
+    no_docx: bool,
     /// Số văn bản dàn trang cùng lúc; mặc định bằng số nhân CPU (documents typeset at once)
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -53,6 +56,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     });
     let options = BuildOptions {
         keep_typst: args.keep_typst,
+        no_docx: args.no_docx,
         final_: args.common.final_,
         jobs: args.jobs,
         progress,
@@ -104,7 +108,7 @@ fn progress_bar(quiet: bool, lang: Lang) -> Option<ProgressBar> {
 }
 
 fn timings_table(t: &Timings, lang: Lang) -> String {
-    let rows: [(&str, &str, Duration); 7] = [
+    let rows: [(&str, &str, Duration); 8] = [
         ("đọc và kiểm tra", "load and check", t.check),
         ("dựng nguồn Typst", "render", t.render),
         (
@@ -113,6 +117,11 @@ fn timings_table(t: &Timings, lang: Lang) -> String {
             t.layout,
         ),
         ("xuất PDF (tổng các luồng)", "PDF (all threads)", t.pdf),
+        (
+            "tệp Word (tổng các luồng)",
+            "Word files (all threads)",
+            t.word,
+        ),
         ("ghi tệp (tổng các luồng)", "write (all threads)", t.write),
         ("ghép hồ sơ", "join packets", t.packets),
         ("tổng thời gian", "total (wall)", t.total),

@@ -15,6 +15,9 @@ pub struct WatchArgs {
     /// Ghi thêm nguồn .typ cạnh mỗi PDF (also write the Typst sources)
     #[arg(long)]
     keep_typst: bool,
+    /// Không ghi tệp Word (.docx) cạnh mỗi PDF (write no Word files)
+    #[arg(long)]
+    no_docx: bool,
     /// Số văn bản dàn trang cùng lúc (documents typeset at once)
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -24,6 +27,7 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
     let root = args.common.dir.clone();
     let options = BuildOptions {
         keep_typst: args.keep_typst,
+        no_docx: args.no_docx,
         final_: args.common.final_,
         jobs: args.jobs,
         // A long-lived process: keep one edit's layout for the next save.

@@ -26,12 +26,22 @@ pub struct ManifestEntry {
     /// Files written beside the PDF: a list's `.xlsx`, a packet's `packet.json`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// The document's Word file, written beside its PDF.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx: Option<Attachment>,
     /// A hash of everything the document depends on; equal keys, equal files.
     #[serde(default)]
     pub key: String,
     /// For a packet: its parts in order, from which `packet.json` is written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartRef>,
+}
+
+impl ManifestEntry {
+    /// Every file written beside the PDF: attachments and the Word file.
+    pub fn side_files(&self) -> impl Iterator<Item = &Attachment> {
+        self.attachments.iter().chain(&self.docx)
+    }
 }
 
 /// A part of a packet as the manifest records it.

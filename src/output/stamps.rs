@@ -66,7 +66,7 @@ impl Stamps {
         let mut files = std::collections::BTreeMap::new();
         let listed = manifest.documents.iter().flat_map(|d| {
             std::iter::once((&d.path, &d.sha256))
-                .chain(d.attachments.iter().map(|a| (&a.path, &a.sha256)))
+                .chain(d.side_files().map(|a| (&a.path, &a.sha256)))
         });
         for (rel, sha256) in listed {
             if let Some((len, modified_ns)) = stamp_of(&root.join(rel)) {

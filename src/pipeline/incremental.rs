@@ -56,6 +56,7 @@ pub fn unchanged(
     let files_intact = stamps.intact(root, &entry.path, &entry.sha256)
         && own_files(entry)
             .iter()
+            .chain(&entry.docx)
             .all(|a| stamps.intact(root, &a.path, &a.sha256));
     files_intact.then(|| ManifestEntry {
         attachments: own_files(entry),
@@ -113,7 +114,7 @@ pub fn carry_over(
 /// Deletes what an earlier build wrote for a document that no longer exists.
 fn remove_outputs(root: &Path, entry: &ManifestEntry, stem: &str) {
     let mut paths = vec![entry.path.clone(), format!("output/{stem}.typ")];
-    paths.extend(entry.attachments.iter().map(|a| a.path.clone()));
+    paths.extend(entry.side_files().map(|a| a.path.clone()));
     for path in paths {
         let _ = std::fs::remove_file(root.join(path));
     }

@@ -27,10 +27,12 @@ pub fn base_key(templates: &Templates) -> String {
     format!("{:x}", h.finalize())
 }
 
-/// A document's key: the base, its stem and date, its generated source and its list.
-pub fn document_key(base_key: &str, doc: &Document, source: &str) -> String {
+/// A document's key: the base, its stem and date, its generated source, its
+/// list and whether it has a Word file.
+pub fn document_key(base_key: &str, doc: &Document, source: &str, docx: bool) -> String {
     let mut h = Sha256::new();
-    for piece in [base_key, &doc.stem, &doc.date.to_string(), source] {
+    let word = if docx { "docx" } else { "" };
+    for piece in [base_key, &doc.stem, &doc.date.to_string(), source, word] {
         h.update(piece.as_bytes());
         h.update([0]);
     }

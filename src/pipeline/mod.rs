@@ -24,7 +24,7 @@ pub use check::{Checked, check};
 pub use errors::BuildError;
 pub use merge::{MergeError, merge_manifests};
 pub use options::{BuildOptions, MAX_DOCUMENTS, Progress, Shard};
-pub use render::{Rendered, RenderedPacket, Session, render_all, typeset};
+pub use render::{Rendered, RenderedPacket, Session, render_all, typeset, word};
 pub use timings::Timings;
 
 use crate::diag::Diagnostic;
@@ -235,6 +235,7 @@ impl Done {
                 pages,
                 sha256,
                 attachments,
+                docx,
             } => {
                 self.rewritten.push(path.clone());
                 self.entries.push(listed(ManifestEntry {
@@ -242,6 +243,7 @@ impl Done {
                     pages,
                     sha256,
                     attachments,
+                    docx,
                     key: doc.key.clone(),
                     ..ManifestEntry::default()
                 }));

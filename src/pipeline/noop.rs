@@ -36,7 +36,13 @@ pub fn digest(root: &Path, options: &BuildOptions) -> Option<String> {
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;
     h.update(format!("{}:{}\0", meta.len(), modified.as_nanos()).as_bytes());
-    h.update(format!("final={} max={:?}\0", options.final_, options.max_documents).as_bytes());
+    h.update(
+        format!(
+            "final={} max={:?} docx={}\0",
+            options.final_, options.max_documents, !options.no_docx
+        )
+        .as_bytes(),
+    );
     for folder in ["inputs", "templates"] {
         let dir = root.join(folder);
         if !dir.exists() {
@@ -68,8 +74,7 @@ pub fn skip(root: &Path, digest: &str, started: Instant) -> Option<BuildReport> 
     let manifest = Manifest::read(&out_dir.join("manifest.json"))?;
     let intact = manifest.documents.iter().all(|d| {
         stamps.intact(root, &d.path, &d.sha256)
-            && d.attachments
-                .iter()
+            && d.side_files()
                 .all(|a| stamps.intact(root, &a.path, &a.sha256))
     });
     if !intact {

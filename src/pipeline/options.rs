@@ -8,6 +8,8 @@ use crate::output;
 pub struct BuildOptions {
     /// Also write each document's `.typ` and the layout library under `output/`.
     pub keep_typst: bool,
+    /// Write no `.docx` beside the PDFs (`--no-docx`).
+    pub no_docx: bool,
     /// Blanks (number, day) are errors: the moment of issue.
     pub final_: bool,
     /// Documents typeset at once; `None`: one per core.

@@ -69,6 +69,7 @@ pub fn join_all(
                 sha256,
                 inputs,
                 attachments: vec![],
+                docx: None,
                 key: rendered.key.clone(),
                 parts: part_refs(packet),
             });

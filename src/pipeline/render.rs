@@ -114,7 +114,7 @@ fn render_jobs(
     for (doc, result) in render_in_parallel(env, documents, options.threads()) {
         match result {
             Ok(source) => {
-                let key = document_key(&base_key, &doc, &source.text);
+                let key = document_key(&base_key, &doc, &source.text, !options.no_docx);
                 session.rendered.push(Rendered { doc, source, key });
             }
             Err(e) => {
@@ -179,6 +179,19 @@ fn render_in_parallel(
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
+    })
+}
+
+/// The Word file of one rendered document: the same source evaluated for it.
+pub fn word(session: &Session, doc: &Rendered) -> Result<Vec<u8>, Vec<TypstError>> {
+    let tree = typeset::word_tree(&session.base, doc.source.text.clone(), doc.doc.date)?;
+    crate::word::docx(&tree, &doc.doc.title, doc.doc.date).map_err(|e| {
+        vec![TypstError {
+            file: typeset::ErrorFile::Unknown,
+            range: None,
+            message: e.to_string(),
+            hints: vec![],
+        }]
     })
 }
 

@@ -10,6 +10,8 @@ pub struct Timings {
     pub render: Duration,
     pub layout: Duration,
     pub pdf: Duration,
+    /// Evaluating for and writing the Word files.
+    pub word: Duration,
     pub write: Duration,
     /// Joining packets from their parts' files.
     pub packets: Duration,
@@ -23,6 +25,7 @@ pub struct Timings {
 pub struct DocTimes {
     pub layout: Duration,
     pub pdf: Duration,
+    pub word: Duration,
     pub write: Duration,
 }
 
@@ -31,6 +34,7 @@ impl Timings {
     pub fn add(&mut self, stem: &str, times: DocTimes) {
         self.layout += times.layout;
         self.pdf += times.pdf;
+        self.word += times.word;
         self.write += times.write;
         self.slowest
             .push((stem.to_string(), times.layout + times.pdf));

@@ -14,7 +14,7 @@ use crate::typeset::{self, TypstError};
 
 use super::errors::BuildError;
 use super::options::BuildOptions;
-use super::render::{Rendered, Session, typeset};
+use super::render::{Rendered, Session, typeset, word};
 use super::timings::DocTimes;
 use super::{pdf_path, write, write_if_changed};
 
@@ -25,6 +25,7 @@ pub enum DocResult {
         pages: usize,
         sha256: String,
         attachments: Vec<Attachment>,
+        docx: Option<Attachment>,
     },
     Failed(Vec<TypstError>),
     /// Unchanged since the last build: its files are kept as they are.
@@ -108,12 +109,20 @@ fn build_one(
         }
         let started = Instant::now();
         let pages = typeset(session, doc)?;
+        let pages_count = pages.pages().len();
         times.layout = started.elapsed();
         let bytes = typeset::pdf(&pages, &rel_path)?;
         times.pdf = started.elapsed() - times.layout;
-        Ok::<_, Vec<TypstError>>((pages.pages().len(), bytes))
+        drop(pages);
+        let started = Instant::now();
+        let docx = match options.no_docx {
+            true => None,
+            false => Some(word(session, doc)?),
+        };
+        times.word = started.elapsed();
+        Ok::<_, Vec<TypstError>>((pages_count, bytes, docx))
     }));
-    let (pages, bytes) = match typeset {
+    let (pages, bytes, docx) = match typeset {
         Ok(Ok(done)) => done,
         Ok(Err(errors)) => return Ok((DocResult::Failed(errors), times)),
         Err(panic) => {
@@ -140,6 +149,21 @@ fn build_one(
             sha256: output::sha256_hex(&sheet),
         });
     }
+    let docx = match docx {
+        Some(bytes) => {
+            let rel = format!("output/{}.docx", doc.doc.stem);
+            write(&root.join(&rel), &bytes)?;
+            Some(Attachment {
+                path: rel,
+                sha256: output::sha256_hex(&bytes),
+            })
+        }
+        None => {
+            // Word files are off: one an earlier build wrote goes.
+            let _ = std::fs::remove_file(root.join(format!("output/{}.docx", doc.doc.stem)));
+            None
+        }
+    };
     times.write = started.elapsed();
     Ok((
         DocResult::Written {
@@ -147,6 +171,7 @@ fn build_one(
             pages,
             sha256: output::sha256_hex(&bytes),
             attachments,
+            docx,
         },
         times,
     ))

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
+use typst_html::HtmlDocument;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
@@ -62,10 +63,29 @@ pub fn layout(
     source: String,
     date: NaiveDate,
 ) -> Result<PagedDocument, Vec<TypstError>> {
-    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
-        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid constant date"));
-    let world = DocWorld::new(base, source, today);
-    let result = typst::compile::<PagedDocument>(&world).output;
+    compile(DocWorld::new(base, source, today(date)), base)
+}
+
+/// Evaluates one document for its Word file: the same source, the layout
+/// library emitting its semantic elements (`data-nd30`) instead of pages.
+pub fn word_tree(
+    base: &Base,
+    source: String,
+    date: NaiveDate,
+) -> Result<HtmlDocument, Vec<TypstError>> {
+    compile(DocWorld::new(base, source, today(date)).for_word(), base)
+}
+
+fn today(date: NaiveDate) -> Datetime {
+    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid constant date"))
+}
+
+fn compile<D: typst::foundations::Output>(
+    world: DocWorld,
+    base: &Base,
+) -> Result<D, Vec<TypstError>> {
+    let result = typst::compile::<D>(&world).output;
     // Evict on success and on failure alike, so memory stays bounded.
     typst::comemo::evict(evict_max_age(base));
     result.map_err(|errors| {

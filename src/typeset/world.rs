@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, PackageError};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use crate::fonts;
 
@@ -25,6 +25,9 @@ pub static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| {
 /// What every document shares. Built once per build.
 pub struct Base {
     library: LazyHash<Library>,
+    /// The library for the Word file's compilation: HTML export enabled, and
+    /// `sys.inputs.thidua-target` = `"word"`, which the layout library reads.
+    word_library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     /// Files documents may read, by virtual path (`/lib/nd30.typ`).
@@ -41,6 +44,7 @@ impl Base {
         let book = FontBook::from_fonts(&fonts);
         let mut base = Self {
             library: LazyHash::new(Library::default()),
+            word_library: LazyHash::new(word_library()),
             book: LazyHash::new(book),
             fonts,
             files: HashMap::new(),
@@ -68,11 +72,22 @@ impl Base {
     }
 }
 
+fn word_library() -> Library {
+    let mut inputs = Dict::new();
+    inputs.insert("thidua-target".into(), Value::Str("word".into()));
+    Library::builder()
+        .with_features([Feature::Html].into_iter().collect())
+        .with_inputs(inputs)
+        .build()
+}
+
 /// One document's world: the shared base plus its main source and date.
 pub struct DocWorld<'a> {
     base: &'a Base,
     main: Source,
     today: Datetime,
+    /// Compiling for the Word file (HTML export) rather than for pages.
+    word: bool,
 }
 
 impl<'a> DocWorld<'a> {
@@ -81,7 +96,14 @@ impl<'a> DocWorld<'a> {
             base,
             main: Source::new(*MAIN_ID, text),
             today,
+            word: false,
         }
+    }
+
+    /// The same document compiled for its Word file.
+    pub fn for_word(mut self) -> Self {
+        self.word = true;
+        self
     }
 
     pub fn main_source(&self) -> &Source {
@@ -109,7 +131,10 @@ fn refuse(id: FileId) -> FileError {
 
 impl World for DocWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.base.library
+        match self.word {
+            true => &self.base.word_library,
+            false => &self.base.library,
+        }
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod layout;
+pub mod office;
 pub mod seed;
 
 use std::path::{Path, PathBuf};

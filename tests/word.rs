@@ -1,0 +1,341 @@
+//! The Word files: one beside every PDF, listed in the manifest, the same
+//! bytes from the same inputs; opened by a real office suite (LibreOffice
+//! headless, `tests/common/office.rs`), each reads as its PDF reads and
+//! passes the layout checks of the PDFs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::layout::{Expect, assert_footer, assert_header, assert_margins, assert_page_numbers};
+use common::office;
+use thidua::output::Manifest;
+use thidua::pipeline::{self, BuildOptions};
+
+fn build(root: &Path, options: &BuildOptions) -> Manifest {
+    let report = pipeline::build(root, options).unwrap();
+    assert!(
+        !report.diagnostics.iter().any(|d| d.is_error()),
+        "{:#?}",
+        report.diagnostics
+    );
+    Manifest::read(&root.join("output/manifest.json")).unwrap()
+}
+
+/// Every document but a packet has its `.docx` beside its PDF, listed with its hash.
+fn assert_every_document_has_its_word_file(root: &Path, manifest: &Manifest) {
+    for d in &manifest.documents {
+        match (&d.docx, d.kind.as_str()) {
+            (None, "packet") => {}
+            (Some(docx), _) if d.kind != "packet" => {
+                assert_eq!(docx.path, d.path.replace(".pdf", ".docx"));
+                let bytes = std::fs::read(root.join(&docx.path)).unwrap();
+                assert_eq!(
+                    docx.sha256,
+                    thidua::output::sha256_hex(&bytes),
+                    "{}",
+                    docx.path
+                );
+            }
+            (docx, kind) => panic!("{kind} {}: docx {docx:?}", d.path),
+        }
+    }
+}
+
+/// Builds `workspace` in a copy, opens every Word file in LibreOffice and
+/// compares its words with its PDF's, in order; returns the converted PDFs
+/// by document path, with the copy that holds them.
+fn open_all(workspace: &Path) -> Option<(tempfile::TempDir, Vec<(String, PathBuf)>)> {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_workspace(workspace, dir.path());
+    let manifest = build(dir.path(), &BuildOptions::default());
+    assert_every_document_has_its_word_file(dir.path(), &manifest);
+    if !office::available() {
+        return None;
+    }
+    let docs: Vec<_> = manifest
+        .documents
+        .iter()
+        .filter(|d| d.docx.is_some())
+        .collect();
+    let files: Vec<(String, PathBuf)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                format!("d{i}"),
+                dir.path().join(&d.docx.as_ref().unwrap().path),
+            )
+        })
+        .collect();
+    let office_dir = dir.path().join("office");
+    let pdfs = office::convert(&files, &office_dir);
+    let mut mismatches = vec![];
+    let mut converted = vec![];
+    for (i, d) in docs.iter().enumerate() {
+        let from_word = &pdfs[&format!("d{i}")];
+        // Pages break elsewhere in Word: a repeated header row prints a
+        // different number of times, a table row split across pages reads
+        // in another order. So the words are compared as counts; and where
+        // lines break differently (inside a word longer than its cell, or
+        // where the PDF reader joins two lines' words) the words that differ
+        // hold the same letters on both sides.
+        let typst = office::word_counts(&dir.path().join(&d.path));
+        let word = office::word_counts(from_word);
+        let repeated =
+            office::repeated_header_words(&dir.path().join(&d.docx.as_ref().unwrap().path));
+        let differ: Vec<String> = typst
+            .keys()
+            .chain(word.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter(|w| {
+                let (a, b) = (
+                    typst.get(*w).copied().unwrap_or(0),
+                    word.get(*w).copied().unwrap_or(0),
+                );
+                if repeated.contains(*w) {
+                    (a == 0) != (b == 0)
+                } else {
+                    a != b
+                }
+            })
+            .map(|w| {
+                format!(
+                    "`{w}` PDF {} Word {}",
+                    typst.get(w).unwrap_or(&0),
+                    word.get(w).unwrap_or(&0)
+                )
+            })
+            .collect();
+        let letters = |counts: &std::collections::BTreeMap<String, usize>,
+                       other: &std::collections::BTreeMap<String, usize>| {
+            let mut chars: Vec<char> = counts
+                .iter()
+                .filter(|(w, _)| !repeated.contains(*w))
+                .flat_map(|(w, n)| {
+                    let extra = n.saturating_sub(other.get(w).copied().unwrap_or(0));
+                    std::iter::repeat_n(w.chars(), extra).flatten()
+                })
+                .collect();
+            chars.sort_unstable();
+            chars
+        };
+        if !differ.is_empty() && letters(&typst, &word) != letters(&word, &typst) {
+            mismatches.push(format!("{}: {}", d.path, differ.join(", ")));
+        }
+        // The same paper, the same way up.
+        let (pdf_pages, word_pages) = (
+            office::placed(&dir.path().join(&d.path)).pages,
+            office::placed(from_word).pages,
+        );
+        let size = |p: &[(f64, f64)]| p.first().map(|(w, h)| (w.round(), h.round()));
+        assert_eq!(size(&pdf_pages), size(&word_pages), "{}: page size", d.path);
+        converted.push((d.path.clone(), from_word.clone()));
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    Some((dir, converted))
+}
+
+fn converted<'a>(all: &'a [(String, PathBuf)], path: &str) -> &'a Path {
+    &all.iter()
+        .find(|(p, _)| p.ends_with(path))
+        .unwrap_or_else(|| panic!("{path}"))
+        .1
+}
+
+#[test]
+fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
+    let Some((_dir, all)) = open_all(&common::reference_root()) else {
+        return;
+    };
+    // Header, footer, margins and page numbers as the PDFs' tests check them.
+    let submission = office::placed(converted(
+        &all,
+        "so-noi-vu/bang-khen-chu-tich-tinh/to-trinh.pdf",
+    ));
+    let expect = Expect {
+        issuing: "SỞ NỘI VỤ",
+        number: "/TTr-SNV",
+        date: "tháng 11 năm 2025",
+        kind: "TỜ TRÌNH",
+        recipient_lines: &["- Như trên;", "- Lãnh đạo Sở Nội vụ;", "- Lưu: VT."],
+        authority: "GIÁM ĐỐC",
+        signer: "Lý Văn Thắng",
+    };
+    assert_margins(&submission);
+    assert_header(&submission, &expect);
+    assert_footer(&submission, &expect);
+    assert_page_numbers(&submission);
+
+    let plan = office::placed(converted(&all, "lang-son/ke-hoach.pdf"));
+    let expect = Expect {
+        issuing: "TỈNH LẠNG SƠN",
+        number: "/KH-UBND",
+        date: "tháng 5 năm 2024",
+        kind: "KẾ HOẠCH",
+        recipient_lines: &["- Ban TĐKT TW;", "- Lưu: VT, NC_(PVD)."],
+        authority: "TM. ỦY BAN NHÂN DÂN",
+        signer: "Dương Xuân Huyền",
+    };
+    assert_margins(&plan);
+    assert_header(&plan, &expect);
+    assert_footer(&plan, &expect);
+    assert_page_numbers(&plan);
+
+    let report = office::placed(converted(&all, "so-khoa-hoc-cong-nghe/bao-cao.pdf"));
+    let expect = Expect {
+        issuing: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        number: "251/BC-SKHCN",
+        date: "ngày 12 tháng 11 năm 2025",
+        kind: "BÁO CÁO",
+        recipient_lines: &["- Sở Nội vụ;", "- Lưu: VT."],
+        authority: "KT. GIÁM ĐỐC",
+        signer: "Hà Thị Mai",
+    };
+    assert_margins(&report);
+    assert_header(&report, &expect);
+    assert_footer(&report, &expect);
+    assert_page_numbers(&report);
+
+    // A list is landscape; its header row repeats on every page.
+    let list = office::placed(converted(&all, "tham-dinh/danh-sach.pdf"));
+    assert!(list.pages.len() >= 2);
+    for page in 1..=list.pages.len() {
+        assert!(list.pages[page - 1].0 > list.pages[page - 1].1, "landscape");
+        assert!(
+            list.texts
+                .iter()
+                .any(|t| t.page == page && t.bold && t.text.contains("Tóm tắt thành tích")),
+            "header row on page {page}"
+        );
+    }
+}
+
+#[test]
+fn can_tho_word_files_read_as_their_pdfs() {
+    open_all(&common::reference_root().join("tests/reference/can-tho"));
+}
+
+#[test]
+fn nghe_an_word_files_read_as_their_pdfs() {
+    open_all(&common::reference_root().join("tests/reference/nghe-an"));
+}
+
+#[test]
+fn word_files_are_reproducible_listed_and_optional() {
+    let dir = common::reference_copy();
+    let first = build(dir.path(), &BuildOptions::default());
+    let bytes = |m: &Manifest| -> Vec<(String, Vec<u8>)> {
+        m.documents
+            .iter()
+            .filter_map(|d| d.docx.as_ref())
+            .map(|a| {
+                (
+                    a.path.clone(),
+                    std::fs::read(dir.path().join(&a.path)).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = bytes(&first);
+    assert!(before.len() > 30);
+    // Typeset again from nothing: byte for byte the same files.
+    let again = build(
+        dir.path(),
+        &BuildOptions {
+            force: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert_eq!(before, bytes(&again));
+    // A Word file deleted by hand comes back; nothing else is rewritten.
+    let victim = dir.path().join(&before[0].0);
+    std::fs::remove_file(&victim).unwrap();
+    let report = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
+    assert_eq!(report.rewritten.len(), 1, "{:?}", report.rewritten);
+    assert!(victim.is_file());
+    // `--no-docx`: no Word file, none listed; on again, all back.
+    let off = build(
+        dir.path(),
+        &BuildOptions {
+            no_docx: true,
+            ..BuildOptions::default()
+        },
+    );
+    assert!(off.documents.iter().all(|d| d.docx.is_none()));
+    assert!(!victim.is_file(), "a Word file no build lists is removed");
+    let on = build(dir.path(), &BuildOptions::default());
+    assert_eq!(before, bytes(&on));
+}
+
+/// The package as Word reads it: A4 and the decree's margins in twips, the
+/// page number a PAGE field shown from page 2, Times New Roman 14 pt body
+/// justified with its 1.27 cm indent, header rows repeated, an attached
+/// list in its own section numbered from 1.
+#[test]
+fn word_file_is_laid_out_in_words_own_terms() {
+    let dir = common::reference_copy();
+    let manifest = build(dir.path(), &BuildOptions::default());
+    let part = |docx: &str, name: &str| -> String {
+        let file = std::fs::File::open(dir.path().join(docx)).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let decision = manifest
+        .documents
+        .iter()
+        .find(|d| d.path.ends_with("so-noi-vu/quyet-dinh.pdf"))
+        .unwrap();
+    let docx = &decision.docx.as_ref().unwrap().path;
+    let body = part(docx, "word/document.xml");
+    assert!(body.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+    assert!(
+        body.contains(r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#),
+        "20/15/20/30 mm"
+    );
+    assert_eq!(
+        body.matches("<w:titlePg/>").count(),
+        2,
+        "two sections, no number on their first page"
+    );
+    assert!(
+        body.contains(r#"<w:pgNumType w:start="1"/>"#),
+        "the attached list numbered on its own"
+    );
+    assert!(
+        body.contains("<w:tblHeader/>"),
+        "the list's header row repeats"
+    );
+    assert!(body.contains("Nơi nhận:"));
+    let header = part(docx, "word/header1.xml");
+    assert!(header.contains(" PAGE ") && header.contains(r#"<w:jc w:val="center"/>"#));
+    let styles = part(docx, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Times New Roman""#));
+    assert!(styles.contains(r#"<w:sz w:val="28"/>"#), "14 pt");
+    assert!(
+        styles.contains(r#"<w:ind w:firstLine="720"/><w:jc w:val="both"/>"#),
+        "justified, 1.27 cm"
+    );
+    // Every part is well-formed XML.
+    for name in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/header1.xml",
+        "word/settings.xml",
+        "[Content_Types].xml",
+        "docProps/core.xml",
+    ] {
+        let text = part(docx, name);
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name}: {e}"),
+            }
+        }
+    }
+}
