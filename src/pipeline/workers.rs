@@ -149,21 +149,7 @@ fn build_one(
             sha256: output::sha256_hex(&sheet),
         });
     }
-    let docx = match docx {
-        Some(bytes) => {
-            let rel = format!("output/{}.docx", doc.doc.stem);
-            write(&root.join(&rel), &bytes)?;
-            Some(Attachment {
-                path: rel,
-                sha256: output::sha256_hex(&bytes),
-            })
-        }
-        None => {
-            // Word files are off: one an earlier build wrote goes.
-            let _ = std::fs::remove_file(root.join(format!("output/{}.docx", doc.doc.stem)));
-            None
-        }
-    };
+    let docx = write_docx(root, &doc.doc.stem, docx)?;
     times.write = started.elapsed();
     Ok((
         DocResult::Written {
@@ -175,4 +161,23 @@ fn build_one(
         },
         times,
     ))
+}
+
+/// Writes the Word file beside the PDF; with Word files off, removes the one
+/// an earlier build wrote.
+fn write_docx(
+    root: &Path,
+    stem: &str,
+    docx: Option<Vec<u8>>,
+) -> Result<Option<Attachment>, BuildError> {
+    let rel = format!("output/{stem}.docx");
+    let Some(bytes) = docx else {
+        let _ = std::fs::remove_file(root.join(&rel));
+        return Ok(None);
+    };
+    write(&root.join(&rel), &bytes)?;
+    Ok(Some(Attachment {
+        path: rel,
+        sha256: output::sha256_hex(&bytes),
+    }))
 }

@@ -4,17 +4,17 @@
 use typst_html::HtmlElement;
 
 use super::model::{Align, Block, Cell, Para, Row, Style, Table};
-use super::read::{Ctx, attr, elements, lines, mark, node_blocks, space};
+use super::tree::{Ctx, ReadBlocks, attr, elements, lines, mark, space};
 
 /// The header: issuing bodies | Quốc hiệu and Tiêu ngữ; Số | place and date.
-pub fn header(el: &HtmlElement, ctx: &Ctx) -> Table {
+pub fn header(el: &HtmlElement, ctx: &Ctx, read: ReadBlocks) -> Table {
     let widths = columns(ctx);
     let gap = attr(el, "data-gap").and_then(|v| v.parse::<f64>().ok());
     let cell = |kind: &str, column: usize, above: Option<f64>| {
         let inner = ctx.within(widths[column], Align::Center);
         let mut blocks = vec![];
         for part in elements(el).filter(|e| mark(e) == Some(kind)) {
-            node_blocks(&part.children, &inner, &mut blocks);
+            read(&part.children, &inner, &mut blocks);
         }
         space(&mut blocks, 0, above, None);
         Cell {

@@ -8,7 +8,9 @@ mod blocks;
 mod model;
 mod package;
 mod read;
+mod styles;
 mod table;
+mod tree;
 mod xml;
 
 use chrono::NaiveDate;
@@ -34,9 +36,9 @@ pub fn docx(tree: &HtmlDocument, title: &str, date: NaiveDate) -> Result<Vec<u8>
     let (layout, sections) = read::read(tree)?;
     let parts = package::Parts {
         document: xml::document(&layout, &sections),
-        styles: xml::styles(&layout),
-        settings: xml::settings(),
-        header: xml::header(&layout),
+        styles: styles::styles(&layout),
+        settings: styles::settings(),
+        header: styles::header(&layout),
     };
     package::zip(parts, title, date)
 }

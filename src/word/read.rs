@@ -7,7 +7,8 @@ use typst_html::{HtmlDocument, HtmlElement, HtmlNode, tag};
 
 use super::WordError;
 use super::model::{Align, Block, Layout, Para, Rule, Run, RunText, Section, Style};
-use super::table;
+use super::tree::{Ctx, Format, attr, elements, inline, lines, mark, paragraph, space};
+use super::{blocks, table};
 
 /// Reads the document element the layout library's `official-document` emits.
 pub fn read(doc: &HtmlDocument) -> Result<(Layout, Vec<Section>), WordError> {
@@ -41,41 +42,6 @@ pub fn read(doc: &HtmlDocument) -> Result<(Layout, Vec<Section>), WordError> {
         node_blocks(std::slice::from_ref(child), &ctx, &mut section.blocks);
     }
     Ok((layout, sections))
-}
-
-/// Where blocks are being read: the width they run in, their alignment and
-/// style, and whether they keep with what follows.
-#[derive(Clone)]
-pub(super) struct Ctx<'a> {
-    pub layout: &'a Layout,
-    pub width: f64,
-    pub align: Option<Align>,
-    pub style: Style,
-    /// Text size of block lines with no size of their own (table cells).
-    pub size: Option<f64>,
-    pub keep: bool,
-}
-
-impl<'a> Ctx<'a> {
-    fn new(layout: &'a Layout, flipped: bool) -> Self {
-        Self {
-            layout,
-            width: layout.text_width(flipped),
-            align: None,
-            style: Style::Body,
-            size: None,
-            keep: false,
-        }
-    }
-
-    pub fn within(&self, width: f64, align: Align) -> Self {
-        Self {
-            width,
-            align: Some(align),
-            style: Style::Block,
-            ..self.clone()
-        }
-    }
 }
 
 fn layout(el: &HtmlElement) -> Result<Layout, WordError> {
@@ -135,49 +101,6 @@ fn flush(runs: &mut Vec<Run>, ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Para(paragraph(std::mem::take(runs), ctx)));
 }
 
-/// A paragraph of `runs` in the context's style.
-fn paragraph(runs: Vec<Run>, ctx: &Ctx) -> Para {
-    let after = match ctx.style {
-        Style::Block => 0.0,
-        _ => ctx.layout.paragraph_spacing,
-    };
-    let runs = match ctx.size {
-        Some(size) => runs
-            .into_iter()
-            .map(|r| Run {
-                size: r.size.or(Some(size)),
-                ..r
-            })
-            .collect(),
-        None => runs,
-    };
-    Para {
-        style: ctx.style,
-        runs: merged(runs),
-        align: ctx.align,
-        after,
-        keep_next: ctx.keep,
-        ..Para::default()
-    }
-}
-
-/// Neighbouring runs of one format as one run: Typst splits text at
-/// punctuation, Word need not.
-fn merged(runs: Vec<Run>) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
-    for run in runs {
-        if let Some(last) = out.last_mut()
-            && (last.bold, last.italic, last.size) == (run.bold, run.italic, run.size)
-            && let (RunText::Text(a), RunText::Text(b)) = (&mut last.text, &run.text)
-        {
-            a.push_str(b);
-            continue;
-        }
-        out.push(run);
-    }
-    out
-}
-
 fn is_block(el: &HtmlElement) -> bool {
     let t = el.tag;
     [
@@ -219,7 +142,7 @@ fn element_blocks(el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
         flush(&mut runs, &ctx, out);
     } else if t == tag::table {
         // A bare table (a template's own `table(…)`): equal columns.
-        if let Some(table) = table::read(el, None, ctx) {
+        if let Some(table) = table::read(el, None, ctx, node_blocks) {
             out.push(Block::Table(table));
         }
     } else if t == tag::div {
@@ -251,7 +174,7 @@ fn marked(kind: &str, el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
     match kind {
         "lines" => out.push(Block::Para(lines(el, ctx))),
         "ruled" => ruled(el, ctx, out),
-        "header" => out.push(Block::Table(super::blocks::header(el, ctx))),
+        "header" => out.push(Block::Table(blocks::header(el, ctx, node_blocks))),
         "title" => {
             let start = out.len();
             let ctx = ctx.within(ctx.width, Align::Center);
@@ -263,7 +186,7 @@ fn marked(kind: &str, el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
             let columns = attr(el, "data-columns");
             for child in elements(el) {
                 if child.tag == tag::table
-                    && let Some(table) = table::read(child, columns, ctx)
+                    && let Some(table) = table::read(child, columns, ctx, node_blocks)
                 {
                     out.push(Block::Table(table));
                 }
@@ -276,7 +199,7 @@ fn marked(kind: &str, el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
             };
             node_blocks(&el.children, &ctx, out);
         }
-        "footer" | "signatures" => super::blocks::signatures(el, ctx, pt("data-above"), out),
+        "footer" | "signatures" => blocks::signatures(el, ctx, pt("data-above"), out),
         "chart" => {
             let ctx = Ctx {
                 size: Some(ctx.layout.table_size),
@@ -311,38 +234,6 @@ fn titled(el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
     }
 }
 
-/// Sets the space above the first and below the last of `out[start..]`.
-pub(super) fn space(out: &mut [Block], start: usize, above: Option<f64>, below: Option<f64>) {
-    let start = start.min(out.len());
-    let blocks = &mut out[start..];
-    if let (Some(above), Some(Block::Para(p))) = (above, blocks.first_mut()) {
-        p.before = above;
-    }
-    if let (Some(below), Some(Block::Para(p))) = (below, blocks.last_mut()) {
-        p.after = below;
-    }
-}
-
-/// `plain-lines`: one paragraph, lines broken, in the element's size and style.
-pub(super) fn lines(el: &HtmlElement, ctx: &Ctx) -> Para {
-    let format = Format {
-        bold: attr(el, "data-weight") == Some("bold"),
-        italic: attr(el, "data-style") == Some("italic"),
-        size: attr(el, "data-size").and_then(|v| v.parse().ok()),
-    };
-    let mut runs = vec![];
-    for child in &el.children {
-        inline(child, format, &mut runs);
-    }
-    Para {
-        keep_next: ctx.keep,
-        ..paragraph(
-            runs,
-            &ctx.within(ctx.width, ctx.align.unwrap_or(Align::Center)),
-        )
-    }
-}
-
 /// Lines with a centred rule under them, `data-rule` points long.
 fn ruled(el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
     for child in elements(el) {
@@ -361,85 +252,6 @@ fn ruled(el: &HtmlElement, ctx: &Ctx, out: &mut Vec<Block>) {
             ..Para::default()
         }));
     }
-}
-
-/// Character formatting inherited down the inline tree.
-#[derive(Clone, Copy, Default)]
-pub(super) struct Format {
-    pub bold: bool,
-    pub italic: bool,
-    pub size: Option<f64>,
-}
-
-/// Appends the runs of an inline node.
-pub(super) fn inline(node: &HtmlNode, format: Format, runs: &mut Vec<Run>) {
-    match node {
-        HtmlNode::Text(text, _) => {
-            let text: String = text
-                .chars()
-                .map(|c| if c == '\n' { ' ' } else { c })
-                .collect();
-            runs.push(Run {
-                text: RunText::Text(text),
-                bold: format.bold,
-                italic: format.italic,
-                size: format.size,
-            })
-        }
-        HtmlNode::Element(el) => {
-            let mut format = format;
-            if el.tag == tag::br {
-                runs.push(Run {
-                    text: RunText::Break,
-                    ..Run::default()
-                });
-                return;
-            } else if el.tag == tag::strong {
-                format.bold = true;
-            } else if el.tag == tag::em {
-                format.italic = !format.italic;
-            }
-            match attr(el, "data-weight") {
-                Some("bold") => format.bold = true,
-                Some("regular") => format.bold = false,
-                _ => {}
-            }
-            match attr(el, "data-style") {
-                Some("italic") => format.italic = true,
-                Some("normal") => format.italic = false,
-                _ => {}
-            }
-            if let Some(size) = attr(el, "data-size").and_then(|v| v.parse().ok()) {
-                format.size = Some(size);
-            }
-            for child in &el.children {
-                inline(child, format, runs);
-            }
-        }
-        HtmlNode::Tag(_) | HtmlNode::Frame(_) => {}
-    }
-}
-
-/// An attribute's value.
-pub(super) fn attr<'a>(el: &'a HtmlElement, name: &str) -> Option<&'a str> {
-    el.attrs
-        .0
-        .iter()
-        .find(|(k, _)| &*k.resolve() == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// The layout library's kind of a semantic element (`data-nd30`).
-pub(super) fn mark(el: &HtmlElement) -> Option<&str> {
-    attr(el, "data-nd30")
-}
-
-/// The element children of `el`.
-pub(super) fn elements(el: &HtmlElement) -> impl Iterator<Item = &HtmlElement> {
-    el.children.iter().filter_map(|c| match c {
-        HtmlNode::Element(e) => Some(e),
-        _ => None,
-    })
 }
 
 fn find_mark<'a>(el: &'a HtmlElement, kind: &str) -> Option<&'a HtmlElement> {

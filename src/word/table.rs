@@ -5,25 +5,18 @@
 use typst_html::{HtmlElement, tag};
 
 use super::model::{Align, Block, Cell, Merge, Row, Style, Table};
-use super::read::{Ctx, attr, elements, node_blocks};
+use super::tree::{Ctx, ReadBlocks, attr, elements};
 
 /// Width Word gives a column the layout library sizes `auto` (a number: TT).
 const AUTO_COLUMN: f64 = 34.0;
 
-pub fn read(el: &HtmlElement, columns: Option<&str>, ctx: &Ctx) -> Option<Table> {
-    let mut source: Vec<(bool, &HtmlElement)> = vec![];
-    for part in elements(el) {
-        if part.tag == tag::tr {
-            source.push((false, part));
-        } else {
-            let header = part.tag == tag::thead;
-            source.extend(
-                elements(part)
-                    .filter(|r| r.tag == tag::tr)
-                    .map(|r| (header, r)),
-            );
-        }
-    }
+pub fn read(
+    el: &HtmlElement,
+    columns: Option<&str>,
+    ctx: &Ctx,
+    read_blocks: ReadBlocks,
+) -> Option<Table> {
+    let source = source_rows(el);
     let cells: Vec<Vec<(usize, usize, &HtmlElement)>> = source
         .iter()
         .map(|(_, row)| {
@@ -45,47 +38,17 @@ pub fn read(el: &HtmlElement, columns: Option<&str>, ctx: &Ctx) -> Option<Table>
     }
     let widths = widths(columns, count, ctx.width);
     let grid = place(&cells, count);
-    let rows = grid
+    let mut rows: Vec<Row> = grid
         .iter()
         .zip(&source)
         .map(|(slots, (header, _))| Row {
             header: *header,
             cells: slots
                 .iter()
-                .map(|slot| match slot {
-                    Slot::Start(column, colspan, rowspan, el) => {
-                        let width: f64 = widths[*column..column + colspan].iter().sum();
-                        let inner = Ctx {
-                            size: Some(ctx.layout.table_size),
-                            style: Style::Block,
-                            ..ctx.within(width, Align::Left)
-                        };
-                        let mut blocks: Vec<Block> = vec![];
-                        node_blocks(&el.children, &inner, &mut blocks);
-                        Cell {
-                            span: *colspan,
-                            merge: if *rowspan > 1 {
-                                Merge::Restart
-                            } else {
-                                Merge::None
-                            },
-                            blocks,
-                        }
-                    }
-                    Slot::Covered(colspan) => Cell {
-                        span: *colspan,
-                        merge: Merge::Continue,
-                        blocks: vec![],
-                    },
-                    Slot::Empty => Cell {
-                        span: 1,
-                        ..Cell::default()
-                    },
-                })
+                .map(|slot| cell(slot, &widths, ctx, read_blocks))
                 .collect(),
         })
         .collect();
-    let mut rows: Vec<Row> = rows;
     for row in &mut rows {
         // A group row (one cell across the table) stays with the row under it.
         if !row.header && row.cells.len() == 1 && count > 1 {
@@ -101,6 +64,58 @@ pub fn read(el: &HtmlElement, columns: Option<&str>, ctx: &Ctx) -> Option<Table>
         rows,
         ruled: true,
     })
+}
+
+/// The table's rows in order, each with whether it is a header row.
+fn source_rows(el: &HtmlElement) -> Vec<(bool, &HtmlElement)> {
+    let mut rows = vec![];
+    for part in elements(el) {
+        if part.tag == tag::tr {
+            rows.push((false, part));
+        } else {
+            let header = part.tag == tag::thead;
+            rows.extend(
+                elements(part)
+                    .filter(|r| r.tag == tag::tr)
+                    .map(|r| (header, r)),
+            );
+        }
+    }
+    rows
+}
+
+/// A grid slot as a Word cell: its blocks in table text, left by default.
+fn cell(slot: &Slot, widths: &[f64], ctx: &Ctx, read_blocks: ReadBlocks) -> Cell {
+    match slot {
+        Slot::Start(column, colspan, rowspan, el) => {
+            let width: f64 = widths[*column..column + colspan].iter().sum();
+            let inner = Ctx {
+                size: Some(ctx.layout.table_size),
+                style: Style::Block,
+                ..ctx.within(width, Align::Left)
+            };
+            let mut blocks: Vec<Block> = vec![];
+            read_blocks(&el.children, &inner, &mut blocks);
+            Cell {
+                span: *colspan,
+                merge: if *rowspan > 1 {
+                    Merge::Restart
+                } else {
+                    Merge::None
+                },
+                blocks,
+            }
+        }
+        Slot::Covered(colspan) => Cell {
+            span: *colspan,
+            merge: Merge::Continue,
+            blocks: vec![],
+        },
+        Slot::Empty => Cell {
+            span: 1,
+            ..Cell::default()
+        },
+    }
 }
 
 fn span(el: &HtmlElement, name: &str) -> usize {

@@ -1,5 +1,4 @@
-//! The model → WordprocessingML parts (`document.xml`, `styles.xml`,
-//! `header1.xml`, `settings.xml`), elements in the order the schema wants.
+//! The model → `word/document.xml`, elements in the order the schema wants.
 //! Sizes: twentieths of a point (twips) for space, half-points for text.
 
 use quick_xml::Writer;
@@ -9,8 +8,8 @@ use super::model::{
     A4, Align, Block, Cell, Layout, Merge, Para, Run, RunText, Section, Style, Table,
 };
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// The page header's relationship id (`document.xml.rels`).
 pub const HEADER_ID: &str = "rIdHeader";
 /// Distance of the page number from the top edge of the page.
@@ -20,16 +19,16 @@ const RULE_EIGHTHS: &str = "4";
 /// Cell margins of a data table (the layout library's `table-inset`, 4 pt).
 const CELL_MARGIN: f64 = 4.0;
 
-fn twips(pt: f64) -> String {
+pub(super) fn twips(pt: f64) -> String {
     format!("{}", (pt * 20.0).round() as i64)
 }
 
-fn half_points(pt: f64) -> String {
+pub(super) fn half_points(pt: f64) -> String {
     format!("{}", (pt * 2.0).round() as i64)
 }
 
 /// A line pitch in Word's 240ths of a line.
-fn lines(n: f64) -> String {
+pub(super) fn lines(n: f64) -> String {
     format!("{}", (n * 240.0).round() as i64)
 }
 
@@ -40,10 +39,10 @@ fn xml_text(text: &str) -> String {
         .collect()
 }
 
-pub struct Xml(Writer<Vec<u8>>);
+pub(super) struct Xml(Writer<Vec<u8>>);
 
 impl Xml {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let mut w = Writer::new(Vec::new());
         let _ = w.write_event(Event::Decl(BytesDecl::new(
             "1.0",
@@ -53,30 +52,30 @@ impl Xml {
         Self(w)
     }
 
-    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    pub(super) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
         let mut start = BytesStart::new(name);
         start.extend_attributes(attrs.iter().copied());
         // Writing into a Vec cannot fail.
         let _ = self.0.write_event(Event::Start(start));
     }
 
-    fn close(&mut self, name: &str) {
+    pub(super) fn close(&mut self, name: &str) {
         let _ = self.0.write_event(Event::End(BytesEnd::new(name)));
     }
 
-    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    pub(super) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
         let mut start = BytesStart::new(name);
         start.extend_attributes(attrs.iter().copied());
         let _ = self.0.write_event(Event::Empty(start));
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         let _ = self
             .0
             .write_event(Event::Text(BytesText::new(&xml_text(text))));
     }
 
-    fn finish(self) -> Vec<u8> {
+    pub(super) fn finish(self) -> Vec<u8> {
         self.0.into_inner()
     }
 }
@@ -350,215 +349,4 @@ fn cell(x: &mut Xml, c: &Cell, width: f64, header: bool) {
         );
     }
     x.close("w:tc");
-}
-
-/// `word/styles.xml`: body text, headings, centred lines and block lines,
-/// from the layout library's measurements.
-pub fn styles(layout: &Layout) -> Vec<u8> {
-    let mut x = Xml::new();
-    x.open("w:styles", &[("xmlns:w", W)]);
-    x.open("w:docDefaults", &[]);
-    x.open("w:rPrDefault", &[]);
-    x.open("w:rPr", &[]);
-    let f = layout.font.as_str();
-    x.empty(
-        "w:rFonts",
-        &[
-            ("w:ascii", f),
-            ("w:hAnsi", f),
-            ("w:eastAsia", f),
-            ("w:cs", f),
-        ],
-    );
-    let size = half_points(layout.body_size);
-    x.empty("w:sz", &[("w:val", &size)]);
-    x.empty("w:szCs", &[("w:val", &size)]);
-    x.empty(
-        "w:lang",
-        &[
-            ("w:val", "vi-VN"),
-            ("w:eastAsia", "en-US"),
-            ("w:bidi", "ar-SA"),
-        ],
-    );
-    x.close("w:rPr");
-    x.close("w:rPrDefault");
-    x.open("w:pPrDefault", &[]);
-    x.open("w:pPr", &[]);
-    x.empty(
-        "w:spacing",
-        &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
-    );
-    x.close("w:pPr");
-    x.close("w:pPrDefault");
-    x.close("w:docDefaults");
-
-    let body_lines = lines(layout.body_lines);
-    let after = twips(layout.paragraph_spacing);
-    let indent = twips(layout.first_line_indent);
-    let style = |x: &mut Xml,
-                 id: &str,
-                 name: &str,
-                 based: Option<&str>,
-                 ppr: &dyn Fn(&mut Xml),
-                 rpr: &dyn Fn(&mut Xml)| {
-        let mut attrs = vec![("w:type", "paragraph"), ("w:styleId", id)];
-        if id == "Normal" {
-            attrs.push(("w:default", "1"));
-        }
-        x.open("w:style", &attrs);
-        x.empty("w:name", &[("w:val", name)]);
-        if let Some(b) = based {
-            x.empty("w:basedOn", &[("w:val", b)]);
-            x.empty("w:next", &[("w:val", "Normal")]);
-        }
-        x.empty("w:qFormat", &[]);
-        x.open("w:pPr", &[]);
-        ppr(x);
-        x.close("w:pPr");
-        x.open("w:rPr", &[]);
-        rpr(x);
-        x.close("w:rPr");
-        x.close("w:style");
-    };
-    style(
-        &mut x,
-        "Normal",
-        "Normal",
-        None,
-        &|x| {
-            x.empty(
-                "w:spacing",
-                &[
-                    ("w:after", &after),
-                    ("w:line", &body_lines),
-                    ("w:lineRule", "auto"),
-                ],
-            );
-            x.empty("w:ind", &[("w:firstLine", &indent)]);
-            x.empty("w:jc", &[("w:val", "both")]);
-        },
-        &|_| {},
-    );
-    let heading_size = half_points(layout.heading_size);
-    for level in 1..=4u8 {
-        let id = format!("Heading{level}");
-        let name = format!("heading {level}");
-        let outline = (level - 1).to_string();
-        style(
-            &mut x,
-            &id,
-            &name,
-            Some("Normal"),
-            &|x| {
-                x.empty("w:keepNext", &[]);
-                x.empty("w:outlineLvl", &[("w:val", &outline)]);
-            },
-            &|x| {
-                // As the layout library's heading rule: levels 1–3 bold, 3 on italic.
-                if level <= 3 {
-                    x.empty("w:b", &[]);
-                }
-                if level >= 3 {
-                    x.empty("w:i", &[]);
-                }
-                x.empty("w:sz", &[("w:val", &heading_size)]);
-            },
-        );
-    }
-    style(
-        &mut x,
-        "Centred",
-        "Centred",
-        Some("Normal"),
-        &|x| {
-            x.empty("w:ind", &[("w:firstLine", "0")]);
-            x.empty("w:jc", &[("w:val", "center")]);
-        },
-        &|_| {},
-    );
-    let block_lines = lines(layout.block_lines);
-    style(
-        &mut x,
-        "Block",
-        "Block",
-        Some("Normal"),
-        &|x| {
-            x.empty(
-                "w:spacing",
-                &[
-                    ("w:after", "0"),
-                    ("w:line", &block_lines),
-                    ("w:lineRule", "auto"),
-                ],
-            );
-            x.empty("w:ind", &[("w:firstLine", "0")]);
-            x.empty("w:jc", &[("w:val", "left")]);
-        },
-        &|_| {},
-    );
-    x.close("w:styles");
-    x.finish()
-}
-
-/// `word/header1.xml`: the page number, centred (a PAGE field).
-pub fn header(layout: &Layout) -> Vec<u8> {
-    let mut x = Xml::new();
-    x.open("w:hdr", &[("xmlns:w", W), ("xmlns:r", R)]);
-    x.open("w:p", &[]);
-    x.open("w:pPr", &[]);
-    x.empty("w:pStyle", &[("w:val", "Block")]);
-    x.empty("w:jc", &[("w:val", "center")]);
-    x.close("w:pPr");
-    let size = half_points(layout.page_number_size);
-    let field_run = |x: &mut Xml, inner: &dyn Fn(&mut Xml)| {
-        x.open("w:r", &[]);
-        x.open("w:rPr", &[]);
-        x.empty("w:sz", &[("w:val", &size)]);
-        x.empty("w:szCs", &[("w:val", &size)]);
-        x.close("w:rPr");
-        inner(x);
-        x.close("w:r");
-    };
-    field_run(&mut x, &|x| {
-        x.empty("w:fldChar", &[("w:fldCharType", "begin")])
-    });
-    field_run(&mut x, &|x| {
-        x.open("w:instrText", &[("xml:space", "preserve")]);
-        x.text(" PAGE ");
-        x.close("w:instrText");
-    });
-    field_run(&mut x, &|x| {
-        x.empty("w:fldChar", &[("w:fldCharType", "separate")])
-    });
-    field_run(&mut x, &|x| {
-        x.open("w:t", &[]);
-        x.text("2");
-        x.close("w:t");
-    });
-    field_run(&mut x, &|x| {
-        x.empty("w:fldChar", &[("w:fldCharType", "end")])
-    });
-    x.close("w:p");
-    x.close("w:hdr");
-    x.finish()
-}
-
-/// `word/settings.xml`: Word 2013+ layout rules (table edges on the margin).
-pub fn settings() -> Vec<u8> {
-    let mut x = Xml::new();
-    x.open("w:settings", &[("xmlns:w", W)]);
-    x.empty("w:defaultTabStop", &[("w:val", "720")]);
-    x.open("w:compat", &[]);
-    x.empty(
-        "w:compatSetting",
-        &[
-            ("w:name", "compatibilityMode"),
-            ("w:uri", "http://schemas.microsoft.com/office/word"),
-            ("w:val", "15"),
-        ],
-    );
-    x.close("w:compat");
-    x.close("w:settings");
-    x.finish()
 }
