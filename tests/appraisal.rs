@@ -89,6 +89,14 @@ fn one_build_yields_every_appraisal_document_in_the_manifest() {
         let attached: Vec<&str> = e.attachments.iter().map(|a| a.path.as_str()).collect();
         match e.kind.as_str() {
             "danh-sach" => assert_eq!(attached, [e.path.replace(".pdf", ".xlsx")]),
+            // A national submission's also its ho-so.zip (tests/word.rs).
+            "packet" if e.unit.is_none() => assert_eq!(
+                attached,
+                [
+                    e.path.replace("packet.pdf", "ho-so.zip"),
+                    e.path.replace(".pdf", ".json")
+                ]
+            ),
             "packet" => assert_eq!(attached, [e.path.replace(".pdf", ".json")]),
             _ => assert!(attached.is_empty(), "{}", e.path),
         }

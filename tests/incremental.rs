@@ -108,6 +108,7 @@ fn changing_one_input_rebuilds_exactly_the_documents_that_print_it() {
     assert_eq!(
         changed(&before, &tree(root.path())),
         [
+            "lang-son/so-khoa-hoc-cong-nghe/ke-hoach.docx".to_string(),
             "lang-son/so-khoa-hoc-cong-nghe/ke-hoach.pdf".to_string(),
             "manifest.json".to_string()
         ]

@@ -287,21 +287,24 @@ fn check_workspace(pick: &mut dyn FnMut(usize) -> String) -> Result<(), String> 
             return Err(format!("nothing planted in {kind}"));
         }
     }
-    let printed = typeset_all(root.path()).map_err(|e| {
+    let (printed, in_word) = typeset_all(root.path()).map_err(|e| {
         // Keep the planted workspace to look at.
         let kept = root.keep();
         format!("{e}\n(workspace kept at {})", kept.display())
     })?;
     let mut missing = Vec::new();
-    for p in planted.iter().filter(|p| p.must_print) {
-        if !printed.iter().any(|text| prints(text, &p.value)) {
-            missing.push(format!(
-                "{} `{}` = {:?}; printed between its markers: {:?}",
-                p.file,
-                p.key,
-                p.value,
-                printed_between(&printed, p.index)
-            ));
+    // In the PDFs, and on its own in the Word files.
+    for (output, texts) in [("PDF", &printed), ("Word", &in_word)] {
+        for p in planted.iter().filter(|p| p.must_print) {
+            if !texts.iter().any(|text| prints(text, &p.value)) {
+                missing.push(format!(
+                    "{output}: {} `{}` = {:?}; printed between its markers: {:?}",
+                    p.file,
+                    p.key,
+                    p.value,
+                    printed_between(texts, p.index)
+                ));
+            }
         }
     }
     if missing.is_empty() {
@@ -316,8 +319,42 @@ fn check_workspace(pick: &mut dyn FnMut(usize) -> String) -> Result<(), String> 
     }
 }
 
-/// Every document's text, compact and case-folded, in drawing, reading and column order.
-fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
+/// The text of a Word file's body, as Word shows it: every `w:t` in order,
+/// XML's escapes read back.
+fn docx_text(bytes: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut text, mut inside) = (String::new(), false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => inside = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => inside = false,
+            Event::Text(t) if inside => text.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) if inside => match r.resolve_char_ref().unwrap() {
+                Some(c) => text.push(c),
+                None => text.push_str(match r.decode().unwrap().as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unknown entity &{other};"),
+                }),
+            },
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Every document's text, compact and case-folded, in drawing, reading and
+/// column order; and, apart, its Word file's text.
+fn typeset_all(root: &Path) -> Result<(Vec<String>, Vec<String>), String> {
     let session =
         pipeline::render_all(root, &BuildOptions::default()).map_err(|e| e.to_string())?;
     let errors: Vec<String> = session
@@ -334,6 +371,7 @@ fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
         ));
     }
     let mut texts = Vec::new();
+    let mut in_word = Vec::new();
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for doc in &session.rendered {
         let pages = pipeline::typeset(&session, doc)
@@ -344,6 +382,9 @@ fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
         texts.push(folded(&placed.compact_text()));
         texts.push(folded(&placed.lines().concat()));
         texts.push(folded(&column_order(&placed)));
+        let docx = pipeline::word(&session, doc)
+            .map_err(|e| format!("{} has no Word file: {e:?}", doc.doc.stem))?;
+        in_word.push(folded(&docx_text(&docx)));
         *kinds.entry(doc.doc.kind.as_str()).or_default() += 1;
     }
     // Every kind of document took part.
@@ -361,7 +402,7 @@ fn typeset_all(root: &Path) -> Result<Vec<String>, String> {
             return Err(format!("no {kind} document was built"));
         }
     }
-    Ok(texts)
+    Ok((texts, in_word))
 }
 
 #[test]

@@ -339,3 +339,73 @@ fn word_file_is_laid_out_in_words_own_terms() {
         }
     }
 }
+
+/// A national submission's `ho-so.zip`: every part of its packet as PDF and
+/// Word file, named in order, the same bytes as the parts' own files.
+#[test]
+fn national_submission_has_its_dossier_as_the_national_system_takes_it() {
+    let dir = common::reference_copy();
+    let manifest = build(dir.path(), &BuildOptions::default());
+    let packet = manifest
+        .documents
+        .iter()
+        .find(|d| d.path.ends_with("bang-khen-thu-tuong/packet.pdf"))
+        .unwrap();
+    let archive = packet
+        .attachments
+        .iter()
+        .find(|a| a.path.ends_with("bang-khen-thu-tuong/ho-so.zip"))
+        .expect("ho-so.zip listed with the packet");
+    let bytes = std::fs::read(dir.path().join(&archive.path)).unwrap();
+    assert_eq!(archive.sha256, thidua::output::sha256_hex(&bytes));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    let mut expected = vec![];
+    for (i, part) in packet.parts.iter().enumerate() {
+        let name = thidua::output::dossier::part_name(
+            i + 1,
+            part.path
+                .trim_start_matches("output/")
+                .trim_end_matches(".pdf"),
+        );
+        let entry = manifest
+            .documents
+            .iter()
+            .find(|d| d.path == part.path)
+            .unwrap();
+        for (ext, path) in [
+            ("pdf", &entry.path),
+            ("docx", &entry.docx.as_ref().unwrap().path),
+        ] {
+            let mut inside = vec![];
+            std::io::Read::read_to_end(
+                &mut zip.by_name(&format!("{name}.{ext}")).unwrap(),
+                &mut inside,
+            )
+            .unwrap();
+            assert_eq!(
+                inside,
+                std::fs::read(dir.path().join(path)).unwrap(),
+                "{name}.{ext}"
+            );
+            expected.push(format!("{name}.{ext}"));
+        }
+    }
+    assert_eq!(names, expected);
+    assert_eq!(names[..2], ["01-to-trinh.pdf", "01-to-trinh.docx"]);
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("04-bao-cao-thanh-tich-"))
+    );
+    // Provincial packets have none.
+    assert!(
+        manifest
+            .documents
+            .iter()
+            .filter(|d| d.path.ends_with("tham-dinh/packet.pdf"))
+            .all(|d| d.attachments.iter().all(|a| !a.path.ends_with(".zip")))
+    );
+}

@@ -118,6 +118,7 @@ fn dossier(
         date: submitted,
         inputs: vec![ctx.campaign.file, ctx.unit.file],
         parts,
+        archive: false,
     }));
 }
 

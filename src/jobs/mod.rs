@@ -61,6 +61,9 @@ pub struct Packet {
     pub inputs: Vec<FileId>,
     /// The documents it joins, in reading order.
     pub parts: Vec<Part>,
+    /// A submission to the national level: its parts also go, as PDF and
+    /// Word files, into `ho-so.zip` beside it.
+    pub archive: bool,
 }
 
 /// A document joined into a packet, with its bookmark.

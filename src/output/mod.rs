@@ -2,6 +2,7 @@
 //! folder and is renamed over the target, so a reader (or a crash) sees the
 //! old file or the new one, never half of one.
 
+pub mod dossier;
 mod manifest;
 pub mod packet;
 mod stamps;

@@ -49,7 +49,8 @@ pub fn unchanged(
     let own_files = |e: &ManifestEntry| {
         e.attachments
             .iter()
-            .filter(|a| !a.path.ends_with(".json"))
+            // A packet's index and archive are written anew each build.
+            .filter(|a| !a.path.ends_with(".json") && !a.path.ends_with(".zip"))
             .cloned()
             .collect::<Vec<_>>()
     };

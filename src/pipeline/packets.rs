@@ -56,6 +56,7 @@ pub fn join_all(
                 parts: part_refs(packet),
                 ..entry
             });
+            archive(root, packet, entries)?;
             continue;
         }
         if let Some((path, pages, sha256)) = join(root, packet, &built)? {
@@ -73,9 +74,49 @@ pub fn join_all(
                 key: rendered.key.clone(),
                 parts: part_refs(packet),
             });
+            archive(root, packet, entries)?;
         }
     }
     Ok(count)
+}
+
+/// Writes `ho-so.zip` beside a national submission's packet (the last of
+/// `entries`): every part's PDF and Word file, in order.
+fn archive(root: &Path, packet: &Packet, entries: &mut [ManifestEntry]) -> Result<(), BuildError> {
+    if !packet.archive {
+        return Ok(());
+    }
+    let by_path: HashMap<&str, &ManifestEntry> =
+        entries.iter().map(|e| (e.path.as_str(), e)).collect();
+    let mut files = Vec::new();
+    for (i, part) in packet.parts.iter().enumerate() {
+        let name = output::dossier::part_name(i + 1, &part.stem);
+        let pdf = pdf_path(&part.stem);
+        let docx = by_path.get(pdf.as_str()).and_then(|e| e.docx.as_ref());
+        let own = [(pdf.clone(), "pdf")]
+            .into_iter()
+            .chain(docx.map(|d| (d.path.clone(), "docx")));
+        for (path, ext) in own {
+            let bytes = std::fs::read(root.join(&path)).map_err(|source| BuildError::Write {
+                path: root.join(&path),
+                source,
+            })?;
+            files.push((format!("{name}.{ext}"), bytes));
+        }
+    }
+    let zip = output::dossier::archive(&files).map_err(|e| BuildError::Write {
+        path: root.join(pdf_path(&packet.stem)),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let rel = pdf_path(&packet.stem).replace("packet.pdf", "ho-so.zip");
+    write_if_changed(&root.join(&rel), &zip)?;
+    if let Some(entry) = entries.last_mut() {
+        entry.attachments.push(Attachment {
+            path: rel,
+            sha256: output::sha256_hex(&zip),
+        });
+    }
+    Ok(())
 }
 
 /// Joins a packet from its parts' files; `None` when a part was not built.

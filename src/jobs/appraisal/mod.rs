@@ -361,5 +361,6 @@ fn packet(ctx: &AppraisalCtx, appraiser: &Unit, award: &Award, pool: &Pool) -> P
         date: ap.submission.date.value.earliest(),
         inputs: ctx.inputs.clone(),
         parts,
+        archive: false,
     }
 }

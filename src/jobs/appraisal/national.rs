@@ -148,6 +148,7 @@ pub fn jobs(jobs: &mut Vec<Job>, ctx: &AppraisalCtx, view: &NationalView, s: &Na
         date,
         inputs: ctx.inputs.clone(),
         parts,
+        archive: true,
     }));
 }
 
