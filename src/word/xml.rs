@@ -86,8 +86,21 @@ pub fn document(layout: &Layout, sections: &[Section]) -> Vec<u8> {
     x.open("w:document", &[("xmlns:w", W), ("xmlns:r", R)]);
     x.open("w:body", &[]);
     for (i, section) in sections.iter().enumerate() {
+        let mut after_table = false;
         for block in &section.blocks {
-            block_xml(&mut x, block);
+            match block {
+                // A table keeps a paragraph's space from the text under it,
+                // as the layout library's table block does.
+                Block::Para(p) if after_table && p.before == 0.0 => para(
+                    &mut x,
+                    &Para {
+                        before: layout.paragraph_spacing,
+                        ..p.clone()
+                    },
+                ),
+                _ => block_xml(&mut x, block),
+            }
+            after_table = matches!(block, Block::Table(_));
         }
         if i + 1 < sections.len() {
             // A section ends with a paragraph carrying its properties.
