@@ -360,10 +360,16 @@ fn a_merge_killed_at_any_write_or_removal_loses_nothing() {
         assert_same_files(&outputs(root.path()), &whole, &at);
         k += 1;
     };
-    // Into a fresh folder, every packet and its index is written, then the
-    // manifest, then the shard manifests removed: each was a kill point.
+    // Into a fresh folder, every packet, its archive (a national
+    // submission's ho-so.zip) and its index is written, then the manifest,
+    // then the shard manifests removed: each was a kill point.
     let packets = whole.keys().filter(|p| p.ends_with(".json")).count() - 1;
-    assert_eq!(total, 2 * packets + 1 + n, "operations of a merge");
+    let archives = whole.keys().filter(|p| p.ends_with("ho-so.zip")).count();
+    assert_eq!(
+        total,
+        2 * packets + archives + 1 + n,
+        "operations of a merge"
+    );
 }
 
 /// `after` holds the files of `whole`, byte for byte, and no other.

@@ -158,7 +158,7 @@ fn decision_awards_the_provincial_certificate_on_its_legal_bases() {
     let chosen = provincial(&ws);
     let placed = decision(root.path());
     let start = list_start(&placed);
-    assert_eq!(start, 2, "the decision holds on one page");
+    assert!(start >= 2, "the list starts on a page of its own");
     let main = pages(&placed, 1, start - 1);
     let text = main.compact_text();
     let has = |s: &str| text.contains(&compact(s));
