@@ -28,6 +28,7 @@ rm -rf "$REF"; mkdir -p "$REF"; cp -r inputs "$REF/"
 (cd "$REF/output" && find . -name '*.typ' -not -path './lib/*' | sort > "$WORK/sources.txt")
 echo "sources: $(wc -l < "$WORK/sources.txt")"
 echo "thidua build, full:        $(median 'rm -rf $REF/output && $THIDUA build -q $REF')"
+echo "thidua build, no Word:     $(median 'rm -rf $REF/output && $THIDUA build -q --no-docx $REF')"
 "$THIDUA" build -q --keep-typst "$REF"
 export SOURCES=$WORK/sources.txt
 echo "typst CLI, one at a time:  $(median 'cd $REF/output && xargs -n1 -P1 $TYPST compile --root . --ignore-system-fonts --font-path $FONTS < $SOURCES')"
@@ -37,6 +38,7 @@ echo "## (b) synthetic workspace (seconds, peak KiB)"
 rm -rf "$SYN"
 target/release/examples/synth --units 40 --per-unit 50 --out "$SYN" 2>&1 | tail -1
 echo "full build:                $(median 'rm -rf $SYN/output && $THIDUA build -q $SYN')"
+echo "full build, no Word files: $(median 'rm -rf $SYN/output && $THIDUA build -q --no-docx $SYN')"
 echo "documents:                 $(grep -c '"unit":' "$SYN/output/manifest.json")"
 echo "no-op rebuild:             $(median '$THIDUA build -q $SYN')"
 # A nominee's summary prints in the unit's list, minutes and report, in the

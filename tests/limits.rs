@@ -165,3 +165,35 @@ fn a_character_the_font_lacks_is_located_before_typesetting() {
         "{found:#?}"
     );
 }
+
+/// A control character (BEL, VT, ESC: YAML's `"\a"`, `"\v"`, `"\e"`) is
+/// refused where it stands: no document, PDF or Word file (XML cannot hold
+/// it), is made from it.
+#[test]
+fn a_control_character_is_refused_at_input() {
+    for escape in ["\\a", "\\v", "\\e", "\\x01"] {
+        let root = reference_copy();
+        let unit = root.path().join("inputs/units/so-noi-vu.yaml");
+        let text = std::fs::read_to_string(&unit).unwrap();
+        let at = text.find("full_name: ").unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        let end = at + text[at..].find('\n').unwrap();
+        let name = text[at + "full_name: ".len()..end].trim().trim_matches('"');
+        let edited = format!(
+            "{}full_name: \"{}{escape}{}\"{}",
+            &text[..at],
+            &name[..name.find(' ').unwrap()],
+            &name[name.find(' ').unwrap()..],
+            &text[end..]
+        );
+        std::fs::write(&unit, edited).unwrap();
+        let found = check(root.path());
+        assert!(
+            found
+                .iter()
+                .any(|d| (d.starts_with("TD0017 ") || d.starts_with("TD0001 "))
+                    && d.contains(&format!("inputs/units/so-noi-vu.yaml:{line} "))),
+            "{escape}: {found:#?}"
+        );
+    }
+}

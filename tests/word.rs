@@ -409,3 +409,36 @@ fn national_submission_has_its_dossier_as_the_national_system_takes_it() {
             .all(|d| d.attachments.iter().all(|a| !a.path.ends_with(".zip")))
     );
 }
+
+/// A workspace's template override changes the PDF and the Word file alike:
+/// one source of wording.
+#[test]
+fn a_template_override_changes_both_files() {
+    let dir = common::reference_copy();
+    let builtin =
+        std::fs::read_to_string(common::reference_root().join("templates/to-trinh.typ")).unwrap();
+    let marker = "#par[Kính trình {{ authority_short }} xem xét, quyết định./.]";
+    assert!(builtin.contains(marker));
+    let sentence = "Câu riêng của mẫu ghi đè: #không-phải-mã $x$.";
+    let overridden = builtin.replace(marker, &format!("#par[{{{{ {:?} }}}}]\n{marker}", sentence));
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/to-trinh.typ"), overridden).unwrap();
+    let manifest = build(dir.path(), &BuildOptions::default());
+    let stem = "lang-son/so-noi-vu/bang-khen-chu-tich-tinh/to-trinh";
+    let entry = manifest
+        .documents
+        .iter()
+        .find(|d| d.path == format!("output/{stem}.pdf"))
+        .unwrap();
+    let file = std::fs::File::open(dir.path().join(&entry.docx.as_ref().unwrap().path)).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("Câu riêng của mẫu ghi đè: #không-phải-mã $x$."),
+        "in the Word file"
+    );
+    let (_, placed) = common::laid_out_stem(dir.path(), stem);
+    assert!(common::has(&placed, sentence), "in the PDF");
+}

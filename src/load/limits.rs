@@ -53,26 +53,59 @@ pub(super) fn text_problems(
             );
         }
         if let Some(bad) = s.chars().find(|c| !crate::fonts::displayable(*c)) {
-            let from = opening_of(s).unwrap_or(0);
-            let at = text[from..]
-                .find(bad)
-                .map_or(0..0, |i| from + i..from + i + bad.len_utf8());
+            let at = bad_char_at(text, s, bad, opening_of(s));
             let code = format!("U+{:04X}", bad as u32);
-            out.push(
-                Diagnostic::error(
-                    "TD0017",
+            let (message, help) = if bad.is_control() {
+                (
                     Text::new(
-                        format!("ký tự `{bad}` ({code}) không có trong phông chữ của văn bản (Liberation Serif)"),
-                        format!("character `{bad}` ({code}) is not in the documents' font (Liberation Serif)"),
+                        format!("ký tự điều khiển {code} không được có trong văn bản"),
+                        format!("control character {code} cannot be in a document"),
+                    ),
+                    Text::new(
+                        "xóa ký tự này (trong chuỗi có ngoặc kép, xóa mã thoát như `\\a`, `\\x01`)",
+                        "delete it (in a double-quoted string, the escape such as `\\a`, `\\x01`)",
                     ),
                 )
-                .at(file, at)
-                .help(Text::new(
-                    "thay bằng chữ Việt, chữ Latinh hoặc dấu câu thông thường; văn bản hành chính không dùng ký tự này",
-                    "use Vietnamese or Latin letters and ordinary punctuation instead",
-                )),
-            );
+            } else {
+                (
+                    Text::new(
+                        format!(
+                            "ký tự `{bad}` ({code}) không có trong phông chữ của văn bản (Liberation Serif)"
+                        ),
+                        format!(
+                            "character `{bad}` ({code}) is not in the documents' font (Liberation Serif)"
+                        ),
+                    ),
+                    Text::new(
+                        "thay bằng chữ Việt, chữ Latinh hoặc dấu câu thông thường; văn bản hành chính không dùng ký tự này",
+                        "use Vietnamese or Latin letters and ordinary punctuation instead",
+                    ),
+                )
+            };
+            out.push(Diagnostic::error("TD0017", message).at(file, at).help(help));
         }
     }
     out
+}
+
+/// Where `bad`, a character of the value `s`, is written in `text`: the
+/// character itself, or, when the file writes it as an escape (`"\a"` in
+/// a double-quoted string), the escape after the words before it.
+fn bad_char_at(text: &str, s: &str, bad: char, opening: Option<usize>) -> std::ops::Range<usize> {
+    let before: String = s.chars().take_while(|c| *c != bad).collect();
+    let from = opening.or_else(|| {
+        let start: String = before.chars().take(40).collect();
+        (!start.is_empty()).then(|| text.find(&start)).flatten()
+    });
+    let Some(from) = from else {
+        return text.find(bad).map_or(0..0, |i| i..i + bad.len_utf8());
+    };
+    if let Some(i) = text[from..].find(bad) {
+        return from + i..from + i + bad.len_utf8();
+    }
+    let escape = from + before.len();
+    match text.get(escape..escape + 2) {
+        Some(e) if e.starts_with('\\') => escape..escape + 2,
+        _ => from..from + before.len().max(1).min(text.len() - from),
+    }
 }
