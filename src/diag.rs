@@ -75,8 +75,39 @@ pub struct Diagnostic {
     pub file: Option<FileId>,
     /// Byte range in the file's (NFC-normalised) text.
     pub span: Option<Range<usize>>,
+    /// A spreadsheet's cell, for a problem in a list being imported.
+    pub cell: Option<CellRef>,
     pub message: Text,
     pub help: Option<Text>,
+}
+
+/// A cell of a spreadsheet: `danh-sach.xlsx!Danh sách!E7`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRef {
+    /// The spreadsheet's path as the user gave it.
+    pub file: String,
+    pub sheet: String,
+    /// 1-based, as Excel numbers rows and columns (A = 1).
+    pub row: u32,
+    pub column: u32,
+}
+
+impl CellRef {
+    /// `E7`.
+    pub fn a1(&self) -> String {
+        let (mut n, mut letters) = (self.column, Vec::new());
+        while n > 0 {
+            letters.push(b'A' + ((n - 1) % 26) as u8);
+            n = (n - 1) / 26;
+        }
+        letters.reverse();
+        format!("{}{}", String::from_utf8_lossy(&letters), self.row)
+    }
+
+    /// `Danh sách!E7`, the cell as Excel names it within its workbook.
+    pub fn in_sheet(&self) -> String {
+        format!("{}!{}", self.sheet, self.a1())
+    }
 }
 
 impl Diagnostic {
@@ -86,6 +117,7 @@ impl Diagnostic {
             severity: Severity::Error,
             file: None,
             span: None,
+            cell: None,
             message,
             help: None,
         }
@@ -106,6 +138,11 @@ impl Diagnostic {
 
     pub fn in_file(mut self, file: FileId) -> Self {
         self.file = Some(file);
+        self
+    }
+
+    pub fn in_cell(mut self, cell: CellRef) -> Self {
+        self.cell = Some(cell);
         self
     }
 
@@ -142,9 +179,26 @@ pub struct Located {
     pub end: Option<[usize; 2]>,
     pub message: String,
     pub help: Option<String>,
+    /// For a spreadsheet: the cell within its workbook, `Danh sách!E7`
+    /// (`file` is the workbook, `line` and `column` the row and column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 pub fn locate(diag: &Diagnostic, sources: &Sources, lang: Lang) -> Located {
+    if let Some(cell) = &diag.cell {
+        return Located {
+            code: diag.code,
+            severity: diag.severity,
+            file: Some(cell.file.clone()),
+            line: Some(cell.row as usize),
+            column: Some(cell.column as usize),
+            end: None,
+            message: diag.message.get(lang).to_string(),
+            help: diag.help.as_ref().map(|h| h.get(lang).to_string()),
+            cell: Some(cell.in_sheet()),
+        };
+    }
     let file = diag.file.map(|f| sources.name(f).to_string());
     let (start, end) = match (diag.file, &diag.span) {
         (Some(f), Some(span)) => (
@@ -162,15 +216,23 @@ pub fn locate(diag: &Diagnostic, sources: &Sources, lang: Lang) -> Located {
         end: end.map(|p| [p.0, p.1]),
         message: diag.message.get(lang).to_string(),
         help: diag.help.as_ref().map(|h| h.get(lang).to_string()),
+        cell: None,
     }
 }
 
-/// Sorts by file and position, errors before warnings at the same place.
+/// Sorts by file and position (a spreadsheet's by row, then column), errors
+/// before warnings at the same place.
 pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
     diags.sort_by_key(|d| {
         (
-            d.file.map(|f| sources.name(f).to_string()),
-            d.span.as_ref().map(|s| s.start),
+            d.file
+                .map(|f| sources.name(f).to_string())
+                .or_else(|| d.cell.as_ref().map(|c| format!("{}!{}", c.file, c.sheet))),
+            d.span.as_ref().map(|s| s.start).or_else(|| {
+                d.cell
+                    .as_ref()
+                    .map(|c| ((c.row as usize) << 16) + c.column as usize)
+            }),
             d.severity,
             d.code,
         )
@@ -296,6 +358,14 @@ fn emit_human(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> io::Result
         }
         .with_code(d.code)
         .with_message(d.message.get(lang));
+        if let Some(cell) = &d.cell {
+            let where_ = match lang {
+                Lang::Vi => "ô",
+                Lang::En => "cell",
+            };
+            cs_diag =
+                cs_diag.with_notes(vec![format!("{where_}: {}!{}", cell.file, cell.in_sheet())]);
+        }
         match (d.file, &d.span) {
             (Some(file), Some(span)) => {
                 cs_diag = cs_diag.with_labels(vec![cs::Label::primary(file.0, span.clone())]);
@@ -355,6 +425,20 @@ mod tests {
     }
 
     #[test]
+    fn cells_are_named_as_excel_names_them() {
+        let cell = |row, column| CellRef {
+            file: "ds.xlsx".into(),
+            sheet: "Danh sách".into(),
+            row,
+            column,
+        };
+        assert_eq!(cell(7, 5).a1(), "E7");
+        assert_eq!(cell(1, 26).a1(), "Z1");
+        assert_eq!(cell(2, 27).a1(), "AA2");
+        assert_eq!(cell(3, 703).in_sheet(), "Danh sách!AAA3");
+    }
+
+    #[test]
     fn github_annotations_escape_their_data() {
         let located = Located {
             code: "TD0001",
@@ -365,6 +449,7 @@ mod tests {
             end: None,
             message: "50% sai\ndòng hai".into(),
             help: None,
+            cell: None,
         };
         assert_eq!(
             github_line(&located),

@@ -9,6 +9,7 @@
 
 pub mod diag;
 pub mod fonts;
+pub mod import;
 pub mod jobs;
 pub mod load;
 pub mod model;

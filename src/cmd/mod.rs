@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod import;
 mod merge;
 mod new;
 mod schema;
@@ -41,6 +42,8 @@ enum Command {
     MergeManifests(merge::MergeArgs),
     /// Dựng lại những gì thay đổi mỗi khi lưu tệp (rebuild what changed on every save)
     Watch(watch::WatchArgs),
+    /// Nhập danh sách từ bảng tính vào tệp của một đơn vị (merge a spreadsheet list into a unit's file)
+    Import(import::ImportArgs),
 }
 
 /// Options every command shares.
@@ -70,6 +73,7 @@ impl Cli {
             Command::Check(a) => a.common.lang,
             Command::Build(a) => a.common.lang,
             Command::Watch(a) => a.common.lang,
+            Command::Import(a) => a.common.lang,
             Command::New(a) => a.lang,
             Command::MergeManifests(a) => a.lang,
             Command::Schema(_) => Lang::Vi,
@@ -118,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::run(args),
         Command::MergeManifests(args) => merge::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

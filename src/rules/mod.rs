@@ -306,6 +306,7 @@ impl<'a> Found<'a> {
             severity: self.severity,
             file: Some(file),
             span,
+            cell: None,
             message,
             help: None,
         });
@@ -425,6 +426,17 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
     ("TD0015", "Mỗi mục văn bản không quá 20.000 ký tự"),
     ("TD0016", "Một lần dựng không quá 100.000 văn bản"),
     ("TD0017", "Mọi ký tự có trong phông chữ của văn bản"),
+    // `thidua import`: a spreadsheet's list, located at its cells.
+    ("TD0401", "Bảng tính có dòng tiêu đề của danh sách"),
+    ("TD0402", "Dòng có số liệu thì có tên"),
+    ("TD0403", "Năm sinh, giới tính, CCCD đọc được"),
+    ("TD0404", "CCCD lưu dạng số mất số 0 ở đầu: đã thêm lại"),
+    ("TD0405", "Trang tính, cột không được đọc"),
+    ("TD0406", "Một người, một tập thể chỉ một dòng"),
+    (
+        "TD0407",
+        "Thay đổi không tự sửa được thì được báo để sửa tay",
+    ),
 ];
 
 #[cfg(test)]
