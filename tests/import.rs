@@ -630,3 +630,87 @@ fn a_one_line_person_is_matched_and_its_changes_told() {
     assert!(text.contains(flow));
     assert!(text.contains("summary: \"Tốt.\""));
 }
+
+/// A list of achievements (no name column: `Thành tích`, `Ngày`): a row
+/// matched by its text gets its new day, a new one is appended with its
+/// content item found by id or name, the figures column is not read (told),
+/// a bad day is located and its row skipped.
+#[test]
+fn a_list_of_achievements_merges_into_the_unit_s_achievements() {
+    let root = common::reference_copy();
+    let dir = tempfile::tempdir().unwrap();
+    let existing = "Tham mưu UBND tỉnh phát động phong trào thi đua và ban hành văn bản hướng dẫn; 100% sở, ban, ngành, UBND các huyện, thành phố ban hành kế hoạch và tổ chức đăng ký thi đua đúng thời hạn.";
+    let path = workbook(dir.path(), "tt.xlsx", |book| {
+        let ws = book.add_worksheet();
+        ws.set_name("Thành tích").unwrap();
+        ws.write_string(0, 0, "BẢNG THÀNH TÍCH CỦA SỞ NỘI VỤ")
+            .unwrap();
+        for (c, h) in ["TT", "Thành tích", "Ngày", "Số liệu", "Nội dung thi đua"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        ws.write_string(3, 0, "1").unwrap();
+        ws.write_string(3, 1, existing).unwrap();
+        ws.write_string(3, 2, "26/7/2024").unwrap();
+        ws.write_string(3, 3, "3 văn bản").unwrap();
+        ws.write_string(4, 0, "2").unwrap();
+        ws.write_string(
+            4,
+            1,
+            "Tổ chức hội thi tìm hiểu Luật Thi đua, khen thưởng cho công chức.",
+        )
+        .unwrap();
+        ws.write_number(4, 2, 45600.0).unwrap(); // 2024-11-04
+        ws.write_string(4, 4, "pho-bien-phap-luat").unwrap();
+        // Row 6 blank.
+        ws.write_string(6, 0, "3").unwrap();
+        ws.write_string(6, 1, "Thành tích có ngày sai.").unwrap();
+        ws.write_string(6, 2, "tháng 7").unwrap();
+    });
+    let plan = plan(root.path(), &path, None);
+    assert_eq!(plan.updated.len(), 1);
+    assert_eq!(plan.updated[0].id, "snv-phat-dong-thi-dua");
+    assert_eq!(
+        plan.updated[0].fields,
+        [(
+            "date",
+            Some("2024-07-25".to_string()),
+            "2024-07-26".to_string()
+        )]
+    );
+    assert_eq!(plan.added.len(), 1);
+    assert_eq!(plan.added[0].id, "tt-to-chuc-hoi-thi-tim");
+    let found: Vec<(&str, String)> = plan
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.cell.as_ref().unwrap().in_sheet()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("TD0405", "Thành tích!D3".to_string()),
+            ("TD0403", "Thành tích!C7".to_string()),
+        ]
+    );
+    let reasons: Vec<u32> = plan.skipped.iter().map(|s| s.row).collect();
+    assert_eq!(reasons, [6, 7]);
+    let text = plan.text.unwrap();
+    assert!(text.contains("    date: 2024-07-26\n    text: Tham mưu UBND tỉnh phát động"));
+    assert!(text.contains(
+        "  - id: tt-to-chuc-hoi-thi-tim\n    content_item: pho-bien-phap-luat\n    date: 2024-11-04\n    text: \"Tổ chức hội thi tìm hiểu Luật Thi đua, khen thưởng cho công chức.\"\n"
+    ));
+    // Nothing else of the file moved: the old text with the new item taken out
+    // and the date put back is the file as it was.
+    let before = std::fs::read_to_string(unit_file(root.path())).unwrap();
+    let item_start = text.find("  - id: tt-to-chuc-hoi-thi-tim").unwrap();
+    let item_end =
+        item_start + text[item_start..].find("công chức.\"\n").unwrap() + "công chức.\"\n".len();
+    let restored = format!("{}{}", &text[..item_start], &text[item_end..]).replacen(
+        "date: 2024-07-26",
+        "date: 2024-07-25",
+        1,
+    );
+    assert_eq!(restored, before);
+}

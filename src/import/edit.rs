@@ -170,13 +170,14 @@ impl<'t> Block<'t> {
     }
 }
 
-/// Where the items of the top-level `nominations:` sequence end, and their
-/// indentation; `None` when the file has no such key.
-pub fn nominations_end(text: &str) -> Option<(usize, usize, bool)> {
+/// Where the items of the top-level sequence `key:` end, their indentation,
+/// and whether it is written `key: []`; `None` when the file has no such key.
+pub fn sequence_end(text: &str, key: &str) -> Option<(usize, usize, bool)> {
     let all = lines(text);
+    let head = format!("{key}:");
     let key = all
         .iter()
-        .position(|l| text[l.clone()].starts_with("nominations:"))?;
+        .position(|l| text[l.clone()].starts_with(&head))?;
     let inline_empty = text[all[key].clone()].trim_end().ends_with("[]");
     if inline_empty {
         return Some((all[key].end, 2, true));
@@ -217,7 +218,7 @@ mod tests {
             &UNIT[inner.value("position").unwrap()],
             ">\n        Chuyên viên\n        phòng B"
         );
-        let (end, indent, _) = nominations_end(UNIT).unwrap();
+        let (end, indent, _) = sequence_end(UNIT, "nominations").unwrap();
         assert_eq!(&UNIT[..end].lines().last().unwrap().trim(), &"summary: Cũ.");
         assert_eq!(indent, 2);
         let edited = apply(

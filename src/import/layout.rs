@@ -29,11 +29,25 @@ pub enum Field {
     Unit,
     Summary,
     Note,
+    /// A list of achievements: the day, the figures, the campaign's content item.
+    Date,
+    Figures,
+    ContentItem,
+}
+
+/// What the list lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Nominees (danh sách đề nghị khen thưởng): a name column.
+    Nominees,
+    /// Achievements (bảng thành tích): a text and a day, no name.
+    Achievements,
 }
 
 /// The list's layout: its header row(s) and the columns read.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    pub kind: ListKind,
     /// The last header row (1-based); data starts under it.
     pub header_end: u32,
     /// (1-based column, field).
@@ -84,6 +98,16 @@ fn field_of(header: &str) -> Option<Field> {
         } else if has("đơn vị đề nghị") || has("cơ quan đề nghị") || has("đơn vị trình")
         {
             Field::Unit
+        } else if has("nội dung thi đua") {
+            Field::ContentItem
+        } else if h == "ngày"
+            || h.starts_with("ngày,")
+            || h.starts_with("ngày đạt")
+            || h.starts_with("thời gian")
+        {
+            Field::Date
+        } else if has("số liệu") {
+            Field::Figures
         } else if has("tóm tắt") || has("thành tích") {
             Field::Summary
         } else if has("ghi chú") {
@@ -109,15 +133,22 @@ pub fn find(sheet: &Sheet) -> Option<Layout> {
             match field_of(&text) {
                 // A merged header repeats over the columns it covers: the first reads.
                 Some(f) if columns.iter().any(|(_, g)| *g == f) => {}
+                // Figures print without their labels: not read back.
+                Some(Field::Figures) => ignored.push((column, text)),
                 Some(f) => columns.push((column, f)),
                 None => ignored.push((column, text)),
             }
         }
-        let known = columns.len();
-        if known < 3 || !columns.iter().any(|(_, f)| *f == Field::Name) {
+        let has = |f: Field| columns.iter().any(|(_, g)| *g == f);
+        let kind = if has(Field::Name) && columns.len() >= 3 {
+            ListKind::Nominees
+        } else if !has(Field::Name) && has(Field::Summary) && has(Field::Date) {
+            ListKind::Achievements
+        } else {
             continue;
-        }
+        };
         let mut layout = Layout {
+            kind,
             header_end: row,
             columns,
             ignored,
@@ -169,6 +200,10 @@ mod tests {
             ("Đơn vị đề nghị", Field::Unit),
             ("Tóm tắt thành tích", Field::Summary),
             ("Ghi chú", Field::Note),
+            ("Ngày", Field::Date),
+            ("Số liệu", Field::Figures),
+            ("Nội dung thi đua", Field::ContentItem),
+            ("Ngày sinh", Field::Birth),
         ] {
             assert_eq!(field_of(header), Some(field), "{header}");
         }

@@ -40,26 +40,15 @@ pub fn merge(
         .collect();
     let mut matched: Vec<String> = vec![];
     let mut new_items = String::new();
-    let item_indent = edit::nominations_end(text).map_or(2, |(_, indent, _)| indent);
-    for mut row in rows {
-        if let Some(of) = &row.unit
-            && layout::words(of) != layout::words(&unit.name)
-        {
-            skipped.push(Skipped {
-                row: row.row,
-                reason: Text::new(
-                    format!("của đơn vị khác: {of}"),
-                    format!("another unit's: {of}"),
-                ),
-            });
-            continue;
-        }
-        // The list prints `position, unit`: the unit is the file's own.
-        if let Some(p) = &row.position
-            && let Some(own) = p.strip_suffix(&format!(", {}", unit.name))
-        {
-            row.position = Some(own.to_string());
-        }
+    let item_indent = edit::sequence_end(text, "nominations").map_or(2, |(_, indent, _)| indent);
+    for row in rows {
+        let row = match own_row(row, unit) {
+            Ok(row) => row,
+            Err(skip) => {
+                skipped.push(skip);
+                continue;
+            }
+        };
         match find(unit, award, &row) {
             Some(n) if matched.contains(&n.id.value) => {
                 diagnostics.push(repeated(&row, &n.id.value).in_cell(cell(row.row, 2)));
@@ -81,7 +70,7 @@ pub fn merge(
                 }
             }
             None => {
-                let id = fresh_id(&row.name, &taken);
+                let id = fresh_id("dn", &row.name, &taken);
                 taken.push(id.clone());
                 new_items.push_str(&item(&id, award, &row, item_indent));
                 out.added.push(Change {
@@ -95,10 +84,32 @@ pub fn merge(
         }
     }
     if !new_items.is_empty() {
-        edits.push(append(text, &new_items));
+        edits.push(append(text, "nominations", &new_items));
     }
     out.text = edit::apply(text, edits);
     out
+}
+
+/// A row of this unit, its position without the unit's name (the list
+/// prints `position, unit`); another unit's row (a consolidated list) is skipped.
+fn own_row(mut row: Row, unit: &Unit) -> Result<Row, Skipped> {
+    if let Some(of) = &row.unit
+        && layout::words(of) != layout::words(&unit.name)
+    {
+        return Err(Skipped {
+            row: row.row,
+            reason: Text::new(
+                format!("của đơn vị khác: {of}"),
+                format!("another unit's: {of}"),
+            ),
+        });
+    }
+    if let Some(p) = &row.position
+        && let Some(own) = p.strip_suffix(&format!(", {}", unit.name))
+    {
+        row.position = Some(own.to_string());
+    }
+    Ok(row)
 }
 
 /// TD0407: changes the import cannot write (a one-line `person: { … }`).
@@ -143,16 +154,16 @@ fn repeated(row: &Row, id: &str) -> Diagnostic {
     .help(Text::new("xóa dòng trùng", "delete the repeated row"))
 }
 
-/// The edit that appends `items` to the file's `nominations:` (a
-/// `nominations: []` becomes their block; a file without one gets it).
-fn append(text: &str, items: &str) -> edit::Edit {
+/// The edit that appends `items` to the file's sequence `key:` (a
+/// `key: []` becomes their block; a file without one gets it).
+pub(super) fn append(text: &str, key: &str, items: &str) -> edit::Edit {
     let items = items.trim_end_matches('\n');
-    match edit::nominations_end(text) {
+    match edit::sequence_end(text, key) {
         Some((end, _, true)) => {
             let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
             edit::Edit {
                 at: line_start..end,
-                text: format!("nominations:\n{items}"),
+                text: format!("{key}:\n{items}"),
             }
         }
         Some((end, _, false)) => edit::Edit {
@@ -162,7 +173,7 @@ fn append(text: &str, items: &str) -> edit::Edit {
         None => edit::Edit {
             at: text.len()..text.len(),
             text: format!(
-                "{}nominations:\n{items}\n",
+                "{}{key}:\n{items}\n",
                 if text.ends_with('\n') { "" } else { "\n" }
             ),
         },
@@ -353,8 +364,8 @@ fn item(id: &str, award: &str, row: &Row, indent: usize) -> String {
     lines.join("\n") + "\n"
 }
 
-/// `dn-` and the name in ASCII (`Nguyễn Thị Ánh` → `dn-nguyen-thi-anh`), unique.
-fn fresh_id(name: &str, taken: &[String]) -> String {
+/// `prefix-` and the name in ASCII (`Nguyễn Thị Ánh` → `dn-nguyen-thi-anh`), unique.
+pub(super) fn fresh_id(prefix: &str, name: &str, taken: &[String]) -> String {
     use unicode_normalization::UnicodeNormalization;
     let ascii: String = name
         .nfd()
@@ -371,7 +382,7 @@ fn fresh_id(name: &str, taken: &[String]) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = format!("dn-{}", if slug.is_empty() { "moi" } else { &slug });
+    let base = format!("{prefix}-{}", if slug.is_empty() { "moi" } else { &slug });
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {

@@ -1,9 +1,11 @@
-//! `thidua import`: a nominee list from a spreadsheet merged into a unit's
-//! file. The workbook is read (`sheet`), the list found in it (`layout`),
-//! its rows read (`rows`), matched with the unit's nominations by CCCD or
-//! name, and the file edited in place (`edit`): new nominees appended,
-//! changed values replaced, nothing else touched.
+//! `thidua import`: a nominee list (or a list of achievements) from a
+//! spreadsheet merged into a unit's file. The workbook is read (`sheet`),
+//! the list found in it (`layout`), its rows read (`rows`), matched with the
+//! unit's nominations by CCCD or name (`merge`; achievements by their text,
+//! `achievements`), and the file edited in place (`edit`): new entries
+//! appended, changed values replaced, nothing else touched.
 
+mod achievements;
 mod edit;
 mod layout;
 mod merge;
@@ -112,10 +114,58 @@ pub fn plan(
             .first()
             .map_or("Sheet1".to_string(), |s| s.name.clone());
         diagnostics.push(no_list().in_cell(cell(&first, 1, 1)));
-        return Ok(Plan {
-            sheet_name: first,
+        return Ok(Plan::empty(
+            first,
+            root.join(sources.name(unit.file)),
+            diagnostics,
+        ));
+    };
+    for (at, what) in unread(&sheets, sheet, &layout) {
+        diagnostics.push(what.in_cell(cell(&at.0, at.1, at.2)));
+    }
+    let text = sources.text(unit.file);
+    let mut skipped = vec![];
+    let cell_of = |row, column| cell(&sheet.name, row, column);
+    let (award, merged) = match layout.kind {
+        layout::ListKind::Achievements => {
+            let campaign = workspace.campaign.as_ref().map(|c| &c.value);
+            let m = achievements::merge(text, &unit.value, campaign, sheet, &layout, cell_of);
+            skipped = m.skipped;
+            diagnostics.extend(m.diagnostics);
+            (String::new(), (m.text, m.added, m.updated, m.unchanged))
+        }
+        layout::ListKind::Nominees => {
+            let award = award_of(workspace, sheet, &layout, request.award)?;
+            let rows = rows::read(&request.shown, sheet, &layout);
+            diagnostics.extend(rows.diagnostics);
+            skipped = rows.skipped;
+            let (u, d, s) = (&unit.value, &mut diagnostics, &mut skipped);
+            let m = merge::merge(text, u, &award, rows.rows, s, d, cell_of);
+            (award, (m.text, m.added, m.updated, m.unchanged))
+        }
+    };
+    let (edited, added, updated, unchanged) = merged;
+    Ok(Plan {
+        sheet_name: sheet.name.clone(),
+        award,
+        unit_file: root.join(sources.name(unit.file)),
+        text: (edited != text).then_some(edited),
+        read: sheet.rows.len().saturating_sub(layout.header_end as usize),
+        added,
+        updated,
+        unchanged,
+        skipped,
+        diagnostics,
+    })
+}
+
+impl Plan {
+    /// A plan that changes nothing.
+    fn empty(sheet_name: String, unit_file: PathBuf, diagnostics: Vec<Diagnostic>) -> Self {
+        Plan {
+            sheet_name,
             award: String::new(),
-            unit_file: root.join(sources.name(unit.file)),
+            unit_file,
             text: None,
             read: 0,
             added: vec![],
@@ -123,38 +173,8 @@ pub fn plan(
             unchanged: vec![],
             skipped: vec![],
             diagnostics,
-        });
-    };
-    for (at, what) in unread(&sheets, sheet, &layout) {
-        diagnostics.push(what.in_cell(cell(&at.0, at.1, at.2)));
+        }
     }
-    let award = award_of(workspace, sheet, &layout, request.award)?;
-    let read = rows::read(&request.shown, sheet, &layout);
-    diagnostics.extend(read.diagnostics);
-    let mut skipped = read.skipped;
-    let text = sources.text(unit.file);
-    let merged = merge::merge(
-        text,
-        &unit.value,
-        &award,
-        read.rows,
-        &mut skipped,
-        &mut diagnostics,
-        |row, column| cell(&sheet.name, row, column),
-    );
-    let changed = merged.text != text;
-    Ok(Plan {
-        sheet_name: sheet.name.clone(),
-        award,
-        unit_file: root.join(sources.name(unit.file)),
-        text: changed.then_some(merged.text),
-        read: sheet.rows.len().saturating_sub(layout.header_end as usize),
-        added: merged.added,
-        updated: merged.updated,
-        unchanged: merged.unchanged,
-        skipped,
-        diagnostics,
-    })
 }
 
 /// TD0401: no sheet holds a list.
