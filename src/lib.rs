@@ -2,10 +2,12 @@
 //! YAML, validated against its rules and typeset as Nghị định 30 documents.
 //!
 //! The pipeline runs one way, one module per stage:
-//! [`load`] → [`model`] → [`rules`] → [`jobs`] → [`render`] → [`typeset`] →
-//! [`output`], run in that order by [`pipeline`]. The leaves every stage may
-//! use: [`source`] (files and positions), [`diag`] (diagnostics), [`fonts`],
-//! [`notation`] (the decree's numbers and dates).
+//! [`load`] → [`model`] → [`rules`] → [`jobs`] → [`render`] → [`typeset`]
+//! (and [`word`], the same source as a Word file) → [`output`], run in that
+//! order by [`pipeline`]. Beside it, [`import`] merges a spreadsheet's list
+//! into a unit's file. The leaves every stage may use: [`source`] (files and
+//! positions), [`diag`] (diagnostics), [`fonts`], [`notation`] (the decree's
+//! numbers and dates).
 
 pub mod diag;
 pub mod fonts;
