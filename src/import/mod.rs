@@ -145,6 +145,7 @@ pub fn plan(
         }
     };
     let (edited, added, updated, unchanged) = merged;
+    skipped.sort_by_key(|s| s.row);
     Ok(Plan {
         sheet_name: sheet.name.clone(),
         award,
