@@ -442,3 +442,44 @@ fn a_template_override_changes_both_files() {
     let (_, placed) = common::laid_out_stem(dir.path(), stem);
     assert!(common::has(&placed, sentence), "in the PDF");
 }
+
+/// A workspace's own layout library written before the Word files (no
+/// `word` branches): every PDF is still written, each Word file that cannot
+/// be made is a warning (TD0018) shown again at the next build.
+#[test]
+fn a_layout_library_without_word_branches_keeps_the_pdfs() {
+    let dir = common::reference_copy();
+    let library =
+        std::fs::read_to_string(common::reference_root().join("templates/lib/nd30.typ")).unwrap();
+    let marker = "#let word = sys.inputs.at(\"thidua-target\", default: none) == \"word\"";
+    assert!(library.contains(marker));
+    std::fs::create_dir_all(dir.path().join("templates/lib")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/lib/nd30.typ"),
+        library.replace(marker, "#let word = false"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let report = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
+        assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+        let documents = report
+            .manifest
+            .documents
+            .iter()
+            .filter(|d| d.kind != "packet")
+            .count();
+        let warned = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "TD0018")
+            .count();
+        assert_eq!(
+            warned, documents,
+            "one warning per document, at every build"
+        );
+        assert!(report.manifest.documents.iter().all(|d| d.docx.is_none()));
+        for d in &report.manifest.documents {
+            assert!(dir.path().join(&d.path).is_file(), "{}", d.path);
+        }
+    }
+}

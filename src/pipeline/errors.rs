@@ -103,6 +103,25 @@ pub fn render_diagnostic(
     d
 }
 
+/// TD0018: the Word file of `stem` could not be made (its PDF is written):
+/// the Typst diagnostic `d` of the Word file's evaluation, as a warning.
+pub fn word_warning(d: Diagnostic, stem: &str) -> Diagnostic {
+    let (vi, en) = (d.message.vi.clone(), d.message.en.clone());
+    Diagnostic {
+        code: "TD0018",
+        severity: crate::diag::Severity::Warning,
+        message: Text::new(
+            format!("không tạo được tệp Word của {stem} (PDF vẫn được ghi): {vi}"),
+            format!("the Word file of {stem} could not be made (its PDF is written): {en}"),
+        ),
+        help: Some(Text::new(
+            "thư viện trình bày ghi đè (templates/lib/nd30.typ) cần các nhánh `word` của bản có sẵn; hoặc dựng với --no-docx",
+            "an overriding layout library (templates/lib/nd30.typ) needs the built-in one's `word` branches; or build with --no-docx",
+        )),
+        ..d
+    }
+}
+
 /// TD0012: a Typst error, mapped back to the template text that produced it.
 /// `stem` is the document's, `template` its template, `source` what that
 /// template rendered.

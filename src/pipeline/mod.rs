@@ -236,7 +236,15 @@ impl Done {
                 sha256,
                 attachments,
                 docx,
+                word_errors,
             } => {
+                for e in &word_errors {
+                    let from = (doc.doc.stem.as_str(), doc.doc.template, &doc.source);
+                    let d =
+                        errors::typst_diagnostic(&mut self.sources, &session.templates, from, e);
+                    self.diagnostics
+                        .push(errors::word_warning(d, &doc.doc.stem));
+                }
                 self.rewritten.push(path.clone());
                 self.entries.push(listed(ManifestEntry {
                     path,
@@ -244,7 +252,13 @@ impl Done {
                     sha256,
                     attachments,
                     docx,
-                    key: doc.key.clone(),
+                    // Without its Word file the document is built again next time, and
+                    // the warning shown again.
+                    key: if word_errors.is_empty() {
+                        doc.key.clone()
+                    } else {
+                        String::new()
+                    },
                     ..ManifestEntry::default()
                 }));
             }

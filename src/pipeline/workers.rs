@@ -26,6 +26,8 @@ pub enum DocResult {
         sha256: String,
         attachments: Vec<Attachment>,
         docx: Option<Attachment>,
+        /// Why the Word file could not be made (the PDF is written).
+        word_errors: Vec<TypstError>,
     },
     Failed(Vec<TypstError>),
     /// Unchanged since the last build: its files are kept as they are.
@@ -117,7 +119,7 @@ fn build_one(
         let started = Instant::now();
         let docx = match options.no_docx {
             true => None,
-            false => Some(word(session, doc)?),
+            false => Some(word(session, doc)),
         };
         times.word = started.elapsed();
         Ok::<_, Vec<TypstError>>((pages_count, bytes, docx))
@@ -149,6 +151,11 @@ fn build_one(
             sha256: output::sha256_hex(&sheet),
         });
     }
+    let (docx, word_errors) = match docx {
+        Some(Err(errors)) => (None, errors),
+        Some(Ok(bytes)) => (Some(bytes), vec![]),
+        None => (None, vec![]),
+    };
     let docx = write_docx(root, &doc.doc.stem, docx)?;
     times.write = started.elapsed();
     Ok((
@@ -158,13 +165,14 @@ fn build_one(
             sha256: output::sha256_hex(&bytes),
             attachments,
             docx,
+            word_errors,
         },
         times,
     ))
 }
 
-/// Writes the Word file beside the PDF; with Word files off, removes the one
-/// an earlier build wrote.
+/// Writes the Word file beside the PDF; with Word files off (or not made),
+/// removes the one an earlier build wrote.
 fn write_docx(
     root: &Path,
     stem: &str,

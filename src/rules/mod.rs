@@ -426,6 +426,10 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
     ("TD0015", "Mỗi mục văn bản không quá 20.000 ký tự"),
     ("TD0016", "Một lần dựng không quá 100.000 văn bản"),
     ("TD0017", "Mọi ký tự có trong phông chữ của văn bản"),
+    (
+        "TD0018",
+        "Tệp Word của một văn bản tạo được (nếu không: cảnh báo, PDF vẫn được ghi)",
+    ),
     // `thidua import`: a spreadsheet's list, located at its cells.
     ("TD0401", "Bảng tính có dòng tiêu đề của danh sách"),
     ("TD0402", "Dòng có số liệu thì có tên"),
