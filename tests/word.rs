@@ -144,6 +144,31 @@ fn converted<'a>(all: &'a [(String, PathBuf)], path: &str) -> &'a Path {
         .1
 }
 
+/// Every page A4; in every document of more than one page without an
+/// attached list (numbered on its own), the margins, indents and page
+/// numbers of the PDFs' checks, on the pages LibreOffice laid out.
+fn assert_pages(all: &[(String, PathBuf)]) {
+    let mut checked = 0;
+    for (path, pdf) in all {
+        let placed = office::placed(pdf);
+        for (w, h) in &placed.pages {
+            let (short, long) = (w.min(*h), w.max(*h));
+            assert!(
+                (short - 595.3).abs() < 1.0 && (long - 841.9).abs() < 1.0,
+                "{path}: not A4"
+            );
+        }
+        let portrait = placed.pages.iter().all(|(w, h)| w < h);
+        let attached = path.contains("quyet-dinh") || path.contains("danh-sach");
+        if portrait && !attached && placed.pages.len() >= 2 {
+            assert_margins(&placed);
+            assert_page_numbers(&placed);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} documents checked");
+}
+
 #[test]
 fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
     let Some((_dir, all)) = open_all(&common::reference_root()) else {
@@ -198,6 +223,8 @@ fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
     assert_footer(&report, &expect);
     assert_page_numbers(&report);
 
+    assert_pages(&all);
+
     // A list is landscape; its header row repeats on every page.
     let list = office::placed(converted(&all, "tham-dinh/danh-sach.pdf"));
     assert!(list.pages.len() >= 2);
@@ -214,12 +241,16 @@ fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
 
 #[test]
 fn can_tho_word_files_read_as_their_pdfs() {
-    open_all(&common::reference_root().join("tests/reference/can-tho"));
+    if let Some((_dir, all)) = open_all(&common::reference_root().join("tests/reference/can-tho")) {
+        assert_pages(&all);
+    }
 }
 
 #[test]
 fn nghe_an_word_files_read_as_their_pdfs() {
-    open_all(&common::reference_root().join("tests/reference/nghe-an"));
+    if let Some((_dir, all)) = open_all(&common::reference_root().join("tests/reference/nghe-an")) {
+        assert_pages(&all);
+    }
 }
 
 #[test]
