@@ -40,26 +40,6 @@ fn ok(out: &Output, what: &str) {
     );
 }
 
-/// Every file under `root/output`, by path, with its bytes; the stamps cache
-/// (local to a machine) left out.
-fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root.join("output"))
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| e.file_name() != ".thidua-stamps.json")
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 fn assert_same(expected: &BTreeMap<String, Vec<u8>>, got: &BTreeMap<String, Vec<u8>>) {
     let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(names(got), names(expected), "the same files");
@@ -77,7 +57,7 @@ fn the_matrix_then_the_merge_equals_one_full_build() {
         .output()
         .unwrap();
     ok(&out, "full build");
-    let expected = files(full.path());
+    let expected = output_files(full.path());
     assert!(expected.len() > 50, "{} files", expected.len());
 
     // Three jobs, each in a checkout of its own, as a matrix runs them.
@@ -100,12 +80,12 @@ fn the_matrix_then_the_merge_equals_one_full_build() {
     let mut args = vec!["merge"];
     args.extend(outputs.iter().map(String::as_str));
     ok(&run_script(merge.path(), &args), "merge");
-    assert_same(&expected, &files(merge.path()));
+    assert_same(&expected, &output_files(merge.path()));
 
     // The same, all in one folder: `ci/build-sharded.sh N`.
     let local = reference_copy();
     ok(&run_script(local.path(), &["3"]), "local matrix");
-    assert_same(&expected, &files(local.path()));
+    assert_same(&expected, &output_files(local.path()));
 
     // thidua is there: `install` does nothing.
     ok(&run_script(merge.path(), &["install"]), "install");

@@ -165,7 +165,7 @@ fn assert_manifest_true(root: &Path, path: &str, at: &str) -> Option<Manifest> {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{at}: {path} unreadable: {e}"));
     for entry in &manifest.documents {
         let listed = std::iter::once((&entry.path, &entry.sha256))
-            .chain(entry.attachments.iter().map(|a| (&a.path, &a.sha256)));
+            .chain(entry.side_files().map(|a| (&a.path, &a.sha256)));
         for (file, sha256) in listed {
             let bytes = std::fs::read(root.join(file))
                 .unwrap_or_else(|_| panic!("{at}: {file} listed in {path} but missing"));

@@ -120,6 +120,13 @@ fn a_built_list_imported_into_an_empty_unit_gives_back_its_nominations() {
     assert!(text.ends_with(&emptied[cut + "nominations: []\n".len()..]));
 }
 
+/// Writes `cells` as the 0-based `row` of `ws`, as text, from column A.
+fn write_row(ws: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[&str]) {
+    for (c, v) in cells.iter().enumerate() {
+        ws.write_string(row, c as u16, *v).unwrap();
+    }
+}
+
 /// Writes a workbook made by `fill` and returns its path.
 fn workbook(dir: &Path, name: &str, fill: impl FnOnce(&mut Workbook)) -> PathBuf {
     let mut book = Workbook::new();
@@ -318,20 +325,19 @@ fn bad_cells_are_located_and_their_rows_skipped() {
     let path = workbook(dir.path(), "bad.xlsx", |book| {
         let ws = book.add_worksheet();
         ws.set_name("Danh sách").unwrap();
-        for (c, h) in [
-            "TT",
-            "Họ và tên",
-            "Năm sinh",
-            "Giới tính",
-            "CCCD",
-            "Chức vụ",
-            "Tóm tắt thành tích",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
+        write_row(
+            ws,
+            0,
+            &[
+                "TT",
+                "Họ và tên",
+                "Năm sinh",
+                "Giới tính",
+                "CCCD",
+                "Chức vụ",
+                "Tóm tắt thành tích",
+            ],
+        );
         let rows = [
             [
                 "1",
@@ -363,9 +369,7 @@ fn bad_cells_are_located_and_their_rows_skipped() {
             ["4", "", "1992", "Nữ", "", "Chuyên viên", "Tốt."],
         ];
         for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
-            }
+            write_row(ws, r as u32 + 1, row);
         }
     });
     let plan = plan(root.path(), &path, Some(AWARD));
@@ -430,45 +434,42 @@ fn the_command_reports_cells_in_every_format_and_edits_the_file() {
             "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
         )
         .unwrap();
-        for (c, h) in [
-            "TT",
-            "Họ và tên / Tên tập thể",
-            "Năm sinh, Nam/Nữ",
-            "Số CCCD",
-            "Chức vụ, đơn vị công tác",
-            "Tóm tắt thành tích",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(2, c as u16, *h).unwrap();
-        }
-        for (c, v) in [
-            "1",
-            "Vi Văn Năm",
-            "1985, Nam",
-            "020085000555",
-            "Chuyên viên",
-            "Tốt.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(3, c as u16, *v).unwrap();
-        }
-        for (c, v) in [
-            "2",
-            "Vi Thị Sáu",
-            "1986, Khác",
-            "020086000666",
-            "Chuyên viên",
-            "Tốt.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(4, c as u16, *v).unwrap();
-        }
+        write_row(
+            ws,
+            2,
+            &[
+                "TT",
+                "Họ và tên / Tên tập thể",
+                "Năm sinh, Nam/Nữ",
+                "Số CCCD",
+                "Chức vụ, đơn vị công tác",
+                "Tóm tắt thành tích",
+            ],
+        );
+        write_row(
+            ws,
+            3,
+            &[
+                "1",
+                "Vi Văn Năm",
+                "1985, Nam",
+                "020085000555",
+                "Chuyên viên",
+                "Tốt.",
+            ],
+        );
+        write_row(
+            ws,
+            4,
+            &[
+                "2",
+                "Vi Thị Sáu",
+                "1986, Khác",
+                "020086000666",
+                "Chuyên viên",
+                "Tốt.",
+            ],
+        );
     });
     let file = path.to_str().unwrap();
     let before = std::fs::read_to_string(unit_file(root.path())).unwrap();
@@ -537,25 +538,19 @@ fn the_command_reports_cells_in_every_format_and_edits_the_file() {
 fn one_person(dir: &Path, name: &str, birth: &str, cccd: &str, position: &str) -> PathBuf {
     workbook(dir, "one.xlsx", |book| {
         let ws = book.add_worksheet();
-        for (c, h) in [
-            "TT",
-            "Họ và tên",
-            "Năm sinh, Nam/Nữ",
-            "Số CCCD",
-            "Chức vụ, đơn vị công tác",
-            "Tóm tắt thành tích",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
-        for (c, v) in ["1", name, birth, cccd, position, "Tốt."]
-            .iter()
-            .enumerate()
-        {
-            ws.write_string(1, c as u16, *v).unwrap();
-        }
+        write_row(
+            ws,
+            0,
+            &[
+                "TT",
+                "Họ và tên",
+                "Năm sinh, Nam/Nữ",
+                "Số CCCD",
+                "Chức vụ, đơn vị công tác",
+                "Tóm tắt thành tích",
+            ],
+        );
+        write_row(ws, 1, &["1", name, birth, cccd, position, "Tốt."]);
     })
 }
 
@@ -645,12 +640,11 @@ fn a_list_of_achievements_merges_into_the_unit_s_achievements() {
         ws.set_name("Thành tích").unwrap();
         ws.write_string(0, 0, "BẢNG THÀNH TÍCH CỦA SỞ NỘI VỤ")
             .unwrap();
-        for (c, h) in ["TT", "Thành tích", "Ngày", "Số liệu", "Nội dung thi đua"]
-            .iter()
-            .enumerate()
-        {
-            ws.write_string(2, c as u16, *h).unwrap();
-        }
+        write_row(
+            ws,
+            2,
+            &["TT", "Thành tích", "Ngày", "Số liệu", "Nội dung thi đua"],
+        );
         ws.write_string(3, 0, "1").unwrap();
         ws.write_string(3, 1, existing).unwrap();
         ws.write_string(3, 2, "26/7/2024").unwrap();

@@ -12,24 +12,6 @@ use std::process::Command;
 
 use thidua::pipeline::{self, BuildOptions};
 
-/// Every file under `root/output` by path, the local stamps cache left out.
-fn outputs(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root.join("output"))
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file() && e.file_name() != ".thidua-stamps.json")
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// A cold build of `root`'s inputs, in a fresh folder and process.
 fn cold(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
@@ -44,7 +26,7 @@ fn cold(root: &Path) -> BTreeMap<String, Vec<u8>> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    outputs(dir.path())
+    common::output_files(dir.path())
 }
 
 fn edit(root: &Path, file: &str, from: &str, to: &str) {
@@ -89,7 +71,7 @@ fn warm_rebuilds_equal_cold_builds_after_a_sequence_of_edits() {
         edit(root.path(), file, from, to);
         let report = pipeline::build(root.path(), &warm).unwrap();
         assert!(!report.rewritten.is_empty(), "step {i} rewrote something");
-        let (warm_files, cold_files) = (outputs(root.path()), cold(root.path()));
+        let (warm_files, cold_files) = (common::output_files(root.path()), cold(root.path()));
         assert_eq!(
             warm_files.keys().collect::<Vec<_>>(),
             cold_files.keys().collect::<Vec<_>>(),

@@ -194,15 +194,7 @@ fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
     assert_page_numbers(&submission);
 
     let plan = office::placed(converted(&all, "lang-son/ke-hoach.pdf"));
-    let expect = Expect {
-        issuing: "TỈNH LẠNG SƠN",
-        number: "/KH-UBND",
-        date: "tháng 5 năm 2024",
-        kind: "KẾ HOẠCH",
-        recipient_lines: &["- Ban TĐKT TW;", "- Lưu: VT, NC_(PVD)."],
-        authority: "TM. ỦY BAN NHÂN DÂN",
-        signer: "Dương Xuân Huyền",
-    };
+    let expect = common::layout::LANG_SON_PLAN;
     assert_margins(&plan);
     assert_header(&plan, &expect);
     assert_footer(&plan, &expect);

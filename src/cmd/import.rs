@@ -119,42 +119,27 @@ fn describe(plan: &Plan, shown: &str, dry_run: bool, lang: Lang) -> String {
             s.reason.get(lang)
         ));
     }
-    let (vi, en) = (
-        format!(
-            "{}đọc {} dòng của {shown}!{}: thêm {}, cập nhật {}, không đổi {}, bỏ qua {}{}\n",
-            if dry_run {
-                "Chạy thử — "
-            } else {
-                "Đã "
-            },
-            plan.read,
-            plan.sheet_name,
-            plan.added.len(),
-            plan.updated.len(),
-            plan.unchanged.len(),
-            plan.skipped.len(),
-            if dry_run {
-                "; chưa ghi tệp nào."
-            } else {
-                "."
-            },
-        ),
-        format!(
-            "{}{} rows of {shown}!{}: {} added, {} updated, {} unchanged, {} skipped{}\n",
-            if dry_run {
-                "Dry run — read "
-            } else {
-                "Read "
-            },
-            plan.read,
-            plan.sheet_name,
-            plan.added.len(),
-            plan.updated.len(),
-            plan.unchanged.len(),
-            plan.skipped.len(),
-            if dry_run { "; no file written." } else { "." },
-        ),
-    );
-    out.push_str(say(lang, &vi, &en));
+    let lead = match dry_run {
+        true => say(lang, "Chạy thử — đọc", "Dry run — read"),
+        false => say(lang, "Đã đọc", "Read"),
+    };
+    let counts = [
+        (("thêm", "added"), plan.added.len()),
+        (("cập nhật", "updated"), plan.updated.len()),
+        (("không đổi", "unchanged"), plan.unchanged.len()),
+        (("bỏ qua", "skipped"), plan.skipped.len()),
+    ]
+    .map(|((vi, en), n)| format!("{} {n}", say(lang, vi, en)))
+    .join(", ");
+    let end = match dry_run {
+        true => say(lang, "; chưa ghi tệp nào.", "; no file written."),
+        false => ".",
+    };
+    out.push_str(&format!(
+        "{lead} {} {} {shown}!{}: {counts}{end}\n",
+        plan.read,
+        say(lang, "dòng của", "rows of"),
+        plan.sheet_name
+    ));
     out
 }

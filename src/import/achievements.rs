@@ -14,7 +14,7 @@ use super::layout::{Field, Layout, words};
 use super::merge::{append, fresh_id};
 use super::rows::Skipped;
 use super::sheet::{Sheet, Value};
-use super::{Change, edit};
+use super::{Change, Merged, Notes, edit};
 
 /// An achievement as the list gives it.
 struct Row {
@@ -24,33 +24,17 @@ struct Row {
     content_item: Option<String>,
 }
 
-pub struct Merged {
-    pub text: String,
-    pub added: Vec<Change>,
-    pub updated: Vec<Change>,
-    pub unchanged: Vec<Change>,
-    pub skipped: Vec<Skipped>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// Reads the rows under the header and merges them into `text`, the unit's file.
 pub fn merge(
     text: &str,
     unit: &Unit,
     campaign: Option<&Campaign>,
-    sheet: &Sheet,
-    layout: &Layout,
+    (sheet, layout): (&Sheet, &Layout),
+    notes: &mut Notes,
     cell: impl Fn(u32, u32) -> CellRef,
 ) -> Merged {
-    let mut out = Merged {
-        text: String::new(),
-        added: vec![],
-        updated: vec![],
-        unchanged: vec![],
-        skipped: vec![],
-        diagnostics: vec![],
-    };
-    let rows = read(sheet, layout, campaign, &cell, &mut out);
+    let mut out = Merged::default();
+    let rows = read(sheet, layout, campaign, &cell, notes);
     let mut edits = vec![];
     let mut taken: Vec<String> = unit
         .achievements
@@ -159,7 +143,7 @@ fn read(
     layout: &Layout,
     campaign: Option<&Campaign>,
     cell: &impl Fn(u32, u32) -> CellRef,
-    out: &mut Merged,
+    out: &mut Notes,
 ) -> Vec<Row> {
     let text_column = layout.column(Field::Summary).unwrap_or(1);
     let mut rows = vec![];
@@ -221,7 +205,7 @@ fn values(
     campaign: Option<&Campaign>,
     row: u32,
     cell: &impl Fn(u32, u32) -> CellRef,
-    out: &mut Merged,
+    out: &mut Notes,
 ) -> (Option<NaiveDate>, Option<String>, bool) {
     let mut bad = false;
     let date = layout.column(Field::Date).and_then(|c| {
@@ -258,19 +242,13 @@ fn values(
     (date, content_item, bad)
 }
 
-/// TD0403 for a value that cannot be read.
+/// TD0403 for a day or content item that cannot be read.
 fn unreadable(vi: &str, en: &str, value: &str) -> Diagnostic {
-    Diagnostic::error(
-        "TD0403",
-        Text::new(
-            format!("không đọc được {vi} “{value}”"),
-            format!("cannot read the {en} “{value}”"),
-        ),
-    )
-    .help(Text::new(
+    let help = (
         "ghi ngày dạng 25/7/2024; nội dung thi đua bằng mã hoặc đúng tên trong kế hoạch",
         "write a day as 25/7/2024; a content item by its id or its name in the plan",
-    ))
+    );
+    super::rows::unreadable((vi, en), value, help)
 }
 
 /// `25/7/2024`, `2024-07-25`, or an Excel date (days since 1899-12-30).

@@ -157,7 +157,6 @@ impl<'t> Block<'t> {
     pub fn end(&self) -> Option<(usize, usize)> {
         let (_, line, range) = self.keys.last()?;
         let all = lines(self.text);
-        let start = all[*line].start;
         let line_text = &self.text[all[*line].clone()];
         let key_indent = indent(line_text)
             + if line_text.trim_start().starts_with("- ") {
@@ -165,7 +164,6 @@ impl<'t> Block<'t> {
             } else {
                 0
             };
-        let _ = start;
         Some((range.end, key_indent))
     }
 }

@@ -6,14 +6,7 @@ use crate::diag::{CellRef, Diagnostic, Text};
 use crate::model::unit::{Gender, Nomination, Unit};
 
 use super::rows::{Kind, Row, Skipped};
-use super::{Change, edit, layout};
-
-pub struct Merged {
-    pub text: String,
-    pub added: Vec<Change>,
-    pub updated: Vec<Change>,
-    pub unchanged: Vec<Change>,
-}
+use super::{Change, Merged, Notes, edit, layout};
 
 /// Matches each row with a nomination of the award (a person by CCCD, else
 /// by name; a collective by name) and edits the file.
@@ -22,16 +15,10 @@ pub fn merge(
     unit: &Unit,
     award: &str,
     rows: Vec<Row>,
-    skipped: &mut Vec<Skipped>,
-    diagnostics: &mut Vec<Diagnostic>,
+    notes: &mut Notes,
     cell: impl Fn(u32, u32) -> CellRef,
 ) -> Merged {
-    let mut out = Merged {
-        text: String::new(),
-        added: vec![],
-        updated: vec![],
-        unchanged: vec![],
-    };
+    let mut out = Merged::default();
     let mut edits = vec![];
     let mut taken: Vec<String> = unit
         .nominations
@@ -45,14 +32,15 @@ pub fn merge(
         let row = match own_row(row, unit) {
             Ok(row) => row,
             Err(skip) => {
-                skipped.push(skip);
+                notes.skipped.push(skip);
                 continue;
             }
         };
         match find(unit, award, &row) {
             Some(n) if matched.contains(&n.id.value) => {
-                diagnostics.push(repeated(&row, &n.id.value).in_cell(cell(row.row, 2)));
-                skipped.push(Skipped {
+                let found = repeated(&row, &n.id.value).in_cell(cell(row.row, 2));
+                notes.diagnostics.push(found);
+                notes.skipped.push(Skipped {
                     row: row.row,
                     reason: Text::new("trùng dòng trên", "repeats a row above"),
                 });
@@ -61,7 +49,9 @@ pub fn merge(
                 matched.push(n.id.value.clone());
                 let (change, mut these) = update(text, n, &row);
                 if !change.by_hand.is_empty() {
-                    diagnostics.push(by_hand(&change).in_cell(cell(row.row, 2)));
+                    notes
+                        .diagnostics
+                        .push(by_hand(&change).in_cell(cell(row.row, 2)));
                 }
                 edits.append(&mut these);
                 match change.fields.is_empty() {

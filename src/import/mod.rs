@@ -73,6 +73,21 @@ pub struct Change {
     pub by_hand: Vec<(&'static str, Option<String>, String)>,
 }
 
+/// What a merge did to the unit's file: its text after, and its entries by fate.
+#[derive(Default)]
+pub struct Merged {
+    pub text: String,
+    pub added: Vec<Change>,
+    pub updated: Vec<Change>,
+    pub unchanged: Vec<Change>,
+}
+
+/// Rows set aside, with their reasons, and problems at their cells.
+pub struct Notes {
+    pub skipped: Vec<Skipped>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// What the import does (or, with `--dry-run`, would do).
 pub struct Plan {
     pub sheet_name: String,
@@ -124,27 +139,35 @@ pub fn plan(
         diagnostics.push(what.in_cell(cell(&at.0, at.1, at.2)));
     }
     let text = sources.text(unit.file);
-    let mut skipped = vec![];
+    let mut notes = Notes {
+        skipped: vec![],
+        diagnostics,
+    };
     let cell_of = |row, column| cell(&sheet.name, row, column);
     let (award, merged) = match layout.kind {
         layout::ListKind::Achievements => {
             let campaign = workspace.campaign.as_ref().map(|c| &c.value);
-            let m = achievements::merge(text, &unit.value, campaign, sheet, &layout, cell_of);
-            skipped = m.skipped;
-            diagnostics.extend(m.diagnostics);
-            (String::new(), (m.text, m.added, m.updated, m.unchanged))
+            let list = (sheet, &layout);
+            let m = achievements::merge(text, &unit.value, campaign, list, &mut notes, cell_of);
+            (String::new(), m)
         }
         layout::ListKind::Nominees => {
             let award = award_of(workspace, sheet, &layout, request.award)?;
-            let rows = rows::read(&request.shown, sheet, &layout);
-            diagnostics.extend(rows.diagnostics);
-            skipped = rows.skipped;
-            let (u, d, s) = (&unit.value, &mut diagnostics, &mut skipped);
-            let m = merge::merge(text, u, &award, rows.rows, s, d, cell_of);
-            (award, (m.text, m.added, m.updated, m.unchanged))
+            let rows = rows::read(&request.shown, sheet, &layout, &mut notes);
+            let m = merge::merge(text, &unit.value, &award, rows, &mut notes, cell_of);
+            (award, m)
         }
     };
-    let (edited, added, updated, unchanged) = merged;
+    let Merged {
+        text: edited,
+        added,
+        updated,
+        unchanged,
+    } = merged;
+    let Notes {
+        mut skipped,
+        diagnostics,
+    } = notes;
     skipped.sort_by_key(|s| s.row);
     Ok(Plan {
         sheet_name: sheet.name.clone(),

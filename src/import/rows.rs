@@ -6,6 +6,7 @@
 use crate::diag::{CellRef, Diagnostic, Text};
 use crate::model::unit::Gender;
 
+use super::Notes;
 use super::layout::{Field, Layout, words};
 use super::sheet::{Sheet, Value};
 
@@ -39,19 +40,9 @@ pub struct Skipped {
     pub reason: Text,
 }
 
-pub struct Read {
-    pub rows: Vec<Row>,
-    pub skipped: Vec<Skipped>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Reads every row under the header of `sheet`.
-pub fn read(file: &str, sheet: &Sheet, layout: &Layout) -> Read {
-    let mut out = Read {
-        rows: vec![],
-        skipped: vec![],
-        diagnostics: vec![],
-    };
+/// Reads every row under the header of `sheet`; what is set aside goes to `out`.
+pub fn read(file: &str, sheet: &Sheet, layout: &Layout, out: &mut Notes) -> Vec<Row> {
+    let mut rows = vec![];
     let cell = |row: u32, column: u32| CellRef {
         file: file.to_string(),
         sheet: sheet.name.clone(),
@@ -101,14 +92,14 @@ pub fn read(file: &str, sheet: &Sheet, layout: &Layout) -> Read {
             out.diagnostics.push(d.in_cell(cell(row, column)));
         }
         match parsed {
-            Some(r) if !had_error => out.rows.push(Row { name, ..r }),
+            Some(r) if !had_error => rows.push(Row { name, ..r }),
             _ => out.skipped.push(skip(Text::new(
                 "có lỗi, xem thông báo",
                 "has errors, see above",
             ))),
         }
     }
-    out
+    rows
 }
 
 /// A group heading: `I. Tập thể` and `II. Cá nhân` say what the rows under
@@ -234,19 +225,13 @@ fn year_of(text: &str, column: u32, problems: &mut Vec<(u32, Diagnostic)>) -> Op
     match digits.as_slice() {
         [year] => year.parse().ok(),
         _ => {
+            let help = (
+                "ghi năm sinh bốn chữ số, ví dụ 1988",
+                "write a four-digit year, e.g. 1988",
+            );
             problems.push((
                 column,
-                Diagnostic::error(
-                    "TD0403",
-                    Text::new(
-                        format!("không đọc được năm sinh “{text}”"),
-                        format!("cannot read the year of birth “{text}”"),
-                    ),
-                )
-                .help(Text::new(
-                    "ghi năm sinh bốn chữ số, ví dụ 1988",
-                    "write a four-digit year, e.g. 1988",
-                )),
+                unreadable(("năm sinh", "year of birth"), text, help),
             ));
             None
         }
@@ -259,20 +244,24 @@ fn gender_of(text: &str, column: u32, problems: &mut Vec<(u32, Diagnostic)>) -> 
         "nữ" | "nu" => Some(Gender::Female),
         "" => None,
         _ => {
-            problems.push((
-                column,
-                Diagnostic::error(
-                    "TD0403",
-                    Text::new(
-                        format!("không đọc được giới tính “{text}”"),
-                        format!("cannot read the gender “{text}”"),
-                    ),
-                )
-                .help(Text::new("ghi Nam hoặc Nữ", "write Nam or Nữ")),
-            ));
+            let help = ("ghi Nam hoặc Nữ", "write Nam or Nữ");
+            problems.push((column, unreadable(("giới tính", "gender"), text, help)));
             None
         }
     }
+}
+
+/// TD0403: a cell whose value (`what`, in both languages) cannot be read,
+/// with how to write it.
+pub(super) fn unreadable(what: (&str, &str), value: &str, help: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "TD0403",
+        Text::new(
+            format!("không đọc được {} “{value}”", what.0),
+            format!("cannot read the {} “{value}”", what.1),
+        ),
+    )
+    .help(Text::new(help.0, help.1))
 }
 
 /// A CCCD of 12 digits. Excel may have stored it as a number and lost its

@@ -23,6 +23,17 @@ pub struct Expect<'a> {
     pub signer: &'a str,
 }
 
+/// The reference plan's header and footer (UBND tỉnh Lạng Sơn, May 2024).
+pub const LANG_SON_PLAN: Expect = Expect {
+    issuing: "TỈNH LẠNG SƠN",
+    number: "/KH-UBND",
+    date: "tháng 5 năm 2024",
+    kind: "KẾ HOẠCH",
+    recipient_lines: &["- Ban TĐKT TW;", "- Lưu: VT, NC_(PVD)."],
+    authority: "TM. ỦY BAN NHÂN DÂN",
+    signer: "Dương Xuân Huyền",
+};
+
 pub fn one<'a>(placed: &'a [&'a PlacedText], what: &str) -> &'a PlacedText {
     assert!(!placed.is_empty(), "{what} not found");
     placed[0]

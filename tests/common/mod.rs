@@ -5,6 +5,7 @@ pub mod layout;
 pub mod office;
 pub mod seed;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use thidua::pipeline::{self, BuildOptions, Rendered, Session};
@@ -166,4 +167,24 @@ pub fn count_of(list: &[(&thidua::model::Unit, &thidua::model::unit::Nomination)
     use thidua::model::unit::SubjectType;
     let of = |s: SubjectType| list.iter().filter(|(_, n)| n.subject() == Some(s)).count();
     thidua::jobs::lists::counted(of(SubjectType::Collective), of(SubjectType::Individual))
+}
+
+/// Every file under `root/output`, by path, with its bytes; the stamps cache
+/// (local to a machine) left out.
+pub fn output_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root.join("output"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name() != ".thidua-stamps.json")
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
 }

@@ -190,7 +190,7 @@ pub fn placed(pdf: &Path) -> Placed {
     let mut placed = Placed::default();
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut fonts: BTreeMap<String, f64> = BTreeMap::new();
-    let (mut scale, mut page_height) = (3.0, 0.0);
+    let mut scale = 3.0;
     let mut run: Option<PlacedText> = None;
     let (mut bold, mut italic) = (false, false);
     use quick_xml::events::Event;
@@ -212,7 +212,6 @@ pub fn placed(pdf: &Path) -> Placed {
                     );
                     // Zoom 3, unless poppler chose otherwise: A4 is 595.28 pt wide or high.
                     scale = w.min(h) / 595.28;
-                    page_height = h / scale;
                     placed.pages.push((w / scale, h / scale));
                 }
                 b"fontspec" => {
@@ -274,7 +273,6 @@ pub fn placed(pdf: &Path) -> Placed {
             _ => {}
         }
     }
-    let _ = page_height;
     placed.rules = rules(pdf);
     placed
 }
