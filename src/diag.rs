@@ -319,7 +319,7 @@ fn github_line(d: &Located) -> String {
     props.push(format!("title={}", d.code));
     let mut message = format!("{}: {}", d.code, d.message);
     if let Some(help) = &d.help {
-        message.push_str("\n");
+        message.push('\n');
         message.push_str(help);
     }
     format!(

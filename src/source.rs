@@ -22,6 +22,15 @@ impl Sources {
         FileId(self.files.len() - 1)
     }
 
+    /// How many files it holds: the next one added gets `FileId(len)`.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn name(&self, id: FileId) -> &str {
         self.files[id.0].name()
     }

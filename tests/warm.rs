@@ -1,8 +1,10 @@
-//! The warm path of `watch`: one process keeps Typst's memoised layout from
-//! build to build (`WATCH_EVICT_MAX_AGE`). After each edit of a sequence,
-//! every file it has written (PDFs, Word files, spreadsheets, packets, the
-//! manifest) equals, byte for byte, what a cold build of the same inputs in
-//! a fresh process writes.
+//! The warm path of `watch`: one process keeps, from build to build, each
+//! input file's parse, each document's rendered source, each packet's layout
+//! and Typst's memoised layout (`pipeline::Warm`). After each edit of a
+//! sequence, every file it has written (PDFs, Word files, spreadsheets,
+//! packets, the manifest) equals, byte for byte, what a cold build of the
+//! same inputs in a fresh process writes; and only the documents that read
+//! the edited file were rendered again.
 
 mod common;
 
@@ -10,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use thidua::pipeline::{self, BuildOptions};
+use thidua::pipeline::{self, BuildOptions, BuildReport, Warm};
 
 /// A cold build of `root`'s inputs, in a fresh folder and process.
 fn cold(root: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -36,52 +38,122 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// How many documents of the manifest read `file`.
+fn readers(report: &BuildReport, file: &str) -> usize {
+    let documents = report.manifest.documents.iter();
+    documents
+        .filter(|d| d.parts.is_empty() && d.inputs.iter().any(|i| i == file))
+        .count()
+}
+
+const UNIT: &str = "inputs/units/so-noi-vu.yaml";
+const OTHER: &str = "inputs/units/ubnd-huyen-cao-loc.yaml";
+const SUMMARY: &str = "summary: Trực tiếp tham mưu";
+
 #[test]
 fn warm_rebuilds_equal_cold_builds_after_a_sequence_of_edits() {
     let root = common::reference_copy();
-    let warm = BuildOptions {
+    let root = root.path();
+    let options = BuildOptions {
         memo_age: Some(thidua::typeset::WATCH_EVICT_MAX_AGE),
         ..BuildOptions::default()
     };
-    pipeline::build(root.path(), &warm).unwrap();
-    let unit = "inputs/units/so-noi-vu.yaml";
-    let steps: [(&str, &str, &str); 4] = [
-        // A nominee's summary: the unit's list, minutes, report; the province's lists.
-        (
-            unit,
-            "summary: Trực tiếp tham mưu",
-            "summary: Đã cập nhật. Trực tiếp tham mưu",
-        ),
-        // A person's position: every document naming her.
-        (
-            unit,
-            "position: Chuyên viên Phòng Xây dựng",
-            "position: Phó Trưởng phòng Xây dựng",
-        ),
-        // The plan's title: every document citing it.
-        ("inputs/campaign.yaml", "chào mừng", "hướng tới"),
-        // Back as it was: memoised layout of the first build comes back into use.
-        (
-            unit,
-            "summary: Đã cập nhật. Trực tiếp tham mưu",
-            "summary: Trực tiếp tham mưu",
-        ),
-    ];
-    for (i, (file, from, to)) in steps.iter().enumerate() {
-        edit(root.path(), file, from, to);
-        let report = pipeline::build(root.path(), &warm).unwrap();
-        assert!(!report.rewritten.is_empty(), "step {i} rewrote something");
-        let (warm_files, cold_files) = (common::output_files(root.path()), cold(root.path()));
+    let mut warm = Warm::default();
+    pipeline::build_warm(root, &options, &mut warm).unwrap();
+    let other = std::fs::read_to_string(root.join(OTHER)).unwrap();
+    let long = format!(
+        "{SUMMARY}{}",
+        " Chủ trì nhiều nhiệm vụ trọng tâm của ngành.".repeat(40)
+    );
+    let mut copied = 0;
+    for step in 0..9 {
+        match step {
+            // A nominee's summary: the unit's list, minutes, report; the province's lists.
+            0 => edit(
+                root,
+                UNIT,
+                SUMMARY,
+                "summary: Đã cập nhật. Trực tiếp tham mưu",
+            ),
+            // A person's position: every document naming her.
+            1 => edit(
+                root,
+                UNIT,
+                "position: Chuyên viên Phòng Xây dựng",
+                "position: Phó Trưởng phòng Xây dựng",
+            ),
+            // A summary long enough to add pages: the parts after it in a packet move.
+            2 => edit(
+                root,
+                UNIT,
+                "summary: Đã cập nhật. Trực tiếp tham mưu",
+                &long,
+            ),
+            // The plan's title: every document citing it.
+            3 => edit(root, "inputs/campaign.yaml", "chào mừng", "hướng tới"),
+            // A unit's file removed, then back: the province's documents list one unit less.
+            4 => std::fs::remove_file(root.join(OTHER)).unwrap(),
+            5 => std::fs::write(root.join(OTHER), &other).unwrap(),
+            // A template of the workspace: every document it writes.
+            6 => {
+                let builtin = std::fs::read_to_string("templates/to-trinh.typ").unwrap();
+                let changed = builtin.replace("Căn cứ kết quả họp", "Căn cứ vào kết quả họp");
+                assert_ne!(builtin, changed);
+                std::fs::create_dir_all(root.join("templates")).unwrap();
+                std::fs::write(root.join("templates/to-trinh.typ"), changed).unwrap();
+            }
+            7 => std::fs::remove_dir_all(root.join("templates")).unwrap(),
+            // Back as it was: memoised layout of earlier builds may come back into use.
+            _ => edit(root, UNIT, &long, SUMMARY),
+        }
+        let report = pipeline::build_warm(root, &options, &mut warm).unwrap();
+        assert!(
+            !report.has_errors(),
+            "step {step}: {:?}",
+            report.diagnostics
+        );
+        // A unit's file removed only removes its own documents.
+        assert!(
+            step == 4 || !report.rewritten.is_empty(),
+            "step {step} rewrote something"
+        );
+        copied += report.timings.parts_copied;
+        if matches!(step, 0 | 1 | 2 | 8) {
+            assert_eq!(
+                report.timings.rendered,
+                readers(&report, UNIT),
+                "step {step}: only the documents reading the unit's file are rendered"
+            );
+        }
+        let (warm_files, cold_files) = (common::output_files(root), cold(root));
         assert_eq!(
             warm_files.keys().collect::<Vec<_>>(),
             cold_files.keys().collect::<Vec<_>>(),
-            "step {i}: the same files"
+            "step {step}: the same files"
         );
         for (path, bytes) in &warm_files {
             assert!(
                 bytes == &cold_files[path],
-                "step {i}: {path} differs from a cold build's"
+                "step {step}: {path} differs from a cold build's"
             );
         }
     }
+    assert!(
+        copied > 0,
+        "packets copied unchanged parts from their last files"
+    );
+}
+
+/// A one-off build keeps nothing: it renders every document it builds.
+#[test]
+fn a_cold_build_renders_every_document() {
+    let root = common::reference_copy();
+    let report = pipeline::build(root.path(), &BuildOptions::default()).unwrap();
+    let documents = report
+        .manifest
+        .documents
+        .iter()
+        .filter(|d| d.parts.is_empty());
+    assert_eq!(report.timings.rendered, documents.count());
+    assert_eq!(report.timings.parts_copied, 0);
 }

@@ -1,12 +1,11 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use thidua::diag::Lang;
-use thidua::pipeline::{self, BuildOptions, Progress, Shard, Timings};
+use thidua::pipeline::{self, BuildOptions, Progress, Shard};
 
 use super::Common;
 
@@ -71,7 +70,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let code = super::report(&args.common, &report.diagnostics, &report.sources)?;
     if args.timings {
-        eprint!("{}", timings_table(&report.timings, args.common.lang));
+        eprint!(
+            "{}",
+            super::timings_table(&report.timings, args.common.lang)
+        );
     }
     if !args.common.quiet {
         let n = report.manifest.documents.len();
@@ -105,39 +107,4 @@ fn progress_bar(quiet: bool, lang: Lang) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
-}
-
-fn timings_table(t: &Timings, lang: Lang) -> String {
-    let rows: [(&str, &str, Duration); 8] = [
-        ("đọc và kiểm tra", "load and check", t.check),
-        ("dựng nguồn Typst", "render", t.render),
-        (
-            "dàn trang (tổng các luồng)",
-            "typeset (all threads)",
-            t.layout,
-        ),
-        ("xuất PDF (tổng các luồng)", "PDF (all threads)", t.pdf),
-        (
-            "tệp Word (tổng các luồng)",
-            "Word files (all threads)",
-            t.word,
-        ),
-        ("ghi tệp (tổng các luồng)", "write (all threads)", t.write),
-        ("ghép hồ sơ", "join packets", t.packets),
-        ("tổng thời gian", "total (wall)", t.total),
-    ];
-    let mut out = String::new();
-    for (vi, en, d) in rows {
-        let label = if lang == Lang::Vi { vi } else { en };
-        out.push_str(&format!("{label:<28} {:>9.3} s\n", d.as_secs_f64()));
-    }
-    out.push_str(if lang == Lang::Vi {
-        "chậm nhất:\n"
-    } else {
-        "slowest:\n"
-    });
-    for (stem, d) in &t.slowest {
-        out.push_str(&format!("  {:>9.3} s  {stem}\n", d.as_secs_f64()));
-    }
-    out
 }

@@ -11,10 +11,12 @@ mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 use thidua::diag::{self, Diagnostic, Format, Lang};
+use thidua::pipeline::Timings;
 use thidua::source::Sources;
 
 #[derive(Parser)]
@@ -142,4 +144,48 @@ fn report(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The `--timings` table of `build` and `watch`: each stage, then the slowest documents.
+pub fn timings_table(t: &Timings, lang: Lang) -> String {
+    let rows: [(&str, &str, Duration); 8] = [
+        ("đọc và kiểm tra", "load and check", t.check),
+        ("dựng nguồn Typst", "render", t.render),
+        (
+            "dàn trang (tổng các luồng)",
+            "typeset (all threads)",
+            t.layout,
+        ),
+        ("xuất PDF (tổng các luồng)", "PDF (all threads)", t.pdf),
+        (
+            "tệp Word (tổng các luồng)",
+            "Word files (all threads)",
+            t.word,
+        ),
+        ("ghi tệp (tổng các luồng)", "write (all threads)", t.write),
+        ("ghép hồ sơ", "join packets", t.packets),
+        ("tổng thời gian", "total (wall)", t.total),
+    ];
+    let mut out = String::new();
+    for (vi, en, d) in rows {
+        let label = if lang == Lang::Vi { vi } else { en };
+        out.push_str(&format!("{label:<28} {:>9.3} s\n", d.as_secs_f64()));
+    }
+    let counts = [
+        ("văn bản dựng nguồn", "documents rendered", t.rendered),
+        ("phần hồ sơ chép lại", "packet parts copied", t.parts_copied),
+    ];
+    for (vi, en, n) in counts {
+        let label = if lang == Lang::Vi { vi } else { en };
+        out.push_str(&format!("{label:<28} {n:>9}\n"));
+    }
+    out.push_str(if lang == Lang::Vi {
+        "chậm nhất:\n"
+    } else {
+        "slowest:\n"
+    });
+    for (stem, d) in &t.slowest {
+        out.push_str(&format!("  {:>9.3} s  {stem}\n", d.as_secs_f64()));
+    }
+    out
 }

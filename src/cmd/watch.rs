@@ -21,6 +21,9 @@ pub struct WatchArgs {
     /// Số văn bản dàn trang cùng lúc (documents typeset at once)
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// In thời gian từng giai đoạn sau mỗi lần dựng (print the time of each stage after each rebuild)
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
@@ -39,22 +42,30 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
         Lang::Vi => format!("không theo dõi được thay đổi tệp trong {}", root.display()),
         Lang::En => format!("cannot watch for changes in {}", root.display()),
     })?;
-    rebuild(&args.common, &options, false)?;
+    let mut warm = pipeline::Warm::default();
+    rebuild(&args, &options, &mut warm, false)?;
     status_line(
         &args.common,
         "đang chờ thay đổi trong inputs/ và templates/ (Ctrl+C để dừng)",
         "watching inputs/ and templates/ (Ctrl+C to stop)",
     );
     while changes.next().is_some() {
-        rebuild(&args.common, &options, true)?;
+        rebuild(&args, &options, &mut warm, true)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Builds (only what changed is typeset), prints diagnostics and one status
 /// line; after a change, also the documents it rewrote, one per line.
-fn rebuild(common: &Common, options: &BuildOptions, list: bool) -> anyhow::Result<()> {
-    let report = pipeline::build(&common.dir, options)?;
+fn rebuild(
+    args: &WatchArgs,
+    options: &BuildOptions,
+    warm: &mut pipeline::Warm,
+    list: bool,
+) -> anyhow::Result<()> {
+    let common = &args.common;
+    let report = pipeline::build_warm(&common.dir, options, warm)?;
+    crate::release_memory();
     thidua::diag::emit(
         &report.diagnostics,
         &report.sources,
@@ -72,6 +83,9 @@ fn rebuild(common: &Common, options: &BuildOptions, list: bool) -> anyhow::Resul
             "rebuilt {rebuilt} document(s), {kept} unchanged, {errors} error(s) ({secs:.2} s)"
         ),
     );
+    if args.timings {
+        eprint!("{}", super::timings_table(&report.timings, common.lang));
+    }
     if list && !common.quiet {
         for path in &report.rewritten {
             eprintln!("  {path}");

@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_mapping_s_values_are_found_with_their_continuation_lines() {
-        let at = UNIT.find("id: a").unwrap() + 0;
+        let at = UNIT.find("id: a").unwrap();
         let block = Block::at(UNIT, at, UNIT.find("report:").unwrap());
         assert_eq!(&UNIT[block.value("summary").unwrap()], "Cũ.");
         let person = block.nested("person").unwrap();

@@ -173,7 +173,7 @@ pub(super) fn append(text: &str, key: &str, items: &str) -> edit::Edit {
 /// The nomination of `award` a row stands for.
 fn find<'u>(unit: &'u Unit, award: &str, row: &Row) -> Option<&'u Nomination> {
     let same = |a: &str, b: &str| layout::words(a) == layout::words(b);
-    let of_award = unit.nominations.iter().filter(|n| n.award.value == award);
+    let mut of_award = unit.nominations.iter().filter(|n| n.award.value == award);
     match row.kind {
         Kind::Person => {
             let people: Vec<&Nomination> = of_award.filter(|n| n.person.is_some()).collect();
@@ -193,13 +193,11 @@ fn find<'u>(unit: &'u Unit, award: &str, row: &Row) -> Option<&'u Nomination> {
                 })
                 .copied()
         }
-        Kind::Collective => of_award
-            .filter(|n| {
-                n.collective
-                    .as_ref()
-                    .is_some_and(|c| same(&c.name, &row.name))
-            })
-            .next(),
+        Kind::Collective => of_award.find(|n| {
+            n.collective
+                .as_ref()
+                .is_some_and(|c| same(&c.name, &row.name))
+        }),
     }
 }
 

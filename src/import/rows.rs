@@ -140,7 +140,7 @@ fn nameless() -> Diagnostic {
 fn strip_numbering(text: &str) -> &str {
     let t = text.trim_start();
     let after = t
-        .find(|c: char| c == '.' || c == ')')
+        .find(['.', ')'])
         .filter(|i| *i <= 5 && t[..*i].chars().all(|c| c.is_alphanumeric()))
         .map(|i| &t[i + 1..])
         .unwrap_or(t);

@@ -2,6 +2,7 @@
 //! on its `kind:` and parse it into the typed model. Every failure becomes a
 //! located diagnostic; nothing here panics on input.
 
+mod cache;
 mod kinds;
 mod limits;
 mod read;
@@ -14,6 +15,8 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Text};
 use crate::model::Workspace;
 use crate::source::Sources;
+
+pub use cache::Cache;
 
 /// Input files larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -65,6 +68,19 @@ impl LoadError {
 
 /// Loads every `inputs/**/*.yaml` of the workspace at `root`.
 pub fn load_workspace(root: &Path) -> Result<Loaded, LoadError> {
+    load_with(root, None)
+}
+
+/// The same, parsing again only the files whose bytes changed since `cache`
+/// last saw them.
+pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<Loaded, LoadError> {
+    cache.begin();
+    let loaded = load_with(root, Some(&mut *cache));
+    cache.sweep();
+    loaded
+}
+
+fn load_with(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, LoadError> {
     let inputs = root.join("inputs");
     if !inputs.is_dir() {
         return Err(LoadError::NoInputs(inputs));
@@ -87,7 +103,7 @@ pub fn load_workspace(root: &Path) -> Result<Loaded, LoadError> {
             continue;
         }
         let name = display_name(root, path);
-        load_file(&mut loaded, path, name);
+        load_file(&mut loaded, path, name, cache.as_deref_mut());
     }
     if loaded.workspace.campaign.is_none() && !loaded.diagnostics.iter().any(|d| d.is_error()) {
         loaded.diagnostics.push(
@@ -116,8 +132,35 @@ fn display_name(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn load_file(loaded: &mut Loaded, path: &Path, name: String) {
-    if let Some(file) = read::read(loaded, path, name) {
-        kinds::parse(loaded, file);
+fn load_file(loaded: &mut Loaded, path: &Path, name: String, mut cache: Option<&mut Cache>) {
+    let Some(bytes) = read::bytes(loaded, path, &name) else {
+        return;
+    };
+    let next = crate::source::FileId(loaded.sources.len());
+    if let Some(hit) = cache
+        .as_deref_mut()
+        .and_then(|c| c.get(&name, &bytes, next))
+    {
+        let file = loaded.sources.add(name, hit.text);
+        loaded.diagnostics.extend(hit.diagnostics);
+        kinds::insert(loaded, file, hit.parsed);
+        return;
     }
+    let kept = cache.as_ref().map(|_| bytes.clone());
+    let Some(file) = read::text(loaded, name, bytes) else {
+        return;
+    };
+    let text = loaded.sources.text(file);
+    let (parsed, diagnostics) = kinds::parse(text, file);
+    if let (Some(cache), Some(bytes)) = (cache, kept) {
+        cache.put(
+            loaded.sources.name(file),
+            bytes,
+            text,
+            &parsed,
+            &diagnostics,
+        );
+    }
+    loaded.diagnostics.extend(diagnostics);
+    kinds::insert(loaded, file, parsed);
 }

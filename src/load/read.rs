@@ -9,9 +9,9 @@ use super::{Loaded, MAX_INPUT_BYTES};
 use crate::diag::{Diagnostic, Text};
 use crate::source::FileId;
 
-/// The file's text, added to the sources; `None` (and a diagnostic) when it
-/// cannot be read as text.
-pub(super) fn read(loaded: &mut Loaded, path: &Path, name: String) -> Option<FileId> {
+/// The file's bytes, within the size limit; `None` (and a diagnostic, the
+/// file added to the sources empty) when it cannot be read.
+pub(super) fn bytes(loaded: &mut Loaded, path: &Path, name: &str) -> Option<Vec<u8>> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_INPUT_BYTES {
         let file = loaded.sources.add(name, "");
@@ -31,8 +31,8 @@ pub(super) fn read(loaded: &mut Loaded, path: &Path, name: String) -> Option<Fil
         );
         return None;
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
         Err(e) => {
             let file = loaded.sources.add(name, "");
             loaded.diagnostics.push(
@@ -45,9 +45,14 @@ pub(super) fn read(loaded: &mut Loaded, path: &Path, name: String) -> Option<Fil
                 )
                 .in_file(file),
             );
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// The file's text, normalised and added to the sources; `None` (and a
+/// diagnostic) when it is not UTF-8.
+pub(super) fn text(loaded: &mut Loaded, name: String, bytes: Vec<u8>) -> Option<FileId> {
     match String::from_utf8(bytes) {
         // Editors may write decomposed Vietnamese (NFD); normalising the whole
         // text normalises every string in it, and positions stay those of

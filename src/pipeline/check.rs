@@ -33,7 +33,19 @@ impl Checked {
 
 /// Loads and validates every input.
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, LoadError> {
-    let loaded = load::load_workspace(root)?;
+    check_with(root, options, None)
+}
+
+/// The same, parsing again only the files that changed since `cache` saw them.
+pub(super) fn check_with(
+    root: &Path,
+    options: &BuildOptions,
+    cache: Option<&mut load::Cache>,
+) -> Result<Checked, LoadError> {
+    let loaded = match cache {
+        Some(cache) => load::load_cached(root, cache)?,
+        None => load::load_workspace(root)?,
+    };
     let mut diagnostics = loaded.diagnostics;
     let incomplete = diagnostics.iter().any(|d| d.is_error());
     diagnostics.extend(rules::check(

@@ -13,6 +13,7 @@ mod options;
 mod packets;
 mod render;
 mod timings;
+mod warm;
 pub mod watch;
 mod workers;
 
@@ -24,14 +25,21 @@ pub use check::{Checked, check};
 pub use errors::BuildError;
 pub use merge::{MergeError, merge_manifests};
 pub use options::{BuildOptions, MAX_DOCUMENTS, Progress, Shard};
-pub use render::{Rendered, RenderedPacket, Session, render_all, typeset, word};
+pub use render::{Rendered, RenderedPacket, Session, render_all, render_all_with, typeset, word};
 pub use timings::Timings;
+pub use warm::Warm;
 
 use crate::diag::Diagnostic;
 use crate::output::{self, Manifest, ManifestEntry};
 use crate::source::Sources;
+use crate::typeset;
 use incremental::Previous;
 use workers::DocResult;
+
+/// A warm build typesetting at most this many documents keeps Typst's
+/// memoised results from its start to its end ([`typeset::Memo::Build`]):
+/// enough for one unit's file saved, not for a template changed.
+const WARM_DOCUMENTS: usize = 64;
 
 /// What a build did.
 pub struct BuildReport {
@@ -53,12 +61,30 @@ impl BuildReport {
 
 /// Checks, renders, typesets and writes every valid document and the manifest.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(root, options, None)
+}
+
+/// The same, in a long-lived process: what `warm` kept from the last build is
+/// used where the inputs are unchanged, and what this one makes is kept.
+pub fn build_warm(
+    root: &Path,
+    options: &BuildOptions,
+    warm: &mut Warm,
+) -> Result<BuildReport, BuildError> {
+    build_with(root, options, Some(warm))
+}
+
+fn build_with(
+    root: &Path,
+    options: &BuildOptions,
+    mut warm: Option<&mut Warm>,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let digest = noop::digest(root, options);
-    if let Some(report) = digest.as_deref().and_then(|d| noop::skip(root, d, started)) {
+    let (digest, skipped) = unchanged(root, options, warm.as_deref(), started);
+    if let Some(report) = skipped {
         return Ok(report);
     }
-    let session = render_all(root, options)?;
+    let session = render_all_with(root, options, warm.as_deref_mut())?;
     let out_dir = root.join("output");
     if options.keep_typst {
         for (name, file) in session.templates.library() {
@@ -71,6 +97,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
     let previous = Previous::read(&out_dir, &manifest_name);
     noop::forget(&out_dir)?;
     let work = Work::decide(root, &session, &previous, options);
+    if warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS {
+        session.base.set_memo(typeset::Memo::Build);
+    }
     incremental::remove_stale_temporaries(&out_dir);
     if let Some(manifest) = &previous.manifest {
         incremental::unlist(
@@ -86,14 +115,17 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         done.record(&session, doc, result?);
     }
     let join_started = Instant::now();
-    done.reused += packets::join_all(
+    let (reused, copied) = packets::join_all(
         root,
         &session.checked.sources,
         &work.packets,
         work.packets_reused.clone(),
         &mut done.entries,
         &mut done.rewritten,
+        warm.as_deref_mut().map(|w| &mut w.packets),
     )?;
+    done.reused += reused;
+    done.timings.parts_copied = copied;
     done.timings.packets = join_started.elapsed();
     let write_started = Instant::now();
     if let Some(manifest) = &previous.manifest {
@@ -106,19 +138,58 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, BuildEr
         );
     }
     packets::attach_indexes(root, &mut done.entries)?;
-    let manifest = Manifest::new(std::mem::take(&mut done.entries));
-    write_if_changed(&out_dir.join(&manifest_name), manifest.to_json().as_bytes())?;
     let clean = session.checked.diagnostics.is_empty() && done.diagnostics.is_empty();
+    // Only a clean build may be skipped next time: diagnostics are shown again.
+    let digest = digest.filter(|_| clean);
+    let entries = std::mem::take(&mut done.entries);
+    let manifest = write_manifest(root, &manifest_name, entries, options, digest)?;
+    done.timings.write += write_started.elapsed();
+    typeset::end_build(&session.base);
+    if let Some(warm) = warm {
+        warm.primed = true;
+    }
+    Ok(done.report(session, manifest, started))
+}
+
+/// Writes the manifest and, for a whole build, the stamps (with the digest
+/// that lets the next build be skipped).
+fn write_manifest(
+    root: &Path,
+    manifest_name: &str,
+    entries: Vec<ManifestEntry>,
+    options: &BuildOptions,
+    digest: Option<String>,
+) -> Result<Manifest, BuildError> {
+    let out_dir = root.join("output");
+    let manifest = Manifest::new(entries);
+    write_if_changed(&out_dir.join(manifest_name), manifest.to_json().as_bytes())?;
     if options.shard.is_none() {
-        // Only a clean build may be skipped next time: diagnostics are shown again.
-        let stamps = output::Stamps::of(root, &manifest).with_inputs(digest.filter(|_| clean));
+        let stamps = output::Stamps::of(root, &manifest).with_inputs(digest);
         write_if_changed(
             &out_dir.join(output::Stamps::FILE),
             stamps.to_json().as_bytes(),
         )?;
     }
-    done.timings.write += write_started.elapsed();
-    Ok(done.report(session, manifest, started))
+    Ok(manifest)
+}
+
+/// The digest of what a build reads, and the report of a build skipped
+/// because it equals the last clean build's. A long-lived process's first
+/// build is never skipped: it reads everything, so that its first save finds
+/// the inputs parsed and the sources rendered.
+fn unchanged(
+    root: &Path,
+    options: &BuildOptions,
+    warm: Option<&Warm>,
+    started: Instant,
+) -> (Option<String>, Option<BuildReport>) {
+    let digest = noop::digest(root, options);
+    let may_skip = warm.is_none_or(|w| w.primed);
+    let skipped = digest
+        .as_deref()
+        .filter(|_| may_skip)
+        .and_then(|d| noop::skip(root, d, started));
+    (digest, skipped)
 }
 
 /// What this build will do: the documents of its shard with, for each, the
@@ -201,6 +272,7 @@ impl Done {
             timings: Timings {
                 check: session.check_time,
                 render: session.render_time,
+                rendered: session.rendered_count,
                 ..Timings::default()
             },
             reused: 0,
@@ -239,7 +311,7 @@ impl Done {
                 word_errors,
             } => {
                 for e in &word_errors {
-                    let from = (doc.doc.stem.as_str(), doc.doc.template, &doc.source);
+                    let from = (doc.doc.stem.as_str(), doc.doc.template, &*doc.source);
                     let d =
                         errors::typst_diagnostic(&mut self.sources, &session.templates, from, e);
                     self.diagnostics
@@ -268,7 +340,7 @@ impl Done {
             }
             DocResult::Failed(errors) => {
                 for e in &errors {
-                    let from = (doc.doc.stem.as_str(), doc.doc.template, &doc.source);
+                    let from = (doc.doc.stem.as_str(), doc.doc.template, &*doc.source);
                     let d =
                         errors::typst_diagnostic(&mut self.sources, &session.templates, from, e);
                     self.diagnostics.push(d);

@@ -3,7 +3,7 @@
 //! each part. Only the manifest is read, so `merge-manifests` joins the
 //! packets of a sharded build the same way.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::jobs::Packet;
@@ -12,6 +12,7 @@ use crate::source::Sources;
 
 use super::errors::BuildError;
 use super::render::RenderedPacket;
+use super::warm::Layouts;
 use super::{pdf_path, write, write_if_changed};
 
 /// The parts recorded in a packet's manifest entry.
@@ -29,7 +30,8 @@ pub fn part_refs(packet: &Packet) -> Vec<PartRef> {
 
 /// Joins every packet whose parts are all listed in `entries` (or keeps it
 /// where `reused` has it unchanged) and lists it. Returns how many were
-/// reused; the paths joined anew go to `joined`.
+/// reused and how many parts were copied from packets' last files; the
+/// paths joined anew go to `joined`.
 pub fn join_all(
     root: &Path,
     sources: &Sources,
@@ -37,10 +39,14 @@ pub fn join_all(
     reused: Vec<Option<ManifestEntry>>,
     entries: &mut Vec<ManifestEntry>,
     joined: &mut Vec<String>,
-) -> Result<usize, BuildError> {
-    let mut count = 0;
+    mut layouts: Option<&mut Layouts>,
+) -> Result<(usize, usize), BuildError> {
+    let (mut count, mut copied) = (0, 0);
     // Packets are no one's parts: what is built now is all a packet may join.
-    let built: HashSet<String> = entries.iter().map(|e| e.path.clone()).collect();
+    let built: HashMap<String, String> = entries
+        .iter()
+        .map(|e| (e.path.clone(), e.sha256.clone()))
+        .collect();
     for (rendered, reused_entry) in packets.iter().zip(reused) {
         let packet = &rendered.packet;
         let inputs: Vec<String> = packet
@@ -59,7 +65,10 @@ pub fn join_all(
             archive(root, packet, entries)?;
             continue;
         }
-        if let Some((path, pages, sha256)) = join(root, packet, &built)? {
+        if let Some((path, pages, sha256, parts)) =
+            join(root, packet, &built, layouts.as_deref_mut())?
+        {
+            copied += parts;
             joined.push(path.clone());
             entries.push(ManifestEntry {
                 path,
@@ -77,7 +86,7 @@ pub fn join_all(
             archive(root, packet, entries)?;
         }
     }
-    Ok(count)
+    Ok((count, copied))
 }
 
 /// Writes `ho-so.zip` beside a national submission's packet (the last of
@@ -120,42 +129,53 @@ fn archive(root: &Path, packet: &Packet, entries: &mut [ManifestEntry]) -> Resul
 }
 
 /// Joins a packet from its parts' files; `None` when a part was not built.
-/// Returns the packet's path, pages and SHA-256.
+/// With `layouts`, unchanged parts are copied from the packet's last file.
+/// Returns the packet's path, pages, SHA-256 and parts copied.
 fn join(
     root: &Path,
     packet: &Packet,
-    built: &HashSet<String>,
-) -> Result<Option<(String, usize, String)>, BuildError> {
-    let parts = &packet.parts;
-    let paths: Option<Vec<String>> = parts
+    built: &HashMap<String, String>,
+    layouts: Option<&mut Layouts>,
+) -> Result<Option<(String, usize, String, usize)>, BuildError> {
+    let parts: Option<Vec<output::packet::Part>> = packet
+        .parts
         .iter()
         .map(|p| {
             let path = pdf_path(&p.stem);
-            built.contains(&path).then_some(path)
+            let sha256 = built.get(&path)?.clone();
+            Some(output::packet::Part {
+                title: p.title.clone(),
+                path,
+                sha256,
+            })
         })
         .collect();
-    let Some(paths) = paths else {
+    let Some(parts) = parts else {
         return Ok(None);
     };
-    let joined = output::packet::join(&packet.title, packet.date, parts.len(), |i| {
-        let pdf =
-            std::fs::read(root.join(&paths[i])).map_err(|e| output::packet::PacketError::Part {
-                part: paths[i].clone(),
-                message: e.to_string(),
-            })?;
-        Ok(output::packet::Part {
-            title: parts[i].title.clone(),
-            path: paths[i].clone(),
-            pdf,
-        })
-    });
     let path = pdf_path(&packet.stem);
+    let last = layouts.as_deref().and_then(|l| l.last(root, &path));
+    let previous = last
+        .as_ref()
+        .map(|(pdf, layout)| output::packet::Previous { pdf, layout });
+    let read = |i: usize| {
+        let part: &output::packet::Part = &parts[i];
+        std::fs::read(root.join(&part.path)).map_err(|e| output::packet::PacketError::Part {
+            part: part.path.clone(),
+            message: e.to_string(),
+        })
+    };
+    let joined = output::packet::join(&packet.title, packet.date, &parts, read, previous);
     let joined = joined.map_err(|e| BuildError::Write {
         path: root.join(&path),
         source: std::io::Error::other(e.to_string()),
     })?;
     write(&root.join(&path), &joined.pdf)?;
-    Ok(Some((path, joined.pages, output::sha256_hex(&joined.pdf))))
+    if let Some(layouts) = layouts {
+        layouts.keep(root, &path, joined.layout);
+    }
+    let sha256 = output::sha256_hex(&joined.pdf);
+    Ok(Some((path, joined.pages, sha256, joined.copied)))
 }
 
 /// Writes `packet.json` beside every packet whose parts are all listed, and

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
@@ -13,15 +14,17 @@ use crate::jobs::{self, Document, Job, Packet};
 use crate::render::{self, RenderError, Templates};
 use crate::typeset::{self, Base, TypstError};
 
-use super::check::{Checked, check};
+use super::check::Checked;
 use super::errors::{BuildError, render_diagnostic, too_many_documents};
 use super::keys::{base_key, document_key, packet_key};
 use super::options::{BuildOptions, MAX_DOCUMENTS};
+use super::warm::{Renders, Reusable};
 
 /// A document rendered to Typst, ready to typeset.
 pub struct Rendered {
     pub doc: Document,
-    pub source: render::Output,
+    /// Shared with the render cache of a long-lived process.
+    pub source: Arc<render::Output>,
     /// Everything the output depends on, hashed (see [`super::keys`]).
     pub key: String,
 }
@@ -45,12 +48,28 @@ pub struct Session {
     pub planned: BTreeSet<String>,
     pub check_time: Duration,
     pub render_time: Duration,
+    /// Documents rendered (not kept from the last build).
+    pub rendered_count: usize,
 }
 
 /// Checks, then renders every document whose inputs are valid.
 pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildError> {
+    render_all_with(root, options, None)
+}
+
+/// The same, keeping each file's parse and each document's source in `warm`
+/// for the next build, and using what it kept from the last.
+pub fn render_all_with(
+    root: &Path,
+    options: &BuildOptions,
+    warm: Option<&mut super::Warm>,
+) -> Result<Session, BuildError> {
     let started = Instant::now();
-    let mut checked = check(root, options)?;
+    let (mut inputs_cache, renders) = match warm {
+        Some(warm) => (Some(&mut warm.inputs), Some(&mut warm.renders)),
+        None => (None, None),
+    };
+    let mut checked = super::check::check_with(root, options, inputs_cache.as_deref_mut())?;
     let check_time = started.elapsed();
     let (templates, template_errors) = Templates::for_workspace(root);
     for e in template_errors {
@@ -68,6 +87,7 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
         planned: BTreeSet::new(),
         check_time,
         render_time: Duration::ZERO,
+        rendered_count: 0,
         templates,
     };
     match render::environment(&session.templates) {
@@ -75,7 +95,10 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
             let d = render_diagnostic(&mut session.checked.sources, &session.templates, &e);
             session.checked.diagnostics.push(d);
         }
-        Ok(env) => render_jobs(&mut session, &env, options),
+        Ok(env) => {
+            let unchanged = |name: &str| inputs_cache.as_ref().is_some_and(|c| c.unchanged(name));
+            render_jobs(&mut session, &env, options, renders, &unchanged)
+        }
     }
     session.render_time = started.elapsed() - check_time;
     Ok(session)
@@ -86,6 +109,8 @@ fn render_jobs(
     session: &mut Session,
     env: &minijinja::Environment<'static>,
     options: &BuildOptions,
+    cache: Option<&mut Renders>,
+    unchanged: &(dyn Fn(&str) -> bool + Sync),
 ) {
     let mut all = jobs::for_workspace(&session.checked.workspace);
     let limit = options.max_documents.unwrap_or(MAX_DOCUMENTS);
@@ -111,18 +136,14 @@ fn render_jobs(
         }
     }
     let base_key = base_key(&session.templates);
-    for (doc, result) in render_in_parallel(env, documents, options.threads()) {
-        match result {
-            Ok(source) => {
-                let key = document_key(&base_key, &doc, &source.text, !options.no_docx);
-                session.rendered.push(Rendered { doc, source, key });
-            }
-            Err(e) => {
-                let d = render_diagnostic(&mut session.checked.sources, &session.templates, &e);
-                session.checked.diagnostics.push(d);
-            }
-        }
-    }
+    render_documents(
+        session,
+        env,
+        options,
+        (cache, unchanged),
+        &base_key,
+        documents,
+    );
     let keys: HashMap<&str, &str> = session
         .rendered
         .iter()
@@ -144,36 +165,105 @@ fn render_jobs(
     session.packets = keyed;
 }
 
-/// Renders `documents` on `threads` threads, in order. Each context is
-/// dropped once rendered: the source stands for it now.
+/// Renders `documents` (or keeps the last build's sources of those whose
+/// input files are unchanged), keys them, and keeps this build's sources in
+/// the cache for the next.
+fn render_documents(
+    session: &mut Session,
+    env: &minijinja::Environment<'static>,
+    options: &BuildOptions,
+    (cache, unchanged): (Option<&mut Renders>, &(dyn Fn(&str) -> bool + Sync)),
+    base_key: &str,
+    documents: Vec<Document>,
+) {
+    let reusable = cache
+        .as_deref()
+        .map(|c| c.reusable(&session.templates, unchanged));
+    let names = |doc: &Document| -> Vec<String> {
+        let sources = &session.checked.sources;
+        doc.inputs
+            .iter()
+            .map(|f| sources.name(*f).to_string())
+            .collect()
+    };
+    let documents: Vec<(Document, Vec<String>)> = documents
+        .into_iter()
+        .map(|d| {
+            let inputs = names(&d);
+            (d, inputs)
+        })
+        .collect();
+    let results = render_in_parallel(env, documents, options.threads(), reusable);
+    let mut kept = Vec::new();
+    for (doc, inputs, result) in results {
+        match result {
+            Ok(source) => {
+                let source = match source {
+                    Source::Rendered(source) => {
+                        session.rendered_count += 1;
+                        source
+                    }
+                    Source::Kept(source) => source,
+                };
+                let key = document_key(base_key, &doc, &source.text, !options.no_docx);
+                if cache.is_some() {
+                    kept.push((doc.stem.clone(), doc.template, inputs, source.clone()));
+                }
+                session.rendered.push(Rendered { doc, source, key });
+            }
+            Err(e) => {
+                let d = render_diagnostic(&mut session.checked.sources, &session.templates, &e);
+                session.checked.diagnostics.push(d);
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        let kept = kept
+            .iter()
+            .map(|(s, t, i, o)| (s.as_str(), *t, i.clone(), o.clone()));
+        cache.replace(&session.templates, kept);
+    }
+}
+
+/// One document rendered (or its source kept), with the names of its input files.
+type RenderResult = (Document, Vec<String>, Result<Source, RenderError>);
+
+enum Source {
+    Rendered(Arc<render::Output>),
+    Kept(Arc<render::Output>),
+}
+
+/// Renders `documents` on `threads` threads, in order, reusing the last
+/// build's source where nothing it reads changed. Each context is dropped
+/// once rendered: the source stands for it now.
 fn render_in_parallel(
     env: &minijinja::Environment<'static>,
-    documents: Vec<Document>,
+    documents: Vec<(Document, Vec<String>)>,
     threads: usize,
-) -> Vec<(Document, Result<render::Output, RenderError>)> {
+    reusable: Option<Reusable>,
+) -> Vec<RenderResult> {
     let threads = threads.clamp(1, documents.len().max(1));
     let chunk = documents.len().div_ceil(threads).max(1);
-    let mut chunks: Vec<Vec<Document>> = Vec::new();
+    let mut chunks: Vec<Vec<(Document, Vec<String>)>> = Vec::new();
     let mut documents = documents.into_iter().peekable();
     while documents.peek().is_some() {
         chunks.push(documents.by_ref().take(chunk).collect());
     }
+    let render_one = |(mut doc, inputs): (Document, Vec<String>)| -> RenderResult {
+        let context = std::mem::replace(&mut doc.context, minijinja::Value::UNDEFINED);
+        let kept = reusable.and_then(|r| r.get(&doc.stem, doc.template, &inputs));
+        let result = match kept {
+            Some(source) => Ok(Source::Kept(source)),
+            None => {
+                render::render(env, doc.template, context).map(|o| Source::Rendered(Arc::new(o)))
+            }
+        };
+        (doc, inputs, result)
+    };
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|mut doc| {
-                            let context =
-                                std::mem::replace(&mut doc.context, minijinja::Value::UNDEFINED);
-                            let result = render::render(env, doc.template, context);
-                            (doc, result)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(render_one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()

@@ -18,6 +18,11 @@ pub struct Timings {
     pub total: Duration,
     /// The slowest documents (layout and PDF), slowest first.
     pub slowest: Vec<(String, Duration)>,
+    /// Documents rendered from their templates; the others' sources were
+    /// kept from the last build of a long-lived process (`watch`).
+    pub rendered: usize,
+    /// Packet parts copied from the packet's last file rather than parsed.
+    pub parts_copied: usize,
 }
 
 /// Time spent on one document, by stage.

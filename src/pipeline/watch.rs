@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders of a workspace whose files are sources of a build.
@@ -21,6 +21,12 @@ pub const SOURCE_FOLDERS: [&str; 2] = ["inputs", "templates"];
 /// A save arrives as a burst of events (truncate, write, close; an editor's
 /// rename): the burst ends once this long passes without another.
 pub const SETTLE: Duration = Duration::from_millis(300);
+
+/// After an event that ends a file's save (its close after writing, or a
+/// rename onto it) the file is whole: a shorter quiet gathers the other
+/// files of the same save (a checkout, a template and its input) without
+/// holding the rebuild back.
+pub const SETTLE_AFTER_SAVE: Duration = Duration::from_millis(40);
 
 /// Watches a workspace's source folders for changes of content.
 pub struct Changes {
@@ -66,11 +72,12 @@ impl Changes {
     /// the changed files, sorted. `None` when the watcher stopped.
     pub fn next(&mut self) -> Option<Vec<PathBuf>> {
         let mut changed = BTreeSet::new();
+        let mut settle = SETTLE;
         loop {
             let event = if changed.is_empty() {
                 self.events.recv().ok()?
             } else {
-                match self.events.recv_timeout(SETTLE) {
+                match self.events.recv_timeout(settle) {
                     Ok(event) => event,
                     Err(RecvTimeoutError::Timeout) => return Some(changed.into_iter().collect()),
                     Err(RecvTimeoutError::Disconnected) => return None,
@@ -84,6 +91,10 @@ impl Changes {
             if !changes_content(&event.kind) {
                 continue;
             }
+            settle = match ends_save(&event.kind) {
+                true => SETTLE_AFTER_SAVE,
+                false => SETTLE,
+            };
             if event
                 .paths
                 .iter()
@@ -126,10 +137,20 @@ pub fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
+/// Whether an event leaves a file whole: closed after writing, or renamed
+/// onto its name (an editor's atomic save).
+pub fn ends_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
+    use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind};
 
     #[test]
     fn reads_and_attribute_changes_are_not_changes() {
@@ -149,6 +170,25 @@ mod tests {
             EventKind::Remove(RemoveKind::File),
         ] {
             assert!(changes_content(&kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_close_after_writing_or_a_rename_onto_ends_a_save() {
+        for kind in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+        ] {
+            assert!(ends_save(&kind), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Remove(RemoveKind::File),
+        ] {
+            assert!(!ends_save(&kind), "{kind:?}");
         }
     }
 }

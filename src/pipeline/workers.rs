@@ -96,7 +96,8 @@ pub fn run(
         .collect()
 }
 
-/// Typesets one document, exports it and writes it (with its spreadsheet).
+/// Typesets one document, exports it and writes it, then its spreadsheet and
+/// its Word file: the PDF is on disk before the rest is made.
 fn build_one(
     root: &Path,
     session: &Session,
@@ -105,36 +106,21 @@ fn build_one(
 ) -> Result<(DocResult, DocTimes), BuildError> {
     let mut times = DocTimes::default();
     let rel_path = pdf_path(&doc.doc.stem);
-    let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let typeset = caught(|| {
         if options.panic_on.as_deref() == Some(doc.doc.stem.as_str()) {
             panic!("lỗi thử nghiệm (panic_on)");
         }
         let started = Instant::now();
         let pages = typeset(session, doc)?;
-        let pages_count = pages.pages().len();
         times.layout = started.elapsed();
         let bytes = typeset::pdf(&pages, &rel_path)?;
         times.pdf = started.elapsed() - times.layout;
-        drop(pages);
-        let started = Instant::now();
-        let docx = match options.no_docx {
-            true => None,
-            false => Some(word(session, doc)),
-        };
-        times.word = started.elapsed();
-        Ok::<_, Vec<TypstError>>((pages_count, bytes, docx))
-    }));
-    let (pages, bytes, docx) = match typeset {
+        Ok((pages.pages().len(), bytes))
+    });
+    let (pages, bytes) = match typeset {
         Ok(Ok(done)) => done,
         Ok(Err(errors)) => return Ok((DocResult::Failed(errors), times)),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            return Ok((DocResult::Panicked(message), times));
-        }
+        Err(message) => return Ok((DocResult::Panicked(message), times)),
     };
     let started = Instant::now();
     write(&root.join(&rel_path), &bytes)?;
@@ -151,13 +137,21 @@ fn build_one(
             sha256: output::sha256_hex(&sheet),
         });
     }
-    let (docx, word_errors) = match docx {
-        Some(Err(errors)) => (None, errors),
-        Some(Ok(bytes)) => (Some(bytes), vec![]),
-        None => (None, vec![]),
-    };
-    let docx = write_docx(root, &doc.doc.stem, docx)?;
     times.write = started.elapsed();
+    let started = Instant::now();
+    // A panic while making the Word file is that file's problem: the PDF stands.
+    let (docx, word_errors) = match options.no_docx {
+        true => (None, vec![]),
+        false => match caught(|| word(session, doc)) {
+            Ok(Ok(bytes)) => (Some(bytes), vec![]),
+            Ok(Err(errors)) => (None, errors),
+            Err(message) => (None, vec![panicked_word(message)]),
+        },
+    };
+    times.word = started.elapsed();
+    let started = Instant::now();
+    let docx = write_docx(root, &doc.doc.stem, docx)?;
+    times.write += started.elapsed();
     Ok((
         DocResult::Written {
             path: rel_path,
@@ -169,6 +163,27 @@ fn build_one(
         },
         times,
     ))
+}
+
+/// Runs `f`, a panic in it turned into its message.
+fn caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string())
+    })
+}
+
+/// A panic while making a Word file, as the error its warning shows.
+fn panicked_word(message: String) -> TypstError {
+    TypstError {
+        file: typeset::ErrorFile::Unknown,
+        range: None,
+        message: format!("lỗi nội bộ khi tạo tệp Word (panic: {message})"),
+        hints: vec![],
+    }
 }
 
 /// Writes the Word file beside the PDF; with Word files off (or not made),

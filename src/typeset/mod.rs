@@ -22,20 +22,39 @@ pub use world::{Base, DocWorld, MAIN_ID};
 /// more memory, so a build evicts everything after each document.
 pub const EVICT_MAX_AGE: usize = 0;
 
-/// What `watch` keeps: one edit's documents stay memoised for the next save.
-/// Measured (BENCHMARKS.md): an edit in the synthetic province rebuilds in
-/// 3.0–3.3 s instead of 3.9–4.1 s, the process staying under 1 GiB.
+/// What `watch` keeps through a build of many documents (a template
+/// changed): the last ones typeset, the province's long lists among them,
+/// stay memoised for the next save.
 pub const WATCH_EVICT_MAX_AGE: usize = 10;
 
-/// The base's age, or `THIDUA_EVICT_MAX_AGE` when set: for measuring the
+/// When memoised results are evicted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Memo {
+    /// After each compilation, those this many compilations old.
+    Compilations(usize),
+    /// Only when the build ends ([`end_build`]), keeping what it used: a
+    /// long-lived process rebuilding a few documents keeps exactly one
+    /// save's layout for the next. Measured (BENCHMARKS.md): an age in
+    /// compilations kept several saves of a 150-page list, past 1 GiB.
+    Build,
+}
+
+/// The base's policy; `THIDUA_EVICT_MAX_AGE` when set, for measuring the
 /// policy (BENCHMARKS.md), not for users.
-fn evict_max_age(base: &Base) -> usize {
+fn memo(base: &Base) -> Memo {
     static AGE: std::sync::LazyLock<Option<usize>> = std::sync::LazyLock::new(|| {
         std::env::var("THIDUA_EVICT_MAX_AGE")
             .ok()
             .and_then(|v| v.parse().ok())
     });
-    AGE.unwrap_or(base.memo_age)
+    AGE.map_or(base.memo(), Memo::Compilations)
+}
+
+/// Ends a build: under [`Memo::Build`], evicts what it did not use.
+pub fn end_build(base: &Base) {
+    if memo(base) == Memo::Build {
+        typst::comemo::evict(1);
+    }
 }
 
 /// Where a Typst error points.
@@ -87,7 +106,9 @@ fn compile<D: typst::foundations::Output>(
 ) -> Result<D, Vec<TypstError>> {
     let result = typst::compile::<D>(&world).output;
     // Evict on success and on failure alike, so memory stays bounded.
-    typst::comemo::evict(evict_max_age(base));
+    if let Memo::Compilations(age) = memo(base) {
+        typst::comemo::evict(age);
+    }
     result.map_err(|errors| {
         errors
             .iter()

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
@@ -33,8 +34,9 @@ pub struct Base {
     /// Files documents may read, by virtual path (`/lib/nd30.typ`).
     files: HashMap<FileId, Bytes>,
     sources: HashMap<FileId, Source>,
-    /// How many compilations a memoised result outlives (see `EVICT_MAX_AGE`).
-    pub(super) memo_age: usize,
+    /// When memoised results are evicted ([`super::Memo`], encoded: a build
+    /// sets it once it knows how much it typesets, while threads may read it).
+    memo: AtomicUsize,
 }
 
 impl Base {
@@ -49,7 +51,7 @@ impl Base {
             fonts,
             files: HashMap::new(),
             sources: HashMap::new(),
-            memo_age: super::EVICT_MAX_AGE,
+            memo: AtomicUsize::new(super::EVICT_MAX_AGE),
         };
         for (name, text) in files {
             let Ok(path) = VirtualPath::new(format!("/{name}")) else {
@@ -66,9 +68,25 @@ impl Base {
 impl Base {
     /// Keeps memoised layout for `age` compilations: a long-lived process
     /// (`watch`) re-lays out less of a document that changed a little.
-    pub fn with_memo_age(mut self, age: usize) -> Self {
-        self.memo_age = age;
+    pub fn with_memo_age(self, age: usize) -> Self {
+        self.set_memo(super::Memo::Compilations(age));
         self
+    }
+
+    /// Sets when memoised results are evicted.
+    pub fn set_memo(&self, memo: super::Memo) {
+        let code = match memo {
+            super::Memo::Compilations(age) => age.min(usize::MAX - 1),
+            super::Memo::Build => usize::MAX,
+        };
+        self.memo.store(code, Ordering::Relaxed);
+    }
+
+    pub fn memo(&self) -> super::Memo {
+        match self.memo.load(Ordering::Relaxed) {
+            usize::MAX => super::Memo::Build,
+            age => super::Memo::Compilations(age),
+        }
     }
 }
 

@@ -1,13 +1,20 @@
 //! A packet: already-built PDFs joined into one file, each part from its own
 //! first page with a top-level bookmark. Parts are copied, not typeset again,
 //! and one part at a time: a packet of thousands of reports costs the memory
-//! of one report.
+//! of one report. Given the packet's last file and its [`Layout`], a part
+//! whose PDF is unchanged is copied from that file instead of parsed again.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+mod layout;
+mod writer;
+
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat, Writer};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+pub use layout::Layout;
+use layout::Placed;
+use writer::PdfWriter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PacketError {
@@ -17,18 +24,27 @@ pub enum PacketError {
     Write(String),
 }
 
-/// One document to join: its bookmark and its PDF.
+/// One document to join: its bookmark, its path (shown in errors) and its
+/// PDF's SHA-256 (as the manifest lists it).
 pub struct Part {
     pub title: String,
-    /// Shown in errors: the part's path.
     pub path: String,
-    pub pdf: Vec<u8>,
+    pub sha256: String,
 }
 
-/// The joined PDF and its page count.
+/// The joined PDF, its page count, and where its parts lie in it.
 pub struct Joined {
     pub pdf: Vec<u8>,
     pub pages: usize,
+    pub layout: Layout,
+    /// Parts copied from the last file rather than parsed.
+    pub copied: usize,
+}
+
+/// The packet's last file and where its parts lay in it.
+pub struct Previous<'a> {
+    pub pdf: &'a [u8],
+    pub layout: &'a Layout,
 }
 
 /// Fixed object numbers of the packet's own objects; parts follow.
@@ -37,24 +53,73 @@ const PAGES: u32 = 2;
 const OUTLINES: u32 = 3;
 const INFO: u32 = 4;
 
-/// Joins `parts`, read one by one from `next`, into one PDF titled `title`
-/// and dated `date` (no clock is read: the bytes depend on the inputs only).
+/// Joins `parts`, each part's PDF read by `read` when it is needed, into
+/// one PDF titled `title` and dated `date` (no clock is read: the bytes depend
+/// on the inputs only). With `previous`, parts whose hash it holds are copied
+/// from it; the result is byte for byte the one a join without it gives.
 pub fn join(
     title: &str,
     date: NaiveDate,
-    count: usize,
-    mut next: impl FnMut(usize) -> Result<Part, PacketError>,
+    parts: &[Part],
+    mut read: impl FnMut(usize) -> Result<Vec<u8>, PacketError>,
+    previous: Option<Previous>,
 ) -> Result<Joined, PacketError> {
+    if let Some(previous) = previous.filter(|p| p.layout.len == p.pdf.len())
+        && let Some(joined) = join_with(title, date, parts, &mut read, Some(previous))?
+    {
+        return Ok(joined);
+    }
+    join_with(title, date, parts, &mut read, None)?
+        .ok_or_else(|| PacketError::Write("không ghép được hồ sơ".to_string()))
+}
+
+/// `None` when `previous` turned out not to hold what its layout says.
+fn join_with(
+    title: &str,
+    date: NaiveDate,
+    parts: &[Part],
+    read: &mut impl FnMut(usize) -> Result<Vec<u8>, PacketError>,
+    previous: Option<Previous>,
+) -> Result<Option<Joined>, PacketError> {
     let first_item = INFO + 1;
-    let mut writer = PdfWriter::new();
-    let mut next_id = first_item + count as u32;
+    // About the last file's size: the bytes are not copied again as they grow.
+    let mut writer = PdfWriter::with_capacity(
+        previous
+            .as_ref()
+            .map_or(0, |p| p.pdf.len() + p.pdf.len() / 8),
+    );
+    let mut next_id = first_item + parts.len() as u32;
     let mut kids: Vec<Object> = Vec::new();
     let mut bookmarks: Vec<(String, ObjectId)> = Vec::new();
-    for index in 0..count {
-        let part = next(index)?;
-        let (first, pages) = writer.copy_part(&part, &mut next_id)?;
-        bookmarks.push((part.title, first));
-        kids.extend(pages.into_iter().map(Object::Reference));
+    let kept: HashMap<&str, &Placed> = previous
+        .as_ref()
+        .map(|p| p.layout.by_hash())
+        .unwrap_or_default();
+    let mut layout = Layout::default();
+    let mut copied = 0;
+    for (index, part) in parts.iter().enumerate() {
+        let placed = match (kept.get(part.sha256.as_str()), &previous) {
+            (Some(old), Some(previous)) => match writer.copy_placed(previous.pdf, old, next_id) {
+                Some(placed) => {
+                    copied += 1;
+                    placed
+                }
+                None => return Ok(None),
+            },
+            _ => {
+                let pdf = read(index)?;
+                writer.copy_part(part, &pdf, next_id)?
+            }
+        };
+        next_id = placed.base + placed.span;
+        bookmarks.push((part.title.clone(), (placed.base + placed.first, 0)));
+        kids.extend(
+            placed
+                .pages
+                .iter()
+                .map(|p| Object::Reference((placed.base + p, 0))),
+        );
+        layout.parts.push(placed);
     }
     let page_count = kids.len();
     let mut tree = Dictionary::new();
@@ -70,61 +135,29 @@ pub fn join(
     catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     writer.write(CATALOG, &Object::Dictionary(catalog))?;
-    Ok(Joined {
-        pdf: writer.finish()?,
+    let pdf = writer.finish()?;
+    layout.len = pdf.len();
+    Ok(Some(Joined {
+        pdf,
         pages: page_count,
-    })
-}
-
-/// A PDF written object by object, with each object's offset for the
-/// cross-reference table.
-struct PdfWriter {
-    out: Vec<u8>,
-    offsets: BTreeMap<u32, usize>,
+        layout,
+        copied,
+    }))
 }
 
 impl PdfWriter {
-    fn new() -> Self {
-        Self {
-            out: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
-            offsets: BTreeMap::new(),
-        }
-    }
-
-    fn write(&mut self, id: u32, object: &Object) -> Result<(), PacketError> {
-        self.offsets.insert(id, self.out.len());
-        let mut bytes = format!("{id} 0 obj").into_bytes();
-        if Writer::need_separator(object) {
-            bytes.push(b' ');
-        } else {
-            bytes.push(b'\n');
-        }
-        self.out.extend_from_slice(&bytes);
-        Writer::write_object(&mut self.out, object)
-            .map_err(|e| PacketError::Write(e.to_string()))?;
-        self.out.extend_from_slice(b"\nendobj\n");
-        Ok(())
-    }
-
-    /// Copies a part's pages and what they need, numbered from `next_id`;
-    /// returns its first page and all its pages.
-    fn copy_part(
-        &mut self,
-        part: &Part,
-        next_id: &mut u32,
-    ) -> Result<(ObjectId, Vec<ObjectId>), PacketError> {
-        let mut doc = Document::load_mem(&part.pdf).map_err(|e| PacketError::Part {
+    /// Copies a part's pages and what they need, numbered from `base`.
+    fn copy_part(&mut self, part: &Part, pdf: &[u8], base: u32) -> Result<Placed, PacketError> {
+        let unreadable = |message: String| PacketError::Part {
             part: part.path.clone(),
-            message: e.to_string(),
-        })?;
-        doc.renumber_objects_with(*next_id);
-        *next_id = doc.max_id + 1;
+            message,
+        };
+        let mut doc = Document::load_mem(pdf).map_err(|e| unreadable(e.to_string()))?;
+        doc.renumber_objects_with(base);
+        let span = doc.max_id + 1 - base;
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let Some(&first) = pages.first() else {
-            return Err(PacketError::Part {
-                part: part.path.clone(),
-                message: "không có trang nào".to_string(),
-            });
+            return Err(unreadable("không có trang nào".to_string()));
         };
         // What the pages need (content, fonts, images), and nothing of the
         // part's own catalog, page tree, outline, metadata or structure tree.
@@ -138,19 +171,45 @@ impl PdfWriter {
                 references(object, pages.contains(&id), &mut stack);
             }
         }
+        let mut objects = Vec::with_capacity(needed.len());
         for id in &needed {
             let Some(object) = doc.objects.get_mut(id) else {
                 continue;
             };
-            if pages.contains(id) {
-                if let Object::Dictionary(page) = object {
-                    page.set("Parent", Object::Reference((PAGES, 0)));
-                    page.remove(b"StructParents");
-                }
+            if pages.contains(id)
+                && let Object::Dictionary(page) = object
+            {
+                page.set("Parent", Object::Reference((PAGES, 0)));
+                page.remove(b"StructParents");
             }
-            self.write(id.0, object)?;
+            objects.push(self.write_part_object(id.0, object, base)?);
         }
-        Ok((first, pages))
+        Ok(Placed {
+            sha256: part.sha256.clone(),
+            base,
+            span,
+            first: first.0 - base,
+            pages: pages.iter().map(|p| p.0 - base).collect(),
+            objects,
+        })
+    }
+
+    /// Copies a part placed in the last file, numbered from `base` now.
+    fn copy_placed(&mut self, old: &[u8], placed: &Placed, base: u32) -> Option<Placed> {
+        let mut objects = Vec::with_capacity(placed.objects.len());
+        for object in &placed.objects {
+            let copied = layout::copy_object(old, object, placed.base, base, self.out_mut())?;
+            self.offset(copied.number, copied.at);
+            objects.push(copied);
+        }
+        Some(Placed {
+            sha256: placed.sha256.clone(),
+            base,
+            span: placed.span,
+            first: placed.first,
+            pages: placed.pages.clone(),
+            objects,
+        })
     }
 
     /// One top-level bookmark per part, numbered from `first_item`.
@@ -208,35 +267,6 @@ impl PdfWriter {
             ),
         );
         self.write(INFO, &Object::Dictionary(info))
-    }
-
-    /// A classic cross-reference table (one section per run of numbers) and
-    /// the trailer.
-    fn finish(mut self) -> Result<Vec<u8>, PacketError> {
-        let xref_at = self.out.len();
-        let size = self.offsets.keys().last().map_or(1, |last| last + 1);
-        let mut xref = "xref\n0 1\n0000000000 65535 f \n".to_string();
-        let ids: Vec<u32> = self.offsets.keys().copied().collect();
-        let mut run_start = 0;
-        while run_start < ids.len() {
-            let mut run_end = run_start;
-            while run_end + 1 < ids.len() && ids[run_end + 1] == ids[run_end] + 1 {
-                run_end += 1;
-            }
-            xref.push_str(&format!("{} {}\n", ids[run_start], run_end - run_start + 1));
-            for id in &ids[run_start..=run_end] {
-                xref.push_str(&format!("{:010} 00000 n \n", self.offsets[id]));
-            }
-            run_start = run_end + 1;
-        }
-        self.out
-            .write_all(xref.as_bytes())
-            .map_err(|e| PacketError::Write(e.to_string()))?;
-        let trailer = format!(
-            "trailer\n<< /Size {size} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"
-        );
-        self.out.extend_from_slice(trailer.as_bytes());
-        Ok(self.out)
     }
 }
 

@@ -1,0 +1,188 @@
+//! Writing a packet object by object, with each object's offset for the
+//! cross-reference table. A part's objects are written recording where each
+//! of their numbers lands, so that the next join can move them (`layout`).
+//! Containers are written here, in lopdf's compact layout; every other
+//! object by lopdf itself.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use lopdf::{Dictionary, Object, Writer};
+
+use super::layout;
+use super::{CATALOG, INFO, PacketError};
+
+pub(super) struct PdfWriter {
+    out: Vec<u8>,
+    offsets: BTreeMap<u32, usize>,
+}
+
+impl PdfWriter {
+    pub(super) fn with_capacity(bytes: usize) -> Self {
+        let mut out = Vec::with_capacity(bytes);
+        out.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+        Self {
+            out,
+            offsets: BTreeMap::new(),
+        }
+    }
+
+    pub(super) fn out_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.out
+    }
+
+    /// Records that object `id` starts at `at`.
+    pub(super) fn offset(&mut self, id: u32, at: usize) {
+        self.offsets.insert(id, at);
+    }
+
+    /// Writes one of the packet's own objects.
+    pub(super) fn write(&mut self, id: u32, object: &Object) -> Result<(), PacketError> {
+        self.write_recorded(id, object, u32::MAX).map(|_| ())
+    }
+
+    /// Writes a part's object, recording where its own number and each
+    /// reference to another object of the part (numbered from `base`) land.
+    pub(super) fn write_part_object(
+        &mut self,
+        id: u32,
+        object: &Object,
+        base: u32,
+    ) -> Result<layout::Object, PacketError> {
+        self.write_recorded(id, object, base)
+    }
+
+    fn write_recorded(
+        &mut self,
+        id: u32,
+        object: &Object,
+        base: u32,
+    ) -> Result<layout::Object, PacketError> {
+        let at = self.out.len();
+        self.offsets.insert(id, at);
+        let mut body = Body {
+            out: &mut self.out,
+            at,
+            base,
+            numbers: vec![0],
+        };
+        write!(body.out, "{id} 0 obj").map_err(write_error)?;
+        body.out.push(if Writer::need_separator(object) {
+            b' '
+        } else {
+            b'\n'
+        });
+        body.object(object)?;
+        body.out.extend_from_slice(b"\nendobj\n");
+        let numbers = body.numbers;
+        Ok(layout::Object {
+            number: id,
+            at,
+            len: (self.out.len() - at) as u32,
+            numbers,
+        })
+    }
+
+    /// A classic cross-reference table (one section per run of numbers) and
+    /// the trailer.
+    pub(super) fn finish(mut self) -> Result<Vec<u8>, PacketError> {
+        let xref_at = self.out.len();
+        let size = self.offsets.keys().last().map_or(1, |last| last + 1);
+        let mut xref = "xref\n0 1\n0000000000 65535 f \n".to_string();
+        let ids: Vec<u32> = self.offsets.keys().copied().collect();
+        let mut run_start = 0;
+        while run_start < ids.len() {
+            let mut run_end = run_start;
+            while run_end + 1 < ids.len() && ids[run_end + 1] == ids[run_end] + 1 {
+                run_end += 1;
+            }
+            xref.push_str(&format!("{} {}\n", ids[run_start], run_end - run_start + 1));
+            for id in &ids[run_start..=run_end] {
+                xref.push_str(&format!("{:010} 00000 n \n", self.offsets[id]));
+            }
+            run_start = run_end + 1;
+        }
+        self.out
+            .write_all(xref.as_bytes())
+            .map_err(|e| PacketError::Write(e.to_string()))?;
+        let trailer = format!(
+            "trailer\n<< /Size {size} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"
+        );
+        self.out.extend_from_slice(trailer.as_bytes());
+        Ok(self.out)
+    }
+}
+
+/// An object being written, and where the part's numbers land in it.
+struct Body<'a> {
+    out: &'a mut Vec<u8>,
+    /// Where the object starts.
+    at: usize,
+    /// References to numbers from here on are the part's own.
+    base: u32,
+    numbers: Vec<u32>,
+}
+
+impl Body<'_> {
+    /// The same bytes as `lopdf::Writer::write_object`.
+    fn object(&mut self, object: &Object) -> Result<(), PacketError> {
+        match object {
+            Object::Reference((id, generation)) => {
+                if *id >= self.base {
+                    self.numbers.push((self.out.len() - self.at) as u32);
+                }
+                write!(self.out, "{id} {generation} R").map_err(write_error)
+            }
+            Object::Array(items) => {
+                self.out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 && Writer::need_separator(item) {
+                        self.out.push(b' ');
+                    }
+                    self.object(item)?;
+                }
+                self.out.push(b']');
+                Ok(())
+            }
+            Object::Dictionary(dict) => self.dictionary(dict),
+            Object::Stream(stream) => {
+                self.dictionary(&stream.dict)?;
+                self.out.extend_from_slice(b"stream\n");
+                self.out.extend_from_slice(&stream.content);
+                self.out.extend_from_slice(b"\nendstream");
+                Ok(())
+            }
+            leaf => Writer::write_object(self.out, leaf).map_err(write_error),
+        }
+    }
+
+    fn dictionary(&mut self, dict: &Dictionary) -> Result<(), PacketError> {
+        self.out.extend_from_slice(b"<<");
+        for (key, value) in dict.iter() {
+            name(self.out, key);
+            if Writer::need_separator(value) {
+                self.out.push(b' ');
+            }
+            self.object(value)?;
+        }
+        self.out.extend_from_slice(b">>");
+        Ok(())
+    }
+}
+
+/// A name, its delimiters, white space and bytes outside `!`..`~` written
+/// as `#XX` (PDF 32000-1, 7.3.5).
+fn name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &byte in name {
+        if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
+            out.extend_from_slice(format!("#{byte:02X}").as_bytes());
+        } else {
+            out.push(byte);
+        }
+    }
+}
+
+fn write_error(e: std::io::Error) -> PacketError {
+    PacketError::Write(e.to_string())
+}
