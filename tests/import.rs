@@ -54,6 +54,14 @@ fn plan(root: &Path, sheet: &Path, award: Option<&str>) -> Plan {
     import::plan(root, &checked.workspace, &checked.sources, &request).unwrap()
 }
 
+/// Each diagnostic of a plan as its code and cell (`Sheet!E7`).
+fn located(plan: &Plan) -> Vec<(&'static str, String)> {
+    plan.diagnostics
+        .iter()
+        .map(|d| (d.code, d.cell.as_ref().unwrap().in_sheet()))
+        .collect()
+}
+
 /// The nominations of a unit file as plain data: (kind, name, gender, year, cccd, position, summary).
 fn listed(text: &str) -> Vec<[String; 7]> {
     let tree: serde_json::Value = serde_saphyr::from_str(text).unwrap();
@@ -238,13 +246,8 @@ fn check_office_layout(root: &Path, path: &Path) {
         ]
     );
     assert_eq!(plan.read, 7, "rows 8 to 14, none dropped silently");
-    let found: Vec<(&str, String)> = plan
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.cell.as_ref().unwrap().in_sheet()))
-        .collect();
     assert_eq!(
-        found,
+        located(&plan),
         [
             ("TD0405", "Ghi chú!A1".to_string()),
             ("TD0405", "DS!H7".to_string()),
@@ -380,13 +383,8 @@ fn bad_cells_are_located_and_their_rows_skipped() {
             .collect::<Vec<_>>(),
         ["Trần Văn Một"]
     );
-    let found: Vec<(&str, String)> = plan
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.cell.as_ref().unwrap().in_sheet()))
-        .collect();
     assert_eq!(
-        found,
+        located(&plan),
         [
             ("TD0403", "Danh sách!C3".to_string()),
             ("TD0403", "Danh sách!E4".to_string()),
@@ -676,13 +674,8 @@ fn a_list_of_achievements_merges_into_the_unit_s_achievements() {
     );
     assert_eq!(plan.added.len(), 1);
     assert_eq!(plan.added[0].id, "tt-to-chuc-hoi-thi-tim");
-    let found: Vec<(&str, String)> = plan
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.cell.as_ref().unwrap().in_sheet()))
-        .collect();
     assert_eq!(
-        found,
+        located(&plan),
         [
             ("TD0405", "Thành tích!D3".to_string()),
             ("TD0403", "Thành tích!C7".to_string()),

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::layout::{Expect, assert_footer, assert_header, assert_margins, assert_page_numbers};
+use common::layout::{Expect, assert_margins, assert_nd30, assert_page_numbers};
 use common::office;
 use thidua::output::Manifest;
 use thidua::pipeline::{self, BuildOptions};
@@ -188,17 +188,11 @@ fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
         authority: "GIÁM ĐỐC",
         signer: "Lý Văn Thắng",
     };
-    assert_margins(&submission);
-    assert_header(&submission, &expect);
-    assert_footer(&submission, &expect);
-    assert_page_numbers(&submission);
+    assert_nd30(&submission, &expect);
 
     let plan = office::placed(converted(&all, "lang-son/ke-hoach.pdf"));
     let expect = common::layout::LANG_SON_PLAN;
-    assert_margins(&plan);
-    assert_header(&plan, &expect);
-    assert_footer(&plan, &expect);
-    assert_page_numbers(&plan);
+    assert_nd30(&plan, &expect);
 
     let report = office::placed(converted(&all, "so-khoa-hoc-cong-nghe/bao-cao.pdf"));
     let expect = Expect {
@@ -210,10 +204,7 @@ fn reference_word_files_read_as_their_pdfs_and_keep_the_layout() {
         authority: "KT. GIÁM ĐỐC",
         signer: "Hà Thị Mai",
     };
-    assert_margins(&report);
-    assert_header(&report, &expect);
-    assert_footer(&report, &expect);
-    assert_page_numbers(&report);
+    assert_nd30(&report, &expect);
 
     assert_pages(&all);
 

@@ -18,7 +18,7 @@ use super::check::Checked;
 use super::errors::{BuildError, render_diagnostic, too_many_documents};
 use super::keys::{base_key, document_key, packet_key};
 use super::options::{BuildOptions, MAX_DOCUMENTS};
-use super::warm::{Renders, Reusable};
+use super::warm::{Renders, Reusable, templates_hash};
 
 /// A document rendered to Typst, ready to typeset.
 pub struct Rendered {
@@ -176,15 +176,22 @@ fn render_documents(
     base_key: &str,
     documents: Vec<Document>,
 ) {
+    // Only a long-lived process reuses sources, by the files they read.
+    let templates = cache.as_ref().map(|_| templates_hash(&session.templates));
     let reusable = cache
         .as_deref()
-        .map(|c| c.reusable(&session.templates, unchanged));
+        .zip(templates)
+        .map(|(c, t)| c.reusable(t, unchanged));
     let names = |doc: &Document| -> Vec<String> {
         let sources = &session.checked.sources;
-        doc.inputs
-            .iter()
-            .map(|f| sources.name(*f).to_string())
-            .collect()
+        match cache {
+            Some(_) => doc
+                .inputs
+                .iter()
+                .map(|f| sources.name(*f).to_string())
+                .collect(),
+            None => vec![],
+        }
     };
     let documents: Vec<(Document, Vec<String>)> = documents
         .into_iter()
@@ -217,11 +224,8 @@ fn render_documents(
             }
         }
     }
-    if let Some(cache) = cache {
-        let kept = kept
-            .iter()
-            .map(|(s, t, i, o)| (s.as_str(), *t, i.clone(), o.clone()));
-        cache.replace(&session.templates, kept);
+    if let (Some(cache), Some(templates)) = (cache, templates) {
+        cache.replace(templates, kept);
     }
 }
 

@@ -65,6 +65,9 @@ impl Layouts {
     }
 }
 
+/// A document's stem, template, input files' names and rendered source.
+pub(super) type KeptSource = (String, &'static str, Vec<String>, Arc<render::Output>);
+
 /// The last build's rendered sources, by document stem.
 #[derive(Default)]
 pub(super) struct Renders {
@@ -85,10 +88,10 @@ impl Renders {
     /// an input file the last build read with the same bytes.
     pub(super) fn reusable<'a>(
         &'a self,
-        templates: &Templates,
+        templates: [u8; 32],
         unchanged: &'a (dyn Fn(&str) -> bool + Sync),
     ) -> Reusable<'a> {
-        let same_templates = self.templates == templates_hash(templates);
+        let same_templates = self.templates == templates;
         Reusable {
             renders: same_templates.then_some(self),
             unchanged,
@@ -96,20 +99,17 @@ impl Renders {
     }
 
     /// Keeps this build's sources (and only them) for the next.
-    pub(super) fn replace<'a>(
-        &mut self,
-        templates: &Templates,
-        rendered: impl Iterator<Item = (&'a str, &'static str, Vec<String>, Arc<render::Output>)>,
-    ) {
-        self.templates = templates_hash(templates);
+    pub(super) fn replace(&mut self, templates: [u8; 32], rendered: Vec<KeptSource>) {
+        self.templates = templates;
         self.sources = rendered
+            .into_iter()
             .map(|(stem, template, inputs, source)| {
                 let kept = Kept {
                     template,
                     inputs,
                     source,
                 };
-                (stem.to_string(), kept)
+                (stem, kept)
             })
             .collect();
     }
@@ -140,7 +140,7 @@ impl Reusable<'_> {
 }
 
 /// Every template's name and text, hashed.
-fn templates_hash(templates: &Templates) -> [u8; 32] {
+pub(super) fn templates_hash(templates: &Templates) -> [u8; 32] {
     let mut h = Sha256::new();
     for (name, file) in templates.jinja().chain(templates.library()) {
         h.update(name.as_bytes());

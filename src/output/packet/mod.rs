@@ -198,9 +198,7 @@ impl PdfWriter {
     fn copy_placed(&mut self, old: &[u8], placed: &Placed, base: u32) -> Option<Placed> {
         let mut objects = Vec::with_capacity(placed.objects.len());
         for object in &placed.objects {
-            let copied = layout::copy_object(old, object, placed.base, base, self.out_mut())?;
-            self.offset(copied.number, copied.at);
-            objects.push(copied);
+            objects.push(self.copy_object(old, object, placed.base, base)?);
         }
         Some(Placed {
             sha256: placed.sha256.clone(),

@@ -27,13 +27,18 @@ impl PdfWriter {
         }
     }
 
-    pub(super) fn out_mut(&mut self) -> &mut Vec<u8> {
-        &mut self.out
-    }
-
-    /// Records that object `id` starts at `at`.
-    pub(super) fn offset(&mut self, id: u32, at: usize) {
-        self.offsets.insert(id, at);
+    /// Copies an object of the last file, its part moved from number `from`
+    /// to `to` (`layout::copy_object`); `None` when it is not as recorded.
+    pub(super) fn copy_object(
+        &mut self,
+        old: &[u8],
+        object: &layout::Object,
+        from: u32,
+        to: u32,
+    ) -> Option<layout::Object> {
+        let copied = layout::copy_object(old, object, from, to, &mut self.out)?;
+        self.offsets.insert(copied.number, copied.at);
+        Some(copied)
     }
 
     /// Writes one of the packet's own objects.
