@@ -51,10 +51,10 @@ echo "one unit's file changed:   $(median 'sed -i "0,/summary: \"/s//summary: \"
 # measured): for each save, the time from the save (just before `sed` writes)
 # to each rewritten file's last write (its modification time, just before its
 # rename), as the median over the three saves of: the unit's own documents,
-# the province's long lists, the packets; then watch's own figure (from the
-# settled save to the manifest), and the process's resident memory (KiB)
-# after the last save.
-echo "edit in watch, seconds from the save to: unit's documents, province lists, packets, watch's figure; KiB"
+# the province's long lists, the unit's packet, the appraisal packet, the
+# Word files beside the PDFs; then watch's own figure (from the settled save
+# to the manifest), and the process's resident memory (KiB) after the last save.
+echo "edit in watch, seconds from the save to: unit's documents, province lists, unit packet, appraisal packet, Word files, watch's figure; KiB"
 (
   log=$WORK/watch.log
   "$THIDUA" watch "$SYN" > "$log" 2>&1 & pid=$!
@@ -69,14 +69,18 @@ echo "edit in watch, seconds from the save to: unit's documents, province lists,
     sleep 0.3 # the rewritten files are listed after the status line
     files=$(awk -v b="$before" '/giây/{c++} c>b && /^  output\//{print $1}' "$log")
     last() { for f in $(echo "$files" | grep -E "$1"); do stat -c %.9Y "$SYN/$f"; done | sort -n | tail -1; }
-    unit=$(last "/$(basename "$UNIT" .yaml)/.*/(danh-sach|bien-ban)[.]pdf")
+    unit_stem=$(basename "$UNIT" .yaml)
+    unit=$(last "/$unit_stem/.*/(danh-sach|bien-ban)[.]pdf")
     lists=$(last "tham-dinh/(danh-sach|quyet-dinh)[.]pdf")
-    packets=$(last "packet[.]pdf")
+    unit_packet=$(last "/$unit_stem/.*packet[.]pdf")
+    appraisal=$(last "tham-dinh/packet[.]pdf")
+    words=$(for f in $(echo "$files" | grep -v packet); do stat -c %.9Y "$SYN/${f%.pdf}.docx"; done | sort -n | tail -1)
     own=$(grep "giây" "$log" | tail -1 | sed 's/.*(\(.*\) giây)/\1/')
-    echo "$(echo "$unit - $t0" | bc) $(echo "$lists - $t0" | bc) $(echo "$packets - $t0" | bc) $own"
+    for t in "$unit" "$lists" "$unit_packet" "$appraisal" "$words"; do echo -n "$(echo "$t - $t0" | bc) "; done
+    echo "$own"
   done > "$WORK/saves.txt"
   rss=$(ps -o rss= -p $pid); kill $pid; wait $pid 2>/dev/null || true
-  for col in 1 2 3 4; do sort -n -k$col "$WORK/saves.txt" | sed -n 2p | cut -d' ' -f$col; done | tr '\n' ' '
+  for col in 1 2 3 4 5 6; do sort -n -k$col "$WORK/saves.txt" | sed -n 2p | cut -d' ' -f$col; done | tr '\n' ' '
   echo "$rss"
 )
 

@@ -62,7 +62,7 @@ fn typeset_with(value: &str) -> Result<[String; 2], String> {
     campaign.plan.body.push(Block::Paragraph(paragraph));
     campaign.plan.recipients[0].value = recipient;
     campaign.plan.signer.name = signer;
-    let Job::Document(job) = jobs::for_workspace(&workspace).remove(0) else {
+    let Job::Document(job) = jobs::for_workspace(&workspace, 1).remove(0) else {
         return Err("the plan is the first job".to_string());
     };
     let env = render::environment(&fixture.templates).map_err(|e| e.message)?;

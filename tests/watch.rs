@@ -126,3 +126,37 @@ fn watch_is_idle_until_a_save_and_rebuilds_once_per_save() {
     assert!(status.starts_with("dựng lại 0 văn bản,"), "{status}");
     assert!(named.is_empty(), "{named:#?}");
 }
+
+#[test]
+fn a_file_that_cannot_be_written_is_an_error_and_watch_goes_on() {
+    let dir = reference_copy();
+    let watch = Watch::start(dir.path());
+    watch.until("đang chờ thay đổi");
+    // The unit's output folder replaced by a file: its plan cannot be written.
+    let folder = dir.path().join("output/lang-son/so-khoa-hoc-cong-nghe");
+    let aside = dir.path().join("output/aside");
+    std::fs::rename(&folder, &aside).unwrap();
+    std::fs::write(&folder, b"not a folder").unwrap();
+    let unit = dir.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let task = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("text:"))
+        .unwrap()
+        .to_string();
+    std::fs::write(&unit, text.replacen(&task, &format!("{task} Một."), 1)).unwrap();
+    let error = watch.until("lỗi:").pop().unwrap();
+    assert!(error.contains("không ghi được"), "{error}");
+    assert!(error.contains("so-khoa-hoc-cong-nghe"), "{error}");
+
+    // Put back, the next save is built, by the same process.
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::rename(&aside, &folder).unwrap();
+    std::fs::write(&unit, text.replacen(&task, &format!("{task} Hai."), 1)).unwrap();
+    let (status, named) = watch.rebuild();
+    assert!(status.contains(" 0 lỗi"), "{status}");
+    assert!(
+        named.contains(&"  output/lang-son/so-khoa-hoc-cong-nghe/ke-hoach.pdf".to_string()),
+        "{named:#?}"
+    );
+}

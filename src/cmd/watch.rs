@@ -50,7 +50,11 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
         "watching inputs/ and templates/ (Ctrl+C to stop)",
     );
     while changes.next().is_some() {
-        rebuild(&args, &options, &mut warm, true)?;
+        // A file that cannot be written now (a full disk, a PDF held open)
+        // may be written at the next save: the error is shown, watch goes on.
+        if let Err(e) = rebuild(&args, &options, &mut warm, true) {
+            eprintln!("{} {e:#}", super::say(args.common.lang, "lỗi:", "error:"));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -95,25 +95,55 @@ impl Job {
     }
 }
 
-/// Every document and packet of the workspace whose inputs parsed.
-pub fn for_workspace(workspace: &Workspace) -> Vec<Job> {
-    let mut jobs = Vec::new();
+/// Every document and packet of the workspace whose inputs parsed, in a
+/// fixed order. Contexts are serialised on up to `threads` threads, units
+/// split among them, the province's documents beside (a rebuild in `watch`
+/// plans every document again, a tenth of a second in a province of 2,000
+/// nominees on one thread).
+pub fn for_workspace(workspace: &Workspace, threads: usize) -> Vec<Job> {
     let Some(c) = &workspace.campaign else {
-        return jobs;
+        return vec![];
     };
     let shared = Shared::of(&c.value);
-    jobs.push(Job::Document(campaign::plan(c, &shared)));
-    for u in &workspace.units {
-        let ctx = unit::UnitCtx::new(c, u, &shared);
-        unit::jobs(&mut jobs, &ctx);
-        scoring::self_assessment(&mut jobs, &ctx);
-        dossier::jobs(&mut jobs, &ctx);
-    }
-    scoring::ranking_report(&mut jobs, workspace, &shared);
-    if let Some(a) = &workspace.appraisal {
-        appraisal::jobs(&mut jobs, workspace, c, a, &shared);
-    }
+    let of_units = |units: &[crate::model::Sourced<crate::model::unit::Unit>]| {
+        let mut jobs = Vec::new();
+        for u in units {
+            let ctx = unit::UnitCtx::new(c, u, &shared);
+            unit::jobs(&mut jobs, &ctx);
+            scoring::self_assessment(&mut jobs, &ctx);
+            dossier::jobs(&mut jobs, &ctx);
+        }
+        jobs
+    };
+    let of_province = || {
+        let mut jobs = Vec::new();
+        scoring::ranking_report(&mut jobs, workspace, &shared);
+        if let Some(a) = &workspace.appraisal {
+            appraisal::jobs(&mut jobs, workspace, c, a, &shared);
+        }
+        jobs
+    };
+    let chunk = workspace.units.len().div_ceil(threads.max(1)).max(1);
+    let (units, province) = std::thread::scope(|scope| {
+        let province = scope.spawn(of_province);
+        let units: Vec<_> = (workspace.units.chunks(chunk))
+            .map(|units| scope.spawn(move || of_units(units)))
+            .collect();
+        let units: Vec<Vec<Job>> = units.into_iter().map(joined).collect();
+        (units, joined(province))
+    });
+    let mut jobs = vec![Job::Document(campaign::plan(c, &shared))];
+    jobs.extend(units.into_iter().flatten());
+    jobs.extend(province);
     jobs
+}
+
+/// A planning thread's jobs; its panic goes on in the caller, as it would
+/// have without the thread.
+fn joined(handle: std::thread::ScopedJoinHandle<'_, Vec<Job>>) -> Vec<Job> {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Context values every document shares, serialised once: a context holds

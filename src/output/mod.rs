@@ -12,34 +12,74 @@ pub use manifest::{Attachment, IndexedPart, Manifest, ManifestEntry, PacketIndex
 pub use stamps::Stamps;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 /// Writes `bytes` to `path` atomically, creating its folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".thidua-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // Temporary files are private (0600); outputs are ordinary files.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written in pieces to a temporary file beside `path` and renamed
+/// onto it by [`AtomicFile::commit`]; dropped before that, the temporary is
+/// removed and `path` is as it was. For files too large to hold in memory.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`, creating its folder.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".thidua-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            tmp: std::io::BufWriter::with_capacity(1 << 18, tmp),
+        })
     }
-    // No fsync: the rename is what makes a build killed at any moment leave
-    // the old file or the new one (tested); flushing every one of thousands
-    // of files to the disk cost seconds and guards only against power loss.
-    test_hook::operation(|| tmp.persist(path).map_err(|e| e.error))?;
-    Ok(())
+
+    /// Renames the finished file onto its path.
+    pub fn commit(self) -> std::io::Result<()> {
+        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
+        // Temporary files are private (0600); outputs are ordinary files.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
+        // No fsync: the rename is what makes a build killed at any moment leave
+        // the old file or the new one (tested); flushing every one of thousands
+        // of files to the disk cost seconds and guards only against power loss.
+        let path = self.path;
+        test_hook::operation(|| tmp.persist(&path).map_err(|e| e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.tmp.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
 }
 
 /// Removes a file a build or a merge no longer wants (a kill point of
@@ -104,8 +144,12 @@ pub mod test_hook {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes (a digest) in lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

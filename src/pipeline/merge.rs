@@ -101,7 +101,6 @@ pub fn merge_manifests(root: &Path) -> Result<Manifest, MergeError> {
         reused,
         &mut entries,
         &mut Vec::new(),
-        None,
     )?;
     packets::attach_indexes(root, &mut entries)?;
     let manifest = Manifest::new(entries);

@@ -97,7 +97,8 @@ fn build_with(
     let previous = Previous::read(&out_dir, &manifest_name);
     noop::forget(&out_dir)?;
     let work = Work::decide(root, &session, &previous, options);
-    if warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS {
+    let small = warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS;
+    if small {
         session.base.set_memo(typeset::Memo::Build);
     }
     incremental::remove_stale_temporaries(&out_dir);
@@ -109,24 +110,8 @@ fn build_with(
             &session.planned,
         )?;
     }
-    let results = workers::run(root, &session, &work.docs, &work.reused, options);
-    let mut done = Done::new(&session);
-    for (doc, result) in work.docs.iter().zip(results) {
-        done.record(&session, doc, result?);
-    }
-    let join_started = Instant::now();
-    let (reused, copied) = packets::join_all(
-        root,
-        &session.checked.sources,
-        &work.packets,
-        work.packets_reused.clone(),
-        &mut done.entries,
-        &mut done.rewritten,
-        warm.as_deref_mut().map(|w| &mut w.packets),
-    )?;
-    done.reused += reused;
-    done.timings.parts_copied = copied;
-    done.timings.packets = join_started.elapsed();
+    let layouts = warm.as_deref_mut().map(|w| &mut w.packets);
+    let mut done = typeset_and_join(root, &session, &work, &previous, options, small, layouts)?;
     let write_started = Instant::now();
     if let Some(manifest) = &previous.manifest {
         incremental::carry_over(
@@ -149,6 +134,60 @@ fn build_with(
         warm.primed = true;
     }
     Ok(done.report(session, manifest, started))
+}
+
+/// Typesets the documents on the workers while this thread joins the
+/// packets from their parts as they are written; `small` is a warm build's
+/// few documents, scheduled for the soonest results.
+fn typeset_and_join(
+    root: &Path,
+    session: &Session,
+    work: &Work,
+    previous: &Previous,
+    options: &BuildOptions,
+    small: bool,
+    layouts: Option<&mut warm::Layouts>,
+) -> Result<Done, BuildError> {
+    let mut joiner = packets::Joiner::new(
+        root,
+        &session.checked.sources,
+        &work.packets,
+        work.packets_reused.clone(),
+        layouts,
+    );
+    let schedule = match small {
+        true => work.longest_first(previous, &joiner),
+        false => workers::Schedule::in_order(work.docs.len()),
+    };
+    for entry in work.reused.iter().flatten() {
+        joiner.record(&entry.path, &entry.sha256);
+    }
+    let docs = &work.docs;
+    let results = workers::run(
+        root,
+        session,
+        docs,
+        &work.reused,
+        options,
+        &schedule,
+        |written| {
+            joiner.start();
+            for (i, sha256, prepared) in written {
+                joiner.built(&pdf_path(&docs[i].doc.stem), &sha256, prepared);
+            }
+        },
+    );
+    let mut done = Done::new(session);
+    for (doc, result) in work.docs.iter().zip(results) {
+        done.record(session, doc, result?);
+    }
+    let join_started = Instant::now();
+    let joined_before = joiner.time;
+    let (reused, copied) = joiner.finish(&mut done.entries, &mut done.rewritten)?;
+    done.reused += reused;
+    done.timings.parts_copied = copied;
+    done.timings.packets = joined_before + join_started.elapsed();
+    Ok(done)
 }
 
 /// Writes the manifest and, for a whole build, the stamps (with the digest
@@ -209,8 +248,9 @@ impl<'a> Work<'a> {
         options: &BuildOptions,
     ) -> Self {
         // Documents keep their order (one unit's together, the province's long
-        // lists last). Measured: typesetting the longest first cost a third more
-        // CPU time (BENCHMARKS.md).
+        // lists last). Measured: in a full build, typesetting the longest first
+        // cost a third more CPU time (BENCHMARKS.md); a small warm build is
+        // scheduled by `longest_first`.
         let docs: Vec<&Rendered> = session
             .rendered
             .iter()
@@ -235,6 +275,34 @@ impl<'a> Work<'a> {
                 .collect(),
             docs,
             packets,
+        }
+    }
+
+    /// The documents to typeset, those with the most pages last time first
+    /// (the longest decides when the build ends), but one worker takes the
+    /// shortest first (one unit's documents are not kept waiting behind the
+    /// province's lists); each packet part parsed by its worker; Word files
+    /// after every PDF.
+    fn longest_first(&self, previous: &Previous, joiner: &packets::Joiner) -> workers::Schedule {
+        let pages: Vec<usize> = match previous.by_path() {
+            Some(last) => (self.docs.iter())
+                .map(|r| {
+                    last.get(pdf_path(&r.doc.stem).as_str())
+                        .map_or(0, |e| e.pages)
+                })
+                .collect(),
+            None => vec![0; self.docs.len()],
+        };
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(pages[i]));
+        let prepare = (self.docs.iter())
+            .map(|r| joiner.wants(&pdf_path(&r.doc.stem)))
+            .collect();
+        workers::Schedule {
+            order,
+            both_ends: true,
+            prepare,
+            words_last: true,
         }
     }
 
@@ -309,6 +377,7 @@ impl Done {
                 attachments,
                 docx,
                 word_errors,
+                ..
             } => {
                 for e in &word_errors {
                     let from = (doc.doc.stem.as_str(), doc.doc.template, &*doc.source);

@@ -1,19 +1,21 @@
 //! Packets: a dossier joined from its parts' PDFs (copied, not typeset
-//! again), once every part is built, with `packet.json` beside it listing
-//! each part. Only the manifest is read, so `merge-manifests` joins the
-//! packets of a sharded build the same way.
+//! again), written part by part as the parts are built, with `packet.json`
+//! beside it listing each part. Only the manifest is read, so
+//! `merge-manifests` joins the packets of a sharded build the same way.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::jobs::Packet;
+use crate::output::packet::{Joining, Prepared};
 use crate::output::{self, Attachment, IndexedPart, ManifestEntry, PacketIndex, PartRef};
 use crate::source::Sources;
 
 use super::errors::BuildError;
 use super::render::RenderedPacket;
 use super::warm::Layouts;
-use super::{pdf_path, write, write_if_changed};
+use super::{pdf_path, write_if_changed};
 
 /// The parts recorded in a packet's manifest entry.
 pub fn part_refs(packet: &Packet) -> Vec<PartRef> {
@@ -39,54 +41,222 @@ pub fn join_all(
     reused: Vec<Option<ManifestEntry>>,
     entries: &mut Vec<ManifestEntry>,
     joined: &mut Vec<String>,
-    mut layouts: Option<&mut Layouts>,
 ) -> Result<(usize, usize), BuildError> {
-    let (mut count, mut copied) = (0, 0);
+    let mut joiner = Joiner::new(root, sources, packets, reused, None);
     // Packets are no one's parts: what is built now is all a packet may join.
-    let built: HashMap<String, String> = entries
-        .iter()
-        .map(|e| (e.path.clone(), e.sha256.clone()))
-        .collect();
-    for (rendered, reused_entry) in packets.iter().zip(reused) {
-        let packet = &rendered.packet;
-        let inputs: Vec<String> = packet
-            .inputs
-            .iter()
-            .map(|f| sources.name(*f).to_string())
-            .collect();
-        if let Some(entry) = reused_entry {
-            count += 1;
-            entries.push(ManifestEntry {
-                title: packet.title.clone(),
-                inputs,
-                parts: part_refs(packet),
-                ..entry
-            });
-            archive(root, packet, entries)?;
-            continue;
+    for entry in entries.iter() {
+        joiner.record(&entry.path, &entry.sha256);
+    }
+    joiner.finish(entries, joined)
+}
+
+/// Joins packets as their parts are built: each one is written part after
+/// part as they come (see [`output::packet::Joining`]), while the workers
+/// typeset the rest.
+pub struct Joiner<'a> {
+    root: &'a Path,
+    sources: &'a Sources,
+    packets: Vec<&'a RenderedPacket>,
+    reused: Vec<Option<ManifestEntry>>,
+    /// Each built part's PDF hash, by path.
+    built: HashMap<String, String>,
+    /// Parts parsed ahead by the workers, by path.
+    prepared: HashMap<String, Prepared>,
+    /// For each part, the packets holding it.
+    holding: HashMap<String, Vec<usize>>,
+    /// The packets being written.
+    joining: Vec<Option<Joining>>,
+    /// Each packet joined: its path, pages, SHA-256 and parts copied.
+    joined: Vec<Option<(String, usize, String, usize)>>,
+    layouts: Option<&'a mut Layouts>,
+    /// The first failed join: the build stops with it once the workers end.
+    error: Option<BuildError>,
+    /// Time spent joining.
+    pub time: Duration,
+}
+
+impl<'a> Joiner<'a> {
+    /// With `layouts`, unchanged parts are copied from packets' last files
+    /// (and the new files' layouts kept).
+    pub fn new(
+        root: &'a Path,
+        sources: &'a Sources,
+        packets: &[&'a RenderedPacket],
+        reused: Vec<Option<ManifestEntry>>,
+        layouts: Option<&'a mut Layouts>,
+    ) -> Self {
+        let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, rendered) in packets.iter().enumerate() {
+            for part in &rendered.packet.parts {
+                holding.entry(pdf_path(&part.stem)).or_default().push(i);
+            }
         }
-        if let Some((path, pages, sha256, parts)) =
-            join(root, packet, &built, layouts.as_deref_mut())?
-        {
-            copied += parts;
-            joined.push(path.clone());
-            entries.push(ManifestEntry {
-                path,
-                kind: crate::jobs::DocKind::Packet.to_string(),
-                unit: packet.unit.clone(),
-                title: packet.title.clone(),
-                pages,
-                sha256,
-                inputs,
-                attachments: vec![],
-                docx: None,
-                key: rendered.key.clone(),
-                parts: part_refs(packet),
-            });
-            archive(root, packet, entries)?;
+        Self {
+            root,
+            sources,
+            joining: packets.iter().map(|_| None).collect(),
+            joined: vec![None; packets.len()],
+            packets: packets.to_vec(),
+            reused,
+            built: HashMap::new(),
+            prepared: HashMap::new(),
+            holding,
+            layouts,
+            error: None,
+            time: Duration::ZERO,
         }
     }
-    Ok((count, copied))
+
+    /// Records a part as built, without writing anything yet.
+    pub fn record(&mut self, path: &str, sha256: &str) {
+        self.built.insert(path.to_string(), sha256.to_string());
+    }
+
+    /// Whether the document at `path` is a part of a packet to join.
+    pub fn wants(&self, path: &str) -> bool {
+        let joined = |&i: &usize| self.reused[i].is_none();
+        self.holding.get(path).is_some_and(|p| p.iter().any(joined))
+    }
+
+    /// Writes what the parts recorded so far allow, in every packet.
+    pub fn start(&mut self) {
+        for i in 0..self.packets.len() {
+            self.advance(i);
+        }
+    }
+
+    /// Records a part as built (and parsed ahead, when it was) and writes on
+    /// every packet holding it.
+    pub fn built(&mut self, path: &str, sha256: &str, prepared: Option<Prepared>) {
+        self.record(path, sha256);
+        if let Some(prepared) = prepared {
+            self.prepared.insert(path.to_string(), prepared);
+        }
+        let holding = self.holding.get(path).cloned().unwrap_or_default();
+        for i in holding {
+            self.advance(i);
+        }
+    }
+
+    fn advance(&mut self, i: usize) {
+        if self.error.is_some() || self.joined[i].is_some() || self.reused[i].is_some() {
+            return;
+        }
+        let started = Instant::now();
+        if let Err(e) = self.try_advance(i) {
+            self.joining[i] = None;
+            self.error = Some(e);
+        }
+        self.time += started.elapsed();
+    }
+
+    /// Starts the packet once its last part is built (nothing is written
+    /// before), writes what is built, and finishes it once all is.
+    fn try_advance(&mut self, i: usize) -> Result<(), BuildError> {
+        let packet = &self.packets[i].packet;
+        let path = pdf_path(&packet.stem);
+        let full = self.root.join(&path);
+        let failed = |e: output::packet::PacketError| BuildError::Write {
+            path: full.clone(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        if self.joining[i].is_none() {
+            let last = packet.parts.last().map(|p| pdf_path(&p.stem));
+            if !last.is_some_and(|last| self.built.contains_key(&last)) {
+                return Ok(());
+            }
+            let parts = (packet.parts.iter())
+                .map(|p| output::packet::Part {
+                    title: p.title.clone(),
+                    path: pdf_path(&p.stem),
+                })
+                .collect();
+            let previous = (self.layouts.as_deref_mut()).and_then(|l| l.take(self.root, &path));
+            let joining = Joining::start(&full, &packet.title, packet.date, parts, previous);
+            self.joining[i] = Some(joining.map_err(failed)?);
+        }
+        let Some(joining) = self.joining[i].as_mut() else {
+            return Ok(());
+        };
+        let root = self.root;
+        let read = |part: &output::packet::Part| {
+            std::fs::read(root.join(&part.path)).map_err(|e| output::packet::PacketError::Part {
+                part: part.path.clone(),
+                message: e.to_string(),
+            })
+        };
+        if !joining
+            .advance(&self.built, &self.prepared, read)
+            .map_err(failed)?
+        {
+            return Ok(());
+        }
+        let Some(joining) = self.joining[i].take() else {
+            return Ok(());
+        };
+        let joined = joining.finish().map_err(failed)?;
+        if let Some(layouts) = self.layouts.as_deref_mut() {
+            layouts.keep(self.root, &path, joined.layout);
+        }
+        self.joined[i] = Some((path, joined.pages, joined.sha256, joined.copied));
+        Ok(())
+    }
+
+    /// Joins what is complete and not joined yet, and lists every packet
+    /// kept or joined in `entries` (in the packets' order), the paths joined
+    /// anew in `joined`; a packet with a part not built is not written. Returns how many packets were kept and how many
+    /// parts were copied from packets' last files.
+    pub fn finish(
+        mut self,
+        entries: &mut Vec<ManifestEntry>,
+        joined: &mut Vec<String>,
+    ) -> Result<(usize, usize), BuildError> {
+        self.start();
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let (mut count, mut copied) = (0, 0);
+        for ((rendered, reused), made) in self.packets.iter().zip(self.reused).zip(self.joined) {
+            let packet = &rendered.packet;
+            let inputs: Vec<String> = packet
+                .inputs
+                .iter()
+                .map(|f| self.sources.name(*f).to_string())
+                .collect();
+            let entry = match (reused, made) {
+                (Some(entry), _) => {
+                    count += 1;
+                    ManifestEntry {
+                        title: packet.title.clone(),
+                        inputs,
+                        parts: part_refs(packet),
+                        ..entry
+                    }
+                }
+                (None, Some((path, pages, sha256, parts))) => {
+                    copied += parts;
+                    joined.push(path.clone());
+                    ManifestEntry {
+                        path,
+                        kind: crate::jobs::DocKind::Packet.to_string(),
+                        unit: packet.unit.clone(),
+                        title: packet.title.clone(),
+                        pages,
+                        sha256,
+                        inputs,
+                        attachments: vec![],
+                        docx: None,
+                        key: rendered.key.clone(),
+                        parts: part_refs(packet),
+                    }
+                }
+                (None, None) => continue,
+            };
+            entries.push(entry);
+            archive(self.root, packet, entries)?;
+        }
+        Ok((count, copied))
+    }
 }
 
 /// Writes `ho-so.zip` beside a national submission's packet (the last of
@@ -126,56 +296,6 @@ fn archive(root: &Path, packet: &Packet, entries: &mut [ManifestEntry]) -> Resul
         });
     }
     Ok(())
-}
-
-/// Joins a packet from its parts' files; `None` when a part was not built.
-/// With `layouts`, unchanged parts are copied from the packet's last file.
-/// Returns the packet's path, pages, SHA-256 and parts copied.
-fn join(
-    root: &Path,
-    packet: &Packet,
-    built: &HashMap<String, String>,
-    layouts: Option<&mut Layouts>,
-) -> Result<Option<(String, usize, String, usize)>, BuildError> {
-    let parts: Option<Vec<output::packet::Part>> = packet
-        .parts
-        .iter()
-        .map(|p| {
-            let path = pdf_path(&p.stem);
-            let sha256 = built.get(&path)?.clone();
-            Some(output::packet::Part {
-                title: p.title.clone(),
-                path,
-                sha256,
-            })
-        })
-        .collect();
-    let Some(parts) = parts else {
-        return Ok(None);
-    };
-    let path = pdf_path(&packet.stem);
-    let last = layouts.as_deref().and_then(|l| l.last(root, &path));
-    let previous = last
-        .as_ref()
-        .map(|(pdf, layout)| output::packet::Previous { pdf, layout });
-    let read = |i: usize| {
-        let part: &output::packet::Part = &parts[i];
-        std::fs::read(root.join(&part.path)).map_err(|e| output::packet::PacketError::Part {
-            part: part.path.clone(),
-            message: e.to_string(),
-        })
-    };
-    let joined = output::packet::join(&packet.title, packet.date, &parts, read, previous);
-    let joined = joined.map_err(|e| BuildError::Write {
-        path: root.join(&path),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    write(&root.join(&path), &joined.pdf)?;
-    if let Some(layouts) = layouts {
-        layouts.keep(root, &path, joined.layout);
-    }
-    let sha256 = output::sha256_hex(&joined.pdf);
-    Ok(Some((path, joined.pages, sha256, joined.copied)))
 }
 
 /// Writes `packet.json` beside every packet whose parts are all listed, and

@@ -112,7 +112,7 @@ fn render_jobs(
     cache: Option<&mut Renders>,
     unchanged: &(dyn Fn(&str) -> bool + Sync),
 ) {
-    let mut all = jobs::for_workspace(&session.checked.workspace);
+    let mut all = jobs::for_workspace(&session.checked.workspace, options.threads());
     let limit = options.max_documents.unwrap_or(MAX_DOCUMENTS);
     if all.len() > limit {
         session

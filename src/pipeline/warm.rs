@@ -18,7 +18,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use crate::load;
-use crate::output::packet::Layout;
+use crate::output::packet::{Layout, Previous};
 use crate::render::{self, Templates};
 
 #[derive(Default)]
@@ -46,14 +46,16 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 impl Layouts {
-    /// The packet's last file and its layout, when the file is still the one written.
-    pub(super) fn last(&self, root: &Path, path: &str) -> Option<(Vec<u8>, &Layout)> {
-        let (layout, written) = self.by_path.get(path)?;
+    /// Takes the packet's last file, open, and its layout, when the file is
+    /// still the one written (it is kept again once the next is written).
+    pub(super) fn take(&mut self, root: &Path, path: &str) -> Option<Previous> {
+        let (layout, written) = self.by_path.remove(path)?;
         let file = root.join(path);
-        if stamp(&file)? != *written {
+        if stamp(&file)? != written {
             return None;
         }
-        Some((std::fs::read(&file).ok()?, layout))
+        let file = std::fs::File::open(&file).ok()?;
+        Some(Previous { file, layout })
     }
 
     /// Keeps the layout of the file just written at `path`.

@@ -4,11 +4,13 @@
 //! timings are its own. A panic while typesetting one document is that
 //! document's error; the others are still written.
 
+use std::collections::VecDeque;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
+use crate::output::packet::Prepared;
 use crate::output::{self, Attachment, ManifestEntry};
 use crate::typeset::{self, TypstError};
 
@@ -28,6 +30,8 @@ pub enum DocResult {
         docx: Option<Attachment>,
         /// Why the Word file could not be made (the PDF is written).
         word_errors: Vec<TypstError>,
+        /// The PDF parsed ahead for the packets holding it.
+        prepared: Option<Prepared>,
     },
     Failed(Vec<TypstError>),
     /// Unchanged since the last build: its files are kept as they are.
@@ -36,55 +40,85 @@ pub enum DocResult {
     Panicked(String),
 }
 
+/// In what order the workers take the documents, and when they make the
+/// Word files.
+pub struct Schedule {
+    /// Indexes into `docs`, in the order they are taken.
+    pub order: Vec<usize>,
+    /// The first worker takes from the end of `order` instead: with the
+    /// longest first, short documents are not all kept waiting behind long
+    /// ones.
+    pub both_ends: bool,
+    /// For each document, whether its PDF is parsed for its packets right
+    /// after it is written, on its worker (see [`Prepared`]); empty for none.
+    pub prepare: Vec<bool>,
+    /// Every Word file after every PDF, so that the PDFs (and the packets
+    /// joining them) come first. For a small warm build only: Typst's memo
+    /// then keeps each document's evaluation to the build's end, while a
+    /// large build would evaluate each document again.
+    pub words_last: bool,
+}
+
+impl Schedule {
+    /// The documents in their order, each Word file right after its PDF.
+    pub fn in_order(total: usize) -> Self {
+        Self {
+            order: (0..total).collect(),
+            both_ends: false,
+            prepare: vec![],
+            words_last: false,
+        }
+    }
+}
+
+/// A PDF on disk: its document's index, SHA-256, and the PDF parsed ahead.
+pub type Written = (usize, String, Option<Prepared>);
+
+type Slot = Mutex<Option<Result<(DocResult, DocTimes), BuildError>>>;
+
 /// Typesets (or reuses) each of `docs`, `reused[i]` standing for `docs[i]`
-/// when its files are still good; results in the order of `docs`.
+/// when its files are still good; results in the order of `docs`. `events`
+/// runs on the calling thread while the workers go on; it receives each PDF
+/// written (its index and SHA-256) as soon as it is on disk.
 pub fn run(
     root: &Path,
     session: &Session,
     docs: &[&Rendered],
     reused: &[Option<ManifestEntry>],
     options: &BuildOptions,
+    schedule: &Schedule,
+    events: impl FnOnce(mpsc::Receiver<Written>),
 ) -> Vec<Result<(DocResult, DocTimes), BuildError>> {
-    let out_dir = root.join("output");
     let total = docs.len();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<(DocResult, DocTimes), BuildError>>>> =
-        (0..total).map(|_| Mutex::new(None)).collect();
+    let threads = options.threads().min(total.max(1));
+    let shared = Shared {
+        root,
+        session,
+        docs,
+        reused,
+        options,
+        schedule,
+        left: Mutex::new(0..schedule.order.len()),
+        done: AtomicUsize::new(0),
+        words: Mutex::new(Words {
+            queue: VecDeque::new(),
+            active: 0,
+            // One thread is left to the packets being joined on the calling one.
+            limit: threads.saturating_sub(1).max(1),
+        }),
+        slots: (0..total).map(|_| Mutex::new(None)).collect(),
+    };
+    let (tx, rx) = mpsc::channel::<Written>();
     std::thread::scope(|scope| {
-        for _ in 0..options.threads().min(total.max(1)) {
-            scope.spawn(|| {
-                while let Some(i) =
-                    Some(next.fetch_add(1, Ordering::Relaxed)).filter(|i| *i < total)
-                {
-                    let doc = docs[i];
-                    // The source is kept whether or not the PDF is rebuilt.
-                    let kept = match options.keep_typst {
-                        true => write_if_changed(
-                            &out_dir.join(format!("{}.typ", doc.doc.stem)),
-                            doc.source.text.as_bytes(),
-                        ),
-                        false => Ok(()),
-                    };
-                    let result = match (kept, reused[i].clone()) {
-                        (Err(e), _) => Err(e),
-                        (Ok(()), Some(entry)) => {
-                            Ok((DocResult::Reused(entry), DocTimes::default()))
-                        }
-                        (Ok(()), None) => build_one(root, session, doc, options),
-                    };
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(result);
-                    }
-                    if let Some(progress) = &options.progress {
-                        (progress.0)(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    }
-                }
-            });
+        for worker in 0..threads {
+            let tx = tx.clone();
+            let shared = &shared;
+            scope.spawn(move || shared.work(schedule.both_ends && worker == 0, &tx));
         }
+        drop(tx);
+        events(rx);
     });
-    slots
-        .into_iter()
+    (shared.slots.into_iter())
         .map(|slot| {
             slot.into_inner().ok().flatten().unwrap_or_else(|| {
                 Ok((
@@ -96,13 +130,154 @@ pub fn run(
         .collect()
 }
 
-/// Typesets one document, exports it and writes it, then its spreadsheet and
-/// its Word file: the PDF is on disk before the rest is made.
-fn build_one(
+/// What the workers share: the documents, what is left to take, and the
+/// results.
+struct Shared<'a> {
+    root: &'a Path,
+    session: &'a Session,
+    docs: &'a [&'a Rendered],
+    reused: &'a [Option<ManifestEntry>],
+    options: &'a BuildOptions,
+    schedule: &'a Schedule,
+    /// What is left of `schedule.order`: taken from the front, or the back.
+    left: Mutex<std::ops::Range<usize>>,
+    done: AtomicUsize,
+    words: Mutex<Words>,
+    slots: Vec<Slot>,
+}
+
+impl Shared<'_> {
+    /// One worker: PDFs while any is left, then Word files.
+    fn work(&self, from_back: bool, tx: &mpsc::Sender<Written>) {
+        let mut making_words = false;
+        loop {
+            let k = match from_back {
+                true => locked(&self.left).next_back(),
+                false => locked(&self.left).next(),
+            };
+            if let Some(&i) = k.and_then(|k| self.schedule.order.get(k)) {
+                self.pdf(i, tx);
+                continue;
+            }
+            let Some(i) = locked(&self.words).next(&mut making_words) else {
+                break;
+            };
+            let built = locked(&self.slots[i]).take();
+            if let Some(built) = built {
+                let result = with_word(self.root, self.session, self.docs[i], built);
+                store(&self.slots[i], result);
+            }
+        }
+    }
+
+    /// The PDF of document `i`, told to `tx` once written; its Word file
+    /// then, or queued for after every PDF.
+    fn pdf(&self, i: usize, tx: &mpsc::Sender<Written>) {
+        let (doc, options) = (self.docs[i], self.options);
+        let prepare = self.schedule.prepare.get(i).is_some_and(|p| *p);
+        let reused = self.reused[i].clone();
+        let mut result = pdf_task(self.root, self.session, doc, reused, options, prepare);
+        let word = match &mut result {
+            Ok((
+                DocResult::Written {
+                    sha256, prepared, ..
+                },
+                _,
+            )) => {
+                let _ = tx.send((i, sha256.clone(), prepared.take()));
+                !options.no_docx
+            }
+            _ => false,
+        };
+        let words_last = self.schedule.words_last;
+        let result = match word && !words_last {
+            true => with_word(self.root, self.session, doc, result),
+            false => result,
+        };
+        store(&self.slots[i], result);
+        if word && words_last {
+            locked(&self.words).queue.push_back(i);
+        }
+        if let Some(progress) = &options.progress {
+            (progress.0)(
+                self.done.fetch_add(1, Ordering::Relaxed) + 1,
+                self.docs.len(),
+            );
+        }
+    }
+}
+
+/// The Word files left to make, after the PDFs, by at most `limit` threads
+/// at once.
+struct Words {
+    queue: VecDeque<usize>,
+    active: usize,
+    limit: usize,
+}
+
+impl Words {
+    /// The next Word file for a thread to make, or `None` when it should
+    /// stop: nothing is left, or enough threads make them. A thread that
+    /// makes them stops only once nothing is left, so none is forgotten.
+    fn next(&mut self, making: &mut bool) -> Option<usize> {
+        if !*making && self.active >= self.limit {
+            return None;
+        }
+        let Some(i) = self.queue.pop_front() else {
+            if *making {
+                self.active -= 1;
+                *making = false;
+            }
+            return None;
+        };
+        if !*making {
+            self.active += 1;
+            *making = true;
+        }
+        Some(i)
+    }
+}
+
+/// A lock that a panicked holder did not spoil: what it guards is whole
+/// between statements.
+fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn store(slot: &Slot, result: Result<(DocResult, DocTimes), BuildError>) {
+    *locked(slot) = Some(result);
+}
+
+/// One document's source kept (with `--keep-typst`), then its PDF reused or
+/// typeset and written.
+fn pdf_task(
+    root: &Path,
+    session: &Session,
+    doc: &Rendered,
+    reused: Option<ManifestEntry>,
+    options: &BuildOptions,
+    prepare: bool,
+) -> Result<(DocResult, DocTimes), BuildError> {
+    // The source is kept whether or not the PDF is rebuilt.
+    if options.keep_typst {
+        let path = root.join("output").join(format!("{}.typ", doc.doc.stem));
+        write_if_changed(&path, doc.source.text.as_bytes())?;
+    }
+    match reused {
+        Some(entry) => Ok((DocResult::Reused(entry), DocTimes::default())),
+        None => build_pdf(root, session, doc, options, prepare),
+    }
+}
+
+/// Typesets one document, exports it and writes it, then its spreadsheet
+/// (and, with `prepare`, parses it for its packets): the Word file is made
+/// by [`with_word`].
+fn build_pdf(
     root: &Path,
     session: &Session,
     doc: &Rendered,
     options: &BuildOptions,
+    prepare: bool,
 ) -> Result<(DocResult, DocTimes), BuildError> {
     let mut times = DocTimes::default();
     let rel_path = pdf_path(&doc.doc.stem);
@@ -137,32 +312,62 @@ fn build_one(
             sha256: output::sha256_hex(&sheet),
         });
     }
+    if options.no_docx {
+        // The Word file of an earlier build would no longer match the PDF.
+        write_docx(root, &doc.doc.stem, None)?;
+    }
     times.write = started.elapsed();
-    let started = Instant::now();
-    // A panic while making the Word file is that file's problem: the PDF stands.
-    let (docx, word_errors) = match options.no_docx {
-        true => (None, vec![]),
-        false => match caught(|| word(session, doc)) {
-            Ok(Ok(bytes)) => (Some(bytes), vec![]),
-            Ok(Err(errors)) => (None, errors),
-            Err(message) => (None, vec![panicked_word(message)]),
-        },
-    };
-    times.word = started.elapsed();
-    let started = Instant::now();
-    let docx = write_docx(root, &doc.doc.stem, docx)?;
-    times.write += started.elapsed();
+    let sha256 = output::sha256_hex(&bytes);
+    // Not parsed here, the part is parsed when its packet is joined.
+    let prepared = prepare
+        .then(|| output::packet::prepare(&rel_path, &sha256, &bytes).ok())
+        .flatten();
     Ok((
         DocResult::Written {
             path: rel_path,
             pages,
-            sha256: output::sha256_hex(&bytes),
+            sha256,
             attachments,
-            docx,
-            word_errors,
+            docx: None,
+            word_errors: vec![],
+            prepared,
         },
         times,
     ))
+}
+
+/// Makes and writes the Word file of a document whose PDF is written; a
+/// panic while making it is that file's problem: the PDF stands.
+fn with_word(
+    root: &Path,
+    session: &Session,
+    doc: &Rendered,
+    built: Result<(DocResult, DocTimes), BuildError>,
+) -> Result<(DocResult, DocTimes), BuildError> {
+    let (mut result, mut times) = built?;
+    let DocResult::Written {
+        docx, word_errors, ..
+    } = &mut result
+    else {
+        return Ok((result, times));
+    };
+    let started = Instant::now();
+    let bytes = match caught(|| word(session, doc)) {
+        Ok(Ok(bytes)) => Some(bytes),
+        Ok(Err(errors)) => {
+            *word_errors = errors;
+            None
+        }
+        Err(message) => {
+            *word_errors = vec![panicked_word(message)];
+            None
+        }
+    };
+    times.word = started.elapsed();
+    let started = Instant::now();
+    *docx = write_docx(root, &doc.doc.stem, bytes)?;
+    times.write += started.elapsed();
+    Ok((result, times))
 }
 
 /// Runs `f`, a panic in it turned into its message.

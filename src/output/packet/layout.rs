@@ -39,24 +39,39 @@ pub(super) struct Object {
 }
 
 impl Layout {
-    /// The parts of the last file by their PDF's hash.
-    pub(super) fn by_hash(&self) -> HashMap<&str, &Placed> {
-        self.parts.iter().map(|p| (p.sha256.as_str(), p)).collect()
+    /// The index of each part of the last file by its PDF's hash.
+    pub(super) fn by_hash(&self) -> HashMap<String, usize> {
+        (self.parts.iter().enumerate())
+            .map(|(i, p)| (p.sha256.clone(), i))
+            .collect()
     }
 }
 
-/// Copies `object` (from the last file, `old`) to the end of `out`, its part
-/// moved from number `from` to `to`: each recorded number is rewritten.
-/// Returns the copy's own record; `None` when the bytes are not what the
-/// record says (then nothing is kept of the last file).
+impl Placed {
+    /// Where the part's objects lie in the file: they are written one after
+    /// another, so one read fetches them all.
+    pub(super) fn range(&self) -> Option<std::ops::Range<usize>> {
+        let start = self.objects.iter().map(|o| o.at).min()?;
+        let end = self.objects.iter().map(|o| o.at + o.len as usize).max()?;
+        Some(start..end)
+    }
+}
+
+/// Copies `object` (its `bytes`, read from the last file) to the end of
+/// `out`, its part moved from number `from` to `to`: each recorded number is
+/// rewritten. Returns the copy's own record, placed at `out`'s old length;
+/// `None` when the bytes are not what the record says (then nothing is kept
+/// of the last file).
 pub(super) fn copy_object(
-    old: &[u8],
+    bytes: &[u8],
     object: &Object,
     from: u32,
     to: u32,
     out: &mut Vec<u8>,
 ) -> Option<Object> {
-    let bytes = old.get(object.at..object.at + object.len as usize)?;
+    if bytes.len() != object.len as usize {
+        return None;
+    }
     let at = out.len();
     let mut numbers = Vec::with_capacity(object.numbers.len());
     let mut cursor = 0;

@@ -1,13 +1,19 @@
 //! A packet: already-built PDFs joined into one file, each part from its own
 //! first page with a top-level bookmark. Parts are copied, not typeset again,
-//! and one part at a time: a packet of thousands of reports costs the memory
-//! of one report. Given the packet's last file and its [`Layout`], a part
-//! whose PDF is unchanged is copied from that file instead of parsed again.
+//! one part at a time and straight to the file: a packet of thousands of
+//! reports costs the memory of one report. Given the packet's last file and
+//! its [`Layout`], a part whose PDF is unchanged is copied from that file
+//! instead of parsed again.
 
 mod layout;
+#[cfg(test)]
+mod tests;
 mod writer;
 
 use std::collections::{BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
@@ -15,6 +21,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 pub use layout::Layout;
 use layout::Placed;
 use writer::PdfWriter;
+
+use super::AtomicFile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PacketError {
@@ -24,27 +32,51 @@ pub enum PacketError {
     Write(String),
 }
 
-/// One document to join: its bookmark, its path (shown in errors) and its
-/// PDF's SHA-256 (as the manifest lists it).
+/// One document to join: its bookmark and its path.
 pub struct Part {
     pub title: String,
     pub path: String,
-    pub sha256: String,
 }
 
-/// The joined PDF, its page count, and where its parts lie in it.
+/// The joined PDF as written: its page count, SHA-256, and where its parts
+/// lie in it.
 pub struct Joined {
-    pub pdf: Vec<u8>,
     pub pages: usize,
+    pub sha256: String,
     pub layout: Layout,
     /// Parts copied from the last file rather than parsed.
     pub copied: usize,
 }
 
-/// The packet's last file and where its parts lay in it.
-pub struct Previous<'a> {
-    pub pdf: &'a [u8],
-    pub layout: &'a Layout,
+/// The packet's last file, open, and where its parts lay in it.
+pub struct Previous {
+    pub file: File,
+    pub layout: Layout,
+}
+
+/// A part's PDF parsed ahead, by the thread that wrote it, into the objects a
+/// packet holds: joining then only moves their numbers, as for a part copied
+/// from the last file.
+pub struct Prepared {
+    bytes: Vec<u8>,
+    placed: Placed,
+}
+
+/// Numbers of prepared parts start here, above any packet's own objects.
+const PREPARED_BASE: u32 = 1 << 30;
+
+/// Prepares the part at `path`, whose PDF `pdf` hashes to `sha256`.
+pub fn prepare(path: &str, sha256: &str, pdf: &[u8]) -> Result<Prepared, PacketError> {
+    let part = Part {
+        title: String::new(),
+        path: path.to_string(),
+    };
+    let mut writer = PdfWriter::new(Vec::new())?;
+    let placed = writer.copy_part(&part, sha256, pdf, PREPARED_BASE)?;
+    Ok(Prepared {
+        bytes: writer.into_inner(),
+        placed,
+    })
 }
 
 /// Fixed object numbers of the packet's own objects; parts follow.
@@ -52,102 +84,191 @@ const CATALOG: u32 = 1;
 const PAGES: u32 = 2;
 const OUTLINES: u32 = 3;
 const INFO: u32 = 4;
+const FIRST_ITEM: u32 = INFO + 1;
 
-/// Joins `parts`, each part's PDF read by `read` when it is needed, into
-/// one PDF titled `title` and dated `date` (no clock is read: the bytes depend
-/// on the inputs only). With `previous`, parts whose hash it holds are copied
-/// from it; the result is byte for byte the one a join without it gives.
-pub fn join(
-    title: &str,
+/// A packet being joined into its file, part after part as the parts are
+/// built. The file holds the parts last first (the page tree keeps their
+/// order): a packet opens with its summary documents, which most edits
+/// change, and goes on with one report per nominee, which most edits leave
+/// alone; so the bulk is written while the summaries are still typeset. No
+/// clock is read: the bytes depend on the parts only, and with `previous`
+/// (parts whose hash it holds are copied from it) they are the bytes a
+/// join without it gives.
+pub struct Joining {
+    path: PathBuf,
+    title: String,
     date: NaiveDate,
-    parts: &[Part],
-    mut read: impl FnMut(usize) -> Result<Vec<u8>, PacketError>,
+    parts: Vec<Part>,
     previous: Option<Previous>,
-) -> Result<Joined, PacketError> {
-    if let Some(previous) = previous.filter(|p| p.layout.len == p.pdf.len())
-        && let Some(joined) = join_with(title, date, parts, &mut read, Some(previous))?
-    {
-        return Ok(joined);
-    }
-    join_with(title, date, parts, &mut read, None)?
-        .ok_or_else(|| PacketError::Write("không ghép được hồ sơ".to_string()))
+    writer: PdfWriter<AtomicFile>,
+    /// How many parts are written, counted from the last.
+    written: usize,
+    next_id: u32,
+    placed: Vec<Option<Placed>>,
+    /// The parts of `previous`, by their PDF's hash.
+    kept: HashMap<String, usize>,
+    copied: usize,
+    /// The bytes of a part copied from `previous`, read in one piece.
+    buffer: Vec<u8>,
 }
 
-/// `None` when `previous` turned out not to hold what its layout says.
-fn join_with(
-    title: &str,
-    date: NaiveDate,
-    parts: &[Part],
-    read: &mut impl FnMut(usize) -> Result<Vec<u8>, PacketError>,
-    previous: Option<Previous>,
-) -> Result<Option<Joined>, PacketError> {
-    let first_item = INFO + 1;
-    // About the last file's size: the bytes are not copied again as they grow.
-    let mut writer = PdfWriter::with_capacity(
-        previous
-            .as_ref()
-            .map_or(0, |p| p.pdf.len() + p.pdf.len() / 8),
-    );
-    let mut next_id = first_item + parts.len() as u32;
-    let mut kids: Vec<Object> = Vec::new();
-    let mut bookmarks: Vec<(String, ObjectId)> = Vec::new();
-    let kept: HashMap<&str, &Placed> = previous
-        .as_ref()
-        .map(|p| p.layout.by_hash())
-        .unwrap_or_default();
-    let mut layout = Layout::default();
-    let mut copied = 0;
-    for (index, part) in parts.iter().enumerate() {
-        let placed = match (kept.get(part.sha256.as_str()), &previous) {
-            (Some(old), Some(previous)) => match writer.copy_placed(previous.pdf, old, next_id) {
-                Some(placed) => {
-                    copied += 1;
-                    placed
+impl Joining {
+    /// Starts the packet's temporary file beside `path`; it is renamed onto
+    /// `path` by [`Joining::finish`], and removed if the joining is dropped.
+    pub fn start(
+        path: &Path,
+        title: &str,
+        date: NaiveDate,
+        parts: Vec<Part>,
+        previous: Option<Previous>,
+    ) -> Result<Self, PacketError> {
+        let whole =
+            |p: &Previous| (p.file.metadata()).is_ok_and(|m| m.len() == p.layout.len as u64);
+        let previous = previous.filter(whole);
+        Ok(Self {
+            kept: previous
+                .as_ref()
+                .map(|p| p.layout.by_hash())
+                .unwrap_or_default(),
+            writer: PdfWriter::new(AtomicFile::create(path).map_err(write_error)?)?,
+            path: path.to_path_buf(),
+            title: title.to_string(),
+            date,
+            next_id: FIRST_ITEM + parts.len() as u32,
+            placed: parts.iter().map(|_| None).collect(),
+            parts,
+            previous,
+            written: 0,
+            copied: 0,
+            buffer: Vec::new(),
+        })
+    }
+
+    /// Writes the next parts (from the last towards the first) as long as
+    /// `built` holds their PDF's SHA-256 (by path); a part not copied from
+    /// the last file is read by `read`. True once every part is written.
+    pub fn advance(
+        &mut self,
+        built: &HashMap<String, String>,
+        prepared: &HashMap<String, Prepared>,
+        mut read: impl FnMut(&Part) -> Result<Vec<u8>, PacketError>,
+    ) -> Result<bool, PacketError> {
+        while self.written < self.parts.len() {
+            let index = self.parts.len() - 1 - self.written;
+            let part = &self.parts[index];
+            let Some(sha256) = built.get(&part.path) else {
+                return Ok(false);
+            };
+            let kept =
+                (self.previous.as_ref()).and_then(|p| p.layout.parts.get(*self.kept.get(sha256)?));
+            let placed = match (kept, &self.previous) {
+                (Some(old), Some(previous)) => {
+                    let copy = (self.writer).copy_from_file(
+                        &previous.file,
+                        old,
+                        self.next_id,
+                        &mut self.buffer,
+                    )?;
+                    match copy {
+                        Some(placed) => {
+                            self.copied += 1;
+                            placed
+                        }
+                        None => {
+                            self.restart()?;
+                            continue;
+                        }
+                    }
                 }
-                None => return Ok(None),
-            },
-            _ => {
-                let pdf = read(index)?;
-                writer.copy_part(part, &pdf, next_id)?
-            }
-        };
-        next_id = placed.base + placed.span;
-        bookmarks.push((part.title.clone(), (placed.base + placed.first, 0)));
-        kids.extend(
-            placed
-                .pages
-                .iter()
-                .map(|p| Object::Reference((placed.base + p, 0))),
-        );
-        layout.parts.push(placed);
+                _ => match prepared
+                    .get(&part.path)
+                    .filter(|p| p.placed.sha256 == *sha256)
+                {
+                    Some(ahead) => (self.writer)
+                        .copy_placed(&ahead.bytes, 0, &ahead.placed, self.next_id)?
+                        .ok_or_else(|| {
+                            PacketError::Write(format!("không ghép được {}", part.path))
+                        })?,
+                    None => {
+                        let pdf = read(part)?;
+                        (self.writer).copy_part(part, sha256, &pdf, self.next_id)?
+                    }
+                },
+            };
+            self.next_id = placed.base + placed.span;
+            self.placed[index] = Some(placed);
+            self.written += 1;
+        }
+        Ok(true)
     }
-    let page_count = kids.len();
-    let mut tree = Dictionary::new();
-    tree.set("Type", Object::Name(b"Pages".to_vec()));
-    tree.set("Count", Object::Integer(page_count as i64));
-    tree.set("Kids", Object::Array(kids));
-    writer.write(PAGES, &Object::Dictionary(tree))?;
-    writer.outline(first_item, &bookmarks)?;
-    writer.info(title, date)?;
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference((PAGES, 0)));
-    catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
-    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    writer.write(CATALOG, &Object::Dictionary(catalog))?;
-    let pdf = writer.finish()?;
-    layout.len = pdf.len();
-    Ok(Some(Joined {
-        pdf,
-        pages: page_count,
-        layout,
-        copied,
-    }))
+
+    /// The last file did not hold what its layout said: everything is
+    /// written again without it.
+    fn restart(&mut self) -> Result<(), PacketError> {
+        self.previous = None;
+        self.kept.clear();
+        self.writer = PdfWriter::new(AtomicFile::create(&self.path).map_err(write_error)?)?;
+        self.written = 0;
+        self.next_id = FIRST_ITEM + self.parts.len() as u32;
+        self.placed.iter_mut().for_each(|p| *p = None);
+        self.copied = 0;
+        Ok(())
+    }
+
+    /// Writes the page tree, bookmarks, information and catalog, and renames
+    /// the file onto its path. Every part must be written.
+    pub fn finish(mut self) -> Result<Joined, PacketError> {
+        let mut kids: Vec<Object> = Vec::new();
+        let mut bookmarks: Vec<(String, ObjectId)> = Vec::new();
+        let mut layout = Layout::default();
+        for (part, placed) in self.parts.iter().zip(std::mem::take(&mut self.placed)) {
+            let placed = placed
+                .ok_or_else(|| PacketError::Write(format!("thiếu phần {} của hồ sơ", part.path)))?;
+            bookmarks.push((part.title.clone(), (placed.base + placed.first, 0)));
+            kids.extend(
+                placed
+                    .pages
+                    .iter()
+                    .map(|p| Object::Reference((placed.base + p, 0))),
+            );
+            layout.parts.push(placed);
+        }
+        let page_count = kids.len();
+        let mut tree = Dictionary::new();
+        tree.set("Type", Object::Name(b"Pages".to_vec()));
+        tree.set("Count", Object::Integer(page_count as i64));
+        tree.set("Kids", Object::Array(kids));
+        let writer = &mut self.writer;
+        writer.write(PAGES, &Object::Dictionary(tree))?;
+        writer.outline(FIRST_ITEM, &bookmarks)?;
+        writer.info(&self.title, self.date)?;
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference((PAGES, 0)));
+        catalog.set("Outlines", Object::Reference((OUTLINES, 0)));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        writer.write(CATALOG, &Object::Dictionary(catalog))?;
+        let written = self.writer.finish()?;
+        written.out.commit().map_err(write_error)?;
+        layout.len = written.len;
+        Ok(Joined {
+            pages: page_count,
+            sha256: written.sha256,
+            layout,
+            copied: self.copied,
+        })
+    }
 }
 
-impl PdfWriter {
+impl<W: Write> PdfWriter<W> {
     /// Copies a part's pages and what they need, numbered from `base`.
-    fn copy_part(&mut self, part: &Part, pdf: &[u8], base: u32) -> Result<Placed, PacketError> {
+    fn copy_part(
+        &mut self,
+        part: &Part,
+        sha256: &str,
+        pdf: &[u8],
+        base: u32,
+    ) -> Result<Placed, PacketError> {
         let unreadable = |message: String| PacketError::Part {
             part: part.path.clone(),
             message,
@@ -185,7 +306,7 @@ impl PdfWriter {
             objects.push(self.write_part_object(id.0, object, base)?);
         }
         Ok(Placed {
-            sha256: part.sha256.clone(),
+            sha256: sha256.to_string(),
             base,
             span,
             first: first.0 - base,
@@ -194,20 +315,56 @@ impl PdfWriter {
         })
     }
 
-    /// Copies a part placed in the last file, numbered from `base` now.
-    fn copy_placed(&mut self, old: &[u8], placed: &Placed, base: u32) -> Option<Placed> {
+    /// Copies a part placed in the last file, numbered from `base` now; its
+    /// bytes are read into `buffer` in one piece. `Ok(None)` when the file
+    /// does not hold what the layout says.
+    fn copy_from_file(
+        &mut self,
+        mut old: &File,
+        placed: &Placed,
+        base: u32,
+        buffer: &mut Vec<u8>,
+    ) -> Result<Option<Placed>, PacketError> {
+        let Some(range) = placed.range() else {
+            return Ok(None);
+        };
+        buffer.resize(range.len(), 0);
+        let fetched =
+            old.seek(SeekFrom::Start(range.start as u64)).is_ok() && old.read_exact(buffer).is_ok();
+        if !fetched {
+            return Ok(None);
+        }
+        self.copy_placed(buffer, range.start, placed, base)
+    }
+
+    /// Copies a placed part, whose bytes from `start` on are `bytes`,
+    /// numbered from `base` now.
+    fn copy_placed(
+        &mut self,
+        bytes: &[u8],
+        start: usize,
+        placed: &Placed,
+        base: u32,
+    ) -> Result<Option<Placed>, PacketError> {
         let mut objects = Vec::with_capacity(placed.objects.len());
         for object in &placed.objects {
-            objects.push(self.copy_object(old, object, placed.base, base)?);
+            let at = object.at.checked_sub(start);
+            let Some(bytes) = at.and_then(|at| bytes.get(at..at + object.len as usize)) else {
+                return Ok(None);
+            };
+            match self.copy_object(bytes, object, placed.base, base)? {
+                Some(copied) => objects.push(copied),
+                None => return Ok(None),
+            }
         }
-        Some(Placed {
+        Ok(Some(Placed {
             sha256: placed.sha256.clone(),
             base,
             span: placed.span,
             first: placed.first,
             pages: placed.pages.clone(),
             objects,
-        })
+        }))
     }
 
     /// One top-level bookmark per part, numbered from `first_item`.
@@ -294,4 +451,8 @@ fn text_string(text: &str) -> Object {
         bytes.extend_from_slice(&unit.to_be_bytes());
     }
     Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn write_error(e: std::io::Error) -> PacketError {
+    PacketError::Write(e.to_string())
 }

@@ -1,44 +1,80 @@
-//! Writing a packet object by object, with each object's offset for the
-//! cross-reference table. A part's objects are written recording where each
-//! of their numbers lands, so that the next join can move them (`layout`).
-//! Containers are written here, in lopdf's compact layout; every other
-//! object by lopdf itself.
+//! Writing a packet object by object to its file, hashing as it goes, with
+//! each object's offset for the cross-reference table. A part's objects are
+//! written recording where each of their numbers lands, so that the next
+//! join can move them (`layout`). Containers are written here, in lopdf's
+//! compact layout; every other object by lopdf itself.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
 use lopdf::{Dictionary, Object, Writer};
+use sha2::{Digest, Sha256};
 
 use super::layout;
-use super::{CATALOG, INFO, PacketError};
+use super::{CATALOG, INFO, PacketError, write_error};
 
-pub(super) struct PdfWriter {
-    out: Vec<u8>,
+pub(super) struct PdfWriter<W: Write> {
+    out: W,
+    /// The bytes written so far, hashed as they go (the packet is never whole
+    /// in memory), and their count.
+    hasher: Sha256,
+    len: usize,
+    /// The object being written, before it goes to `out`.
+    scratch: Vec<u8>,
     offsets: BTreeMap<u32, usize>,
 }
 
-impl PdfWriter {
-    pub(super) fn with_capacity(bytes: usize) -> Self {
-        let mut out = Vec::with_capacity(bytes);
-        out.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-        Self {
+/// What was written: its length and its SHA-256 (hex).
+pub(super) struct Written<W> {
+    pub out: W,
+    pub len: usize,
+    pub sha256: String,
+}
+
+impl<W: Write> PdfWriter<W> {
+    pub(super) fn new(out: W) -> Result<Self, PacketError> {
+        let mut writer = Self {
             out,
+            hasher: Sha256::new(),
+            len: 0,
+            scratch: Vec::new(),
             offsets: BTreeMap::new(),
-        }
+        };
+        writer
+            .scratch
+            .extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+        writer.emit()?;
+        Ok(writer)
     }
 
-    /// Copies an object of the last file, its part moved from number `from`
-    /// to `to` (`layout::copy_object`); `None` when it is not as recorded.
+    /// Sends `scratch` to the output.
+    fn emit(&mut self) -> Result<(), PacketError> {
+        self.out.write_all(&self.scratch).map_err(write_error)?;
+        self.hasher.update(&self.scratch);
+        self.len += self.scratch.len();
+        self.scratch.clear();
+        Ok(())
+    }
+
+    /// Copies an object of the last file (`bytes`, all of it), its part moved
+    /// from number `from` to `to` (`layout::copy_object`); `Ok(None)` when it
+    /// is not as recorded.
     pub(super) fn copy_object(
         &mut self,
-        old: &[u8],
+        bytes: &[u8],
         object: &layout::Object,
         from: u32,
         to: u32,
-    ) -> Option<layout::Object> {
-        let copied = layout::copy_object(old, object, from, to, &mut self.out)?;
+    ) -> Result<Option<layout::Object>, PacketError> {
+        let Some(mut copied) = layout::copy_object(bytes, object, from, to, &mut self.scratch)
+        else {
+            self.scratch.clear();
+            return Ok(None);
+        };
+        copied.at = self.len;
         self.offsets.insert(copied.number, copied.at);
-        Some(copied)
+        self.emit()?;
+        Ok(Some(copied))
     }
 
     /// Writes one of the packet's own objects.
@@ -63,11 +99,10 @@ impl PdfWriter {
         object: &Object,
         base: u32,
     ) -> Result<layout::Object, PacketError> {
-        let at = self.out.len();
+        let at = self.len;
         self.offsets.insert(id, at);
         let mut body = Body {
-            out: &mut self.out,
-            at,
+            out: &mut self.scratch,
             base,
             numbers: vec![0],
         };
@@ -80,18 +115,25 @@ impl PdfWriter {
         body.object(object)?;
         body.out.extend_from_slice(b"\nendobj\n");
         let numbers = body.numbers;
+        let len = self.scratch.len() as u32;
+        self.emit()?;
         Ok(layout::Object {
             number: id,
             at,
-            len: (self.out.len() - at) as u32,
+            len,
             numbers,
         })
     }
 
+    /// The bytes written, for a writer into memory (no table, no trailer).
+    pub(super) fn into_inner(self) -> W {
+        self.out
+    }
+
     /// A classic cross-reference table (one section per run of numbers) and
     /// the trailer.
-    pub(super) fn finish(mut self) -> Result<Vec<u8>, PacketError> {
-        let xref_at = self.out.len();
+    pub(super) fn finish(mut self) -> Result<Written<W>, PacketError> {
+        let xref_at = self.len;
         let size = self.offsets.keys().last().map_or(1, |last| last + 1);
         let mut xref = "xref\n0 1\n0000000000 65535 f \n".to_string();
         let ids: Vec<u32> = self.offsets.keys().copied().collect();
@@ -107,22 +149,24 @@ impl PdfWriter {
             }
             run_start = run_end + 1;
         }
-        self.out
-            .write_all(xref.as_bytes())
-            .map_err(|e| PacketError::Write(e.to_string()))?;
+        self.scratch.extend_from_slice(xref.as_bytes());
         let trailer = format!(
             "trailer\n<< /Size {size} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n"
         );
-        self.out.extend_from_slice(trailer.as_bytes());
-        Ok(self.out)
+        self.scratch.extend_from_slice(trailer.as_bytes());
+        self.emit()?;
+        Ok(Written {
+            out: self.out,
+            len: self.len,
+            sha256: crate::output::hex(&self.hasher.finalize()),
+        })
     }
 }
 
 /// An object being written, and where the part's numbers land in it.
 struct Body<'a> {
+    /// The object's bytes so far, from its start.
     out: &'a mut Vec<u8>,
-    /// Where the object starts.
-    at: usize,
     /// References to numbers from here on are the part's own.
     base: u32,
     numbers: Vec<u32>,
@@ -134,7 +178,7 @@ impl Body<'_> {
         match object {
             Object::Reference((id, generation)) => {
                 if *id >= self.base {
-                    self.numbers.push((self.out.len() - self.at) as u32);
+                    self.numbers.push(self.out.len() as u32);
                 }
                 write!(self.out, "{id} {generation} R").map_err(write_error)
             }
@@ -186,8 +230,4 @@ fn name(out: &mut Vec<u8>, name: &[u8]) {
             out.push(byte);
         }
     }
-}
-
-fn write_error(e: std::io::Error) -> PacketError {
-    PacketError::Write(e.to_string())
 }

@@ -1,0 +1,180 @@
+//! Joining packets: with the last file, with parts parsed ahead, or plain,
+//! the bytes are the same.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use lopdf::{Document, Object, Stream, dictionary};
+
+use super::*;
+
+/// A small PDF of `pages` pages, each printing `text`.
+fn pdf(text: &str, pages: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let tree = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+    });
+    let mut kids = Vec::new();
+    for page in 0..pages {
+        let content = format!("BT /F1 12 Tf 72 700 Td ({text} {page}) Tj ET");
+        let content = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => tree,
+            "Contents" => content,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        kids.push(Object::Reference(page));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        tree,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => tree });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("a PDF in memory");
+    bytes
+}
+
+/// The parts' files written in `dir`: their paths and hashes.
+fn parts(dir: &Path, texts: &[(&str, usize)]) -> (Vec<Part>, HashMap<String, String>) {
+    let mut built = HashMap::new();
+    let parts = (texts.iter().enumerate())
+        .map(|(i, (text, pages))| {
+            let path = dir.join(format!("part-{i}.pdf")).display().to_string();
+            let bytes = pdf(text, *pages);
+            std::fs::write(&path, &bytes).expect("part written");
+            built.insert(path.clone(), crate::output::sha256_hex(&bytes));
+            Part {
+                title: format!("Phần {i}"),
+                path,
+            }
+        })
+        .collect();
+    (parts, built)
+}
+
+fn read(part: &Part) -> Result<Vec<u8>, PacketError> {
+    std::fs::read(&part.path).map_err(|e| PacketError::Write(e.to_string()))
+}
+
+/// Joins `parts` into `out`: its bytes and what the join said.
+fn join(
+    out: &Path,
+    parts: Vec<Part>,
+    built: &HashMap<String, String>,
+    previous: Option<Previous>,
+    prepared: &HashMap<String, Prepared>,
+) -> (Vec<u8>, Joined) {
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date");
+    let mut joining = Joining::start(out, "Hồ sơ", date, parts, previous).expect("started");
+    assert!(joining.advance(built, prepared, read).expect("advanced"));
+    let joined = joining.finish().expect("finished");
+    (std::fs::read(out).expect("packet written"), joined)
+}
+
+fn previous(out: &Path, joined: Joined) -> Option<Previous> {
+    Some(Previous {
+        file: File::open(out).expect("last packet"),
+        layout: joined.layout,
+    })
+}
+
+#[test]
+fn parts_copied_from_the_last_file_or_parsed_ahead_give_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    let none = HashMap::new();
+    let texts = [("To trinh", 2), ("Danh sach", 3), ("Bao cao", 1)];
+    let (first, built) = parts(dir.path(), &texts);
+    let (bytes, joined) = join(&out, first, &built, None, &none);
+    assert_eq!(joined.pages, 6);
+    assert_eq!(joined.sha256, crate::output::sha256_hex(&bytes));
+    assert_eq!(joined.copied, 0);
+
+    // The list gains a page: a plain join, then one from the last file.
+    let changed = [("To trinh", 2), ("Danh sach moi", 4), ("Bao cao", 1)];
+    let plain_out = dir.path().join("plain.pdf");
+    let (plain_parts, plain_built) = parts(dir.path(), &changed);
+    let (plain, _) = join(&plain_out, plain_parts, &plain_built, None, &none);
+    let (again, built) = parts(dir.path(), &changed);
+    let (warm, rejoined) = join(&out, again, &built, previous(&out, joined), &none);
+    assert_eq!(warm, plain, "copied parts moved to their new numbers");
+    assert_eq!(rejoined.copied, 2);
+
+    // The changed part parsed ahead, as a worker does.
+    let path = dir.path().join("part-1.pdf").display().to_string();
+    let ahead =
+        prepare(&path, &built[&path], &std::fs::read(&path).expect("part")).expect("prepared");
+    let prepared = HashMap::from([(path, ahead)]);
+    let (again, built) = parts(dir.path(), &changed);
+    let (ahead, _) = join(&out, again, &built, previous(&out, rejoined), &prepared);
+    assert_eq!(ahead, plain, "a part parsed ahead moved to its numbers");
+}
+
+#[test]
+fn a_last_file_not_as_recorded_is_not_trusted() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    let none = HashMap::new();
+    let texts = [("Mot", 1), ("Hai", 2), ("Ba", 1)];
+    let (first, built) = parts(dir.path(), &texts);
+    let (mut bytes, joined) = join(&out, first, &built, None, &none);
+    // The same length, one object number spoilt where the layout points.
+    let at = joined.layout.parts[1].objects[0].at;
+    bytes[at] = b'x';
+    std::fs::write(&out, &bytes).expect("spoilt");
+    let plain_out = dir.path().join("plain.pdf");
+    let (plain_parts, plain_built) = parts(dir.path(), &texts);
+    let (plain, _) = join(&plain_out, plain_parts, &plain_built, None, &none);
+    let (again, built) = parts(dir.path(), &texts);
+    let (rejoined, _) = join(&out, again, &built, previous(&out, joined), &none);
+    assert_eq!(rejoined, plain);
+}
+
+#[test]
+fn parts_are_written_last_first_and_read_in_order() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    let (parts, built) = parts(dir.path(), &[("Mot", 1), ("Hai", 2), ("Ba", 3)]);
+    let (bytes, joined) = join(&out, parts, &built, None, &HashMap::new());
+    let at = |i: usize| joined.layout.parts[i].objects[0].at;
+    assert!(
+        at(2) < at(1) && at(1) < at(0),
+        "the last part first in the file"
+    );
+    let doc = Document::load_mem(&bytes).expect("a PDF");
+    let texts: Vec<String> = (1..=6)
+        .map(|n| doc.extract_text(&[n]).expect("page text"))
+        .map(|t| t.split_whitespace().next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(texts, ["Mot", "Hai", "Hai", "Ba", "Ba", "Ba"]);
+}
+
+#[test]
+fn a_packet_not_finished_leaves_the_last_file_as_it_was() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    std::fs::write(&out, b"last").expect("last packet");
+    let (parts, mut built) = parts(dir.path(), &[("Mot", 1), ("Hai", 1)]);
+    built.remove(&parts[0].path);
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date");
+    let mut joining = Joining::start(&out, "Hồ sơ", date, parts, None).expect("started");
+    assert!(
+        !joining
+            .advance(&built, &HashMap::new(), read)
+            .expect("advanced")
+    );
+    drop(joining);
+    assert_eq!(std::fs::read(&out).expect("still there"), b"last");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("folder")
+        .flatten()
+        .collect();
+    assert_eq!(left.len(), 3, "no temporary file left: {left:?}");
+}
