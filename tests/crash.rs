@@ -28,7 +28,7 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Mutex;
 
 use common::*;
-use thidua::output::{Manifest, Stamps, sha256_hex, test_hook};
+use thidua::output::{Manifest, sha256_hex, test_hook};
 use thidua::pipeline::{BuildOptions, Shard};
 
 /// Kill points of the build test unless `THIDUA_KILL_ROUNDS` says otherwise.
@@ -149,11 +149,13 @@ fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The same without the stamps, a local cache of file times that differ
-/// from folder to folder (and that a merge does not write).
+/// The same without the local caches (file times, packet layouts) that
+/// differ from folder to folder (and that a merge does not write).
 fn outputs(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = files(root);
-    files.remove(&format!("output/{}", Stamps::FILE));
+    for cache in thidua::output::LOCAL_CACHES {
+        files.remove(&format!("output/{cache}"));
+    }
     files
 }
 

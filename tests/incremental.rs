@@ -25,8 +25,8 @@ fn tree(root: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        // A local cache of file stamps (times differ between folders), not output.
-        .filter(|e| e.file_name() != thidua::output::Stamps::FILE)
+        // Local caches (file times differ between folders), not output.
+        .filter(|e| !thidua::output::LOCAL_CACHES.contains(&&*e.file_name().to_string_lossy()))
         .map(|e| {
             let rel = e.path().strip_prefix(&out).unwrap();
             let meta = e.metadata().unwrap();
@@ -363,4 +363,48 @@ fn a_workspace_with_warnings_is_built_again_to_show_them() {
     let second = pipeline::build(dir.path(), &BuildOptions::default()).unwrap();
     assert_eq!(second.diagnostics.len(), warned);
     assert!(second.sources.find("inputs/campaign.yaml").is_some());
+}
+
+#[test]
+fn a_one_off_build_copies_unchanged_packet_parts_from_their_last_files() {
+    let root = reference_copy();
+    build(root.path(), &BuildOptions::default());
+    // A nominee's summary: the unit's and the province's packets join again.
+    let unit = root.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let summary = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("summary:"))
+        .unwrap()
+        .to_string();
+    let edited = text.replacen(&summary, &format!("{summary} Tiêu biểu."), 1);
+    std::fs::write(&unit, &edited).unwrap();
+    let report = build(root.path(), &BuildOptions::default());
+    assert!(
+        report.timings.parts_copied > 0,
+        "the layouts the last build left are used"
+    );
+
+    // The same bytes as a build from nothing of the edited workspace.
+    let cold = reference_copy();
+    std::fs::write(
+        cold.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml"),
+        &edited,
+    )
+    .unwrap();
+    build(cold.path(), &BuildOptions::default());
+    assert_eq!(output_files(root.path()), output_files(cold.path()));
+
+    // Layouts that are not this tool's, or describe other files, are not used.
+    let layouts = root
+        .path()
+        .join("output")
+        .join(thidua::output::LAYOUTS_FILE);
+    std::fs::write(&layouts, b"thidua 0.0.0 layouts 1\nrubbish").unwrap();
+    std::fs::write(&unit, &text).unwrap();
+    let report = build(root.path(), &BuildOptions::default());
+    assert_eq!(report.timings.parts_copied, 0);
+    let back = reference_copy();
+    build(back.path(), &BuildOptions::default());
+    assert_eq!(output_files(root.path()), output_files(back.path()));
 }

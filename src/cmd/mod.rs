@@ -174,6 +174,11 @@ pub fn timings_table(t: &Timings, lang: Lang) -> String {
     let counts = [
         ("văn bản dựng nguồn", "documents rendered", t.rendered),
         ("phần hồ sơ chép lại", "packet parts copied", t.parts_copied),
+        (
+            "văn bản dàn trang sẵn",
+            "documents laid out ahead",
+            t.warmed_up,
+        ),
     ];
     for (vi, en, n) in counts {
         let label = if lang == Lang::Vi { vi } else { en };

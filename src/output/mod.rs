@@ -16,6 +16,13 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+/// Where packets' parts lie in their files, for the next build's joins.
+pub const LAYOUTS_FILE: &str = ".thidua-layouts";
+
+/// Files of `output/` that are caches local to the folder (file times,
+/// layouts), not outputs: they differ between folders of the same outputs.
+pub const LOCAL_CACHES: [&str; 2] = [Stamps::FILE, LAYOUTS_FILE];
+
 /// Writes `bytes` to `path` atomically, creating its folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = AtomicFile::create(path)?;

@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod incremental;
 mod keys;
+mod layouts;
 mod merge;
 mod noop;
 mod options;
@@ -110,8 +111,22 @@ fn build_with(
             &session.planned,
         )?;
     }
-    let layouts = warm.as_deref_mut().map(|w| &mut w.packets);
+    // Packet layouts: kept by `watch` after its first build, else read.
+    let mut read_now = layouts::Layouts::default();
+    let layouts = match warm.as_deref_mut() {
+        Some(warm) if warm.primed => &mut warm.packets,
+        Some(warm) => {
+            warm.packets = layouts::Layouts::read(&out_dir);
+            &mut warm.packets
+        }
+        None if work.packets_reused.iter().any(Option::is_none) => {
+            read_now = layouts::Layouts::read(&out_dir);
+            &mut read_now
+        }
+        None => &mut read_now,
+    };
     let mut done = typeset_and_join(root, &session, &work, &previous, options, small, layouts)?;
+    layouts.write(&out_dir)?;
     let write_started = Instant::now();
     if let Some(manifest) = &previous.manifest {
         incremental::carry_over(
@@ -129,10 +144,13 @@ fn build_with(
     let entries = std::mem::take(&mut done.entries);
     let manifest = write_manifest(root, &manifest_name, entries, options, digest)?;
     done.timings.write += write_started.elapsed();
-    typeset::end_build(&session.base);
     if let Some(warm) = warm {
+        if !warm.primed && small {
+            done.timings.warmed_up = warm::warm_up(&session, &manifest, &done.rewritten, options);
+        }
         warm.primed = true;
     }
+    typeset::end_build(&session.base);
     Ok(done.report(session, manifest, started))
 }
 
@@ -146,14 +164,14 @@ fn typeset_and_join(
     previous: &Previous,
     options: &BuildOptions,
     small: bool,
-    layouts: Option<&mut warm::Layouts>,
+    layouts: &mut layouts::Layouts,
 ) -> Result<Done, BuildError> {
     let mut joiner = packets::Joiner::new(
         root,
         &session.checked.sources,
         &work.packets,
         work.packets_reused.clone(),
-        layouts,
+        Some(layouts),
     );
     let schedule = match small {
         true => work.longest_first(previous, &joiner),

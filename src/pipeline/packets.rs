@@ -13,8 +13,8 @@ use crate::output::{self, Attachment, IndexedPart, ManifestEntry, PacketIndex, P
 use crate::source::Sources;
 
 use super::errors::BuildError;
+use super::layouts::Layouts;
 use super::render::RenderedPacket;
-use super::warm::Layouts;
 use super::{pdf_path, write_if_changed};
 
 /// The parts recorded in a packet's manifest entry.

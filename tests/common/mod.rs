@@ -169,14 +169,14 @@ pub fn count_of(list: &[(&thidua::model::Unit, &thidua::model::unit::Nomination)
     thidua::jobs::lists::counted(of(SubjectType::Collective), of(SubjectType::Individual))
 }
 
-/// Every file under `root/output`, by path, with its bytes; the stamps cache
-/// (local to a machine) left out.
+/// Every file under `root/output`, by path, with its bytes; the caches
+/// local to a folder (stamps, packet layouts) left out.
 pub fn output_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(root.join("output"))
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .filter(|e| e.file_name() != ".thidua-stamps.json")
+        .filter(|e| !thidua::output::LOCAL_CACHES.contains(&&*e.file_name().to_string_lossy()))
         .map(|e| {
             let rel = e
                 .path()

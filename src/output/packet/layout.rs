@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 /// The packet's parts as placed in its file.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Layout {
     pub(super) parts: Vec<Placed>,
     /// The file's length: a file of another length is not the one described.
@@ -14,7 +16,7 @@ pub struct Layout {
 }
 
 /// One part's objects in the packet.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct Placed {
     /// The part's PDF, hashed: its bytes in the packet stand while it is the same.
     pub sha256: String,
@@ -28,7 +30,7 @@ pub(super) struct Placed {
 }
 
 /// One object of a part: `N 0 obj … endobj` at `at`, `len` bytes long.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct Object {
     pub number: u32,
     pub at: usize,
