@@ -111,20 +111,8 @@ fn build_with(
             &session.planned,
         )?;
     }
-    // Packet layouts: kept by `watch` after its first build, else read.
     let mut read_now = layouts::Layouts::default();
-    let layouts = match warm.as_deref_mut() {
-        Some(warm) if warm.primed => &mut warm.packets,
-        Some(warm) => {
-            warm.packets = layouts::Layouts::read(&out_dir);
-            &mut warm.packets
-        }
-        None if work.packets_reused.iter().any(Option::is_none) => {
-            read_now = layouts::Layouts::read(&out_dir);
-            &mut read_now
-        }
-        None => &mut read_now,
-    };
+    let layouts = packet_layouts(warm.as_deref_mut(), &mut read_now, &out_dir, &work);
     let mut done = typeset_and_join(root, &session, &work, &previous, options, small, layouts)?;
     layouts.write(&out_dir)?;
     let write_started = Instant::now();
@@ -152,6 +140,29 @@ fn build_with(
     }
     typeset::end_build(&session.base);
     Ok(done.report(session, manifest, started))
+}
+
+/// Where the packets' parts lie in their last files: kept by `watch` after
+/// its first build, else read from `out_dir` (into `read_now`) when a packet
+/// is to be joined.
+fn packet_layouts<'a>(
+    warm: Option<&'a mut Warm>,
+    read_now: &'a mut layouts::Layouts,
+    out_dir: &Path,
+    work: &Work,
+) -> &'a mut layouts::Layouts {
+    match warm {
+        Some(warm) if warm.primed => &mut warm.packets,
+        Some(warm) => {
+            warm.packets = layouts::Layouts::read(out_dir);
+            &mut warm.packets
+        }
+        None if work.packets_reused.iter().any(Option::is_none) => {
+            *read_now = layouts::Layouts::read(out_dir);
+            read_now
+        }
+        None => read_now,
+    }
 }
 
 /// Typesets the documents on the workers while this thread joins the
