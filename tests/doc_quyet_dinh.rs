@@ -261,7 +261,7 @@ fn many_recipients_give_two_sections_and_a_list_numbered_on_its_own() {
     assert!(has("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"));
 
     let start = list_start(&placed);
-    assert!(placed.pages.len() >= start + 1, "the list runs over a page");
+    assert!(placed.pages.len() > start, "the list runs over a page");
     // Sections in order, each numbered from 1.
     let one_ = text
         .find(&compact("I. TẬP THỂ 1 Phòng Hành chính tư pháp"))

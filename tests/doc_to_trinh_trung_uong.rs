@@ -177,14 +177,14 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
         format!(
             "- Danh sách {} đề nghị tặng {};",
             count_of(&chosen),
-            s_award_name(&campaign, s)
+            s_award_name(campaign, s)
         ),
         format!("- Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh ngày {met};"),
     ] {
         assert!(has(&line), "{line}");
     }
     // Related documents close the list; without them the reports do.
-    let end = if entry_attachments(&ap, s).is_empty() {
+    let end = if entry_attachments(ap, s).is_empty() {
         "."
     } else {
         ";"
@@ -192,8 +192,8 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
     assert!(has(&format!(
         "- {reports:02} báo cáo thành tích có xác nhận của cấp trình khen{end}"
     )));
-    for (i, a) in entry_attachments(&ap, s).iter().enumerate() {
-        let end = if i + 1 == entry_attachments(&ap, s).len() {
+    for (i, a) in entry_attachments(ap, s).iter().enumerate() {
+        let end = if i + 1 == entry_attachments(ap, s).len() {
             "."
         } else {
             ";"

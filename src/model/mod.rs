@@ -65,10 +65,10 @@ pub fn json_schema() -> serde_json::Value {
         ("ranking", ranking),
     ] {
         let mut schema = schema.to_value();
-        if let Some(own) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
-            if let Some(own) = own.as_object() {
-                defs.extend(own.clone());
-            }
+        if let Some(own) = schema.as_object_mut().and_then(|o| o.remove("$defs"))
+            && let Some(own) = own.as_object()
+        {
+            defs.extend(own.clone());
         }
         if let Some(o) = schema.as_object_mut() {
             o.remove("$schema");

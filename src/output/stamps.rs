@@ -53,10 +53,12 @@ impl Stamps {
     /// `sha256`: by its stamp when recorded and unchanged, else by reading it.
     pub fn intact(&self, root: &Path, rel: &str, sha256: &str) -> bool {
         let path = root.join(rel);
-        if let (Some(stamp), Some((len, modified_ns))) = (self.files.get(rel), stamp_of(&path)) {
-            if stamp.sha256 == sha256 && stamp.len == len && stamp.modified_ns == modified_ns {
-                return true;
-            }
+        if let (Some(stamp), Some((len, modified_ns))) = (self.files.get(rel), stamp_of(&path))
+            && stamp.sha256 == sha256
+            && stamp.len == len
+            && stamp.modified_ns == modified_ns
+        {
+            return true;
         }
         std::fs::read(&path).is_ok_and(|bytes| sha256_hex(&bytes) == sha256)
     }

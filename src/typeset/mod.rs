@@ -35,7 +35,7 @@ pub enum Memo {
     /// Only when the build ends ([`end_build`]), keeping what it used: a
     /// long-lived process rebuilding a few documents keeps exactly one
     /// save's layout for the next. Measured (BENCHMARKS.md): an age in
-    /// compilations kept several saves of a 150-page list, past 1 GiB.
+    /// compilations kept several saves of a 260-page list, past 1 GiB.
     Build,
 }
 
