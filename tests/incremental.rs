@@ -118,17 +118,8 @@ fn changing_one_input_rebuilds_exactly_the_documents_that_print_it() {
     // A nominee's summary prints in the unit's list, minutes and report, the
     // Sở Nội vụ's documents, and every packet that joins them.
     let before = tree(root.path());
-    let text = std::fs::read_to_string(&unit).unwrap();
-    let summary = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("summary:"))
-        .unwrap()
-        .to_string();
-    std::fs::write(
-        &unit,
-        text.replacen(&summary, &format!("{summary} Tiêu biểu."), 1),
-    )
-    .unwrap();
+    let (_, edited) = with_line_appended(&unit, "summary:", " Tiêu biểu.");
+    std::fs::write(&unit, edited).unwrap();
     build(root.path(), &BuildOptions::default());
     let now = changed(&before, &tree(root.path()));
     assert!(now.contains(
@@ -371,13 +362,7 @@ fn a_one_off_build_copies_unchanged_packet_parts_from_their_last_files() {
     build(root.path(), &BuildOptions::default());
     // A nominee's summary: the unit's and the province's packets join again.
     let unit = root.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
-    let text = std::fs::read_to_string(&unit).unwrap();
-    let summary = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("summary:"))
-        .unwrap()
-        .to_string();
-    let edited = text.replacen(&summary, &format!("{summary} Tiêu biểu."), 1);
+    let (text, edited) = with_line_appended(&unit, "summary:", " Tiêu biểu.");
     std::fs::write(&unit, &edited).unwrap();
     let report = build(root.path(), &BuildOptions::default());
     assert!(

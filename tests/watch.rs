@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use common::reference_copy;
+use common::{reference_copy, with_line_appended};
 
 /// A running `thidua watch` and the lines it prints on stderr.
 struct Watch {
@@ -103,13 +103,7 @@ fn watch_is_idle_until_a_save_and_rebuilds_once_per_save() {
 
     // One saved unit file: one rebuild, naming the documents that print the edit.
     let unit = dir.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
-    let text = std::fs::read_to_string(&unit).unwrap();
-    let task = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("text:"))
-        .unwrap()
-        .to_string();
-    let edited = text.replacen(&task, &format!("{task} Đã bổ sung."), 1);
+    let (_, edited) = with_line_appended(&unit, "text:", " Đã bổ sung.");
     std::fs::write(&unit, &edited).unwrap();
     let (status, named) = watch.rebuild();
     assert!(status.starts_with("dựng lại 1 văn bản,"), "{status}");
@@ -138,13 +132,8 @@ fn a_file_that_cannot_be_written_is_an_error_and_watch_goes_on() {
     std::fs::rename(&folder, &aside).unwrap();
     std::fs::write(&folder, b"not a folder").unwrap();
     let unit = dir.path().join("inputs/units/so-khoa-hoc-cong-nghe.yaml");
-    let text = std::fs::read_to_string(&unit).unwrap();
-    let task = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("text:"))
-        .unwrap()
-        .to_string();
-    std::fs::write(&unit, text.replacen(&task, &format!("{task} Một."), 1)).unwrap();
+    let (_, one) = with_line_appended(&unit, "text:", " Một.");
+    std::fs::write(&unit, one).unwrap();
     let error = watch.until("lỗi:").pop().unwrap();
     assert!(error.contains("không ghi được"), "{error}");
     assert!(error.contains("so-khoa-hoc-cong-nghe"), "{error}");
@@ -152,7 +141,8 @@ fn a_file_that_cannot_be_written_is_an_error_and_watch_goes_on() {
     // Put back, the next save is built, by the same process.
     std::fs::remove_file(&folder).unwrap();
     std::fs::rename(&aside, &folder).unwrap();
-    std::fs::write(&unit, text.replacen(&task, &format!("{task} Hai."), 1)).unwrap();
+    let (_, two) = with_line_appended(&unit, "text:", " Hai.");
+    std::fs::write(&unit, two).unwrap();
     let (status, named) = watch.rebuild();
     assert!(status.contains(" 0 lỗi"), "{status}");
     assert!(

@@ -188,3 +188,15 @@ pub fn output_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// The text of the YAML file at `path`, and the same text with `more`
+/// appended to its first line starting (after indentation) with `key`.
+pub fn with_line_appended(path: &Path, key: &str, more: &str) -> (String, String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(key))
+        .unwrap_or_else(|| panic!("{}: no line starting with {key}", path.display()));
+    let edited = text.replacen(line, &format!("{line}{more}"), 1);
+    (text, edited)
+}

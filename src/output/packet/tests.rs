@@ -78,6 +78,12 @@ fn join(
     (std::fs::read(out).expect("packet written"), joined)
 }
 
+/// The bytes of `texts` joined plainly, in a file of their own.
+fn plain(dir: &Path, texts: &[(&str, usize)]) -> Vec<u8> {
+    let (parts, built) = parts(dir, texts);
+    join(&dir.join("plain.pdf"), parts, &built, None, &HashMap::new()).0
+}
+
 fn previous(out: &Path, joined: Joined) -> Option<Previous> {
     Some(Previous {
         file: File::open(out).expect("last packet"),
@@ -99,9 +105,7 @@ fn parts_copied_from_the_last_file_or_parsed_ahead_give_the_same_bytes() {
 
     // The list gains a page: a plain join, then one from the last file.
     let changed = [("To trinh", 2), ("Danh sach moi", 4), ("Bao cao", 1)];
-    let plain_out = dir.path().join("plain.pdf");
-    let (plain_parts, plain_built) = parts(dir.path(), &changed);
-    let (plain, _) = join(&plain_out, plain_parts, &plain_built, None, &none);
+    let plain = plain(dir.path(), &changed);
     let (again, built) = parts(dir.path(), &changed);
     let (warm, rejoined) = join(&out, again, &built, previous(&out, joined), &none);
     assert_eq!(warm, plain, "copied parts moved to their new numbers");
@@ -129,9 +133,7 @@ fn a_last_file_not_as_recorded_is_not_trusted() {
     let at = joined.layout.parts[1].objects[0].at;
     bytes[at] = b'x';
     std::fs::write(&out, &bytes).expect("spoilt");
-    let plain_out = dir.path().join("plain.pdf");
-    let (plain_parts, plain_built) = parts(dir.path(), &texts);
-    let (plain, _) = join(&plain_out, plain_parts, &plain_built, None, &none);
+    let plain = plain(dir.path(), &texts);
     let (again, built) = parts(dir.path(), &texts);
     let (rejoined, _) = join(&out, again, &built, previous(&out, joined), &none);
     assert_eq!(rejoined, plain);
