@@ -11,7 +11,9 @@ pub mod xlsx;
 pub use manifest::{Attachment, IndexedPart, Manifest, ManifestEntry, PacketIndex, PartRef};
 pub use stamps::Stamps;
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -71,6 +73,22 @@ impl AtomicFile {
         // of files to the disk cost seconds and guards only against power loss.
         let path = self.path;
         test_hook::operation(|| tmp.persist(&path).map_err(|e| e.error))?;
+        Ok(())
+    }
+}
+
+impl AtomicFile {
+    /// Appends `range` of `from`, copied by the kernel (`copy_file_range`
+    /// where the file system has it) rather than through this process.
+    pub fn copy_range(&mut self, from: &File, range: Range<usize>) -> std::io::Result<()> {
+        self.tmp.flush()?;
+        let mut from = from;
+        from.seek(SeekFrom::Start(range.start as u64))?;
+        let len = range.len() as u64;
+        let copied = std::io::copy(&mut from.take(len), &mut self.tmp.get_ref().as_file())?;
+        if copied != len {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
         Ok(())
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use sha2::Sha256;
 
 /// The packet's parts as placed in its file.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -27,6 +28,24 @@ pub(super) struct Placed {
     pub first: u32,
     pub pages: Vec<u32>,
     pub objects: Vec<Object>,
+    /// The file hashed up to the part's end, kept in memory by the process
+    /// that wrote it (not on disk): the next join, finding the file unchanged
+    /// up to there, copies that prefix whole in the kernel and hashes on.
+    #[serde(skip)]
+    pub after: Option<Resume>,
+}
+
+/// A file's length and its SHA-256 state after as many bytes.
+#[derive(Clone)]
+pub(super) struct Resume {
+    pub len: usize,
+    pub hasher: Sha256,
+}
+
+impl std::fmt::Debug for Resume {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resume").field("len", &self.len).finish()
+    }
 }
 
 /// One object of a part: `N 0 obj … endobj` at `at`, `len` bytes long.

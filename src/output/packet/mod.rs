@@ -46,6 +46,8 @@ pub struct Joined {
     pub layout: Layout,
     /// Parts copied from the last file rather than parsed.
     pub copied: usize,
+    /// Of those, parts copied whole, where they were (`Placed::after`).
+    pub verbatim: usize,
 }
 
 /// The packet's last file, open, and where its parts lay in it.
@@ -108,6 +110,10 @@ pub struct Joining {
     /// The parts of `previous`, by their PDF's hash.
     kept: HashMap<String, usize>,
     copied: usize,
+    /// Everything written so far is the last file's own bytes, where they
+    /// were: a part of it lying right after them can be copied whole.
+    unchanged_so_far: bool,
+    verbatim_parts: usize,
     /// The bytes of a part copied from `previous`, read in one piece.
     buffer: Vec<u8>,
 }
@@ -140,6 +146,8 @@ impl Joining {
             previous,
             written: 0,
             copied: 0,
+            unchanged_so_far: true,
+            verbatim_parts: 0,
             buffer: Vec::new(),
         })
     }
@@ -161,7 +169,20 @@ impl Joining {
             };
             let kept =
                 (self.previous.as_ref()).and_then(|p| p.layout.parts.get(*self.kept.get(sha256)?));
+            let verbatim = match (kept, &self.previous) {
+                (Some(old), Some(previous))
+                    if self.unchanged_so_far && old.base == self.next_id =>
+                {
+                    self.writer.copy_verbatim(&previous.file, old)?
+                }
+                _ => false,
+            };
             let placed = match (kept, &self.previous) {
+                (Some(old), _) if verbatim => {
+                    self.copied += 1;
+                    self.verbatim_parts += 1;
+                    old.clone()
+                }
                 (Some(old), Some(previous)) => {
                     let copy = (self.writer).copy_from_file(
                         &previous.file,
@@ -195,8 +216,13 @@ impl Joining {
                     }
                 },
             };
+            // Bytes copied verbatim keep the file as it was up to here.
+            self.unchanged_so_far &= verbatim;
             self.next_id = placed.base + placed.span;
-            self.placed[index] = Some(placed);
+            self.placed[index] = Some(Placed {
+                after: Some(self.writer.resume()),
+                ..placed
+            });
             self.written += 1;
         }
         Ok(true)
@@ -212,6 +238,8 @@ impl Joining {
         self.next_id = FIRST_ITEM + self.parts.len() as u32;
         self.placed.iter_mut().for_each(|p| *p = None);
         self.copied = 0;
+        self.unchanged_so_far = true;
+        self.verbatim_parts = 0;
         Ok(())
     }
 
@@ -256,6 +284,7 @@ impl Joining {
             sha256: written.sha256,
             layout,
             copied: self.copied,
+            verbatim: self.verbatim_parts,
         })
     }
 }
@@ -312,6 +341,7 @@ impl<W: Write> PdfWriter<W> {
             first: first.0 - base,
             pages: pages.iter().map(|p| p.0 - base).collect(),
             objects,
+            after: None,
         })
     }
 
@@ -364,6 +394,7 @@ impl<W: Write> PdfWriter<W> {
             first: placed.first,
             pages: placed.pages.clone(),
             objects,
+            after: None,
         }))
     }
 

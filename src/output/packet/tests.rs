@@ -110,6 +110,15 @@ fn parts_copied_from_the_last_file_or_parsed_ahead_give_the_same_bytes() {
     let (warm, rejoined) = join(&out, again, &built, previous(&out, joined), &none);
     assert_eq!(warm, plain, "copied parts moved to their new numbers");
     assert_eq!(rejoined.copied, 2);
+    assert_eq!(
+        rejoined.verbatim, 1,
+        "the report, first in the file, copied whole"
+    );
+    assert_eq!(
+        rejoined.sha256,
+        crate::output::sha256_hex(&warm),
+        "hashing resumed"
+    );
 
     // The changed part parsed ahead, as a worker does.
     let path = dir.path().join("part-1.pdf").display().to_string();
@@ -135,8 +144,34 @@ fn a_last_file_not_as_recorded_is_not_trusted() {
     std::fs::write(&out, &bytes).expect("spoilt");
     let plain = plain(dir.path(), &texts);
     let (again, built) = parts(dir.path(), &texts);
-    let (rejoined, _) = join(&out, again, &built, previous(&out, joined), &none);
+    // As read from disk: no hashing state, each copied object checked.
+    let mut last = previous(&out, joined).expect("last packet");
+    last.layout.parts.iter_mut().for_each(|p| p.after = None);
+    let (rejoined, _) = join(&out, again, &built, Some(last), &none);
     assert_eq!(rejoined, plain);
+}
+
+#[test]
+fn an_unchanged_head_of_the_file_is_copied_whole_and_hashed_on() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    let none = HashMap::new();
+    let (first, built) = parts(dir.path(), &[("Mot", 1), ("Hai", 2), ("Ba", 1)]);
+    let (_, joined) = join(&out, first, &built, None, &none);
+    // The first part in reading order, last in the file, changes.
+    let changed = [("Mot moi", 2), ("Hai", 2), ("Ba", 1)];
+    let plain = plain(dir.path(), &changed);
+    let (again, built) = parts(dir.path(), &changed);
+    let (warm, rejoined) = join(&out, again, &built, previous(&out, joined), &none);
+    assert_eq!(warm, plain);
+    assert_eq!((rejoined.copied, rejoined.verbatim), (2, 2));
+    assert_eq!(rejoined.sha256, crate::output::sha256_hex(&warm));
+    // Once more, unchanged: every part whole, the hash the same.
+    let (again, built) = parts(dir.path(), &changed);
+    let (same, third) = join(&out, again, &built, previous(&out, rejoined), &none);
+    assert_eq!(same, plain);
+    assert_eq!(third.verbatim, 3);
+    assert_eq!(third.sha256, crate::output::sha256_hex(&plain));
 }
 
 #[test]

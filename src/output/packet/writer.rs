@@ -5,13 +5,15 @@
 //! compact layout; every other object by lopdf itself.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::Write;
 
 use lopdf::{Dictionary, Object, Writer};
 use sha2::{Digest, Sha256};
 
-use super::layout;
+use super::layout::{self, Placed};
 use super::{CATALOG, INFO, PacketError, write_error};
+use crate::output::AtomicFile;
 
 pub(super) struct PdfWriter<W: Write> {
     out: W,
@@ -125,6 +127,14 @@ impl<W: Write> PdfWriter<W> {
         })
     }
 
+    /// The file hashed so far, for the next join to resume from.
+    pub(super) fn resume(&self) -> layout::Resume {
+        layout::Resume {
+            len: self.len,
+            hasher: self.hasher.clone(),
+        }
+    }
+
     /// The bytes written, for a writer into memory (no table, no trailer).
     pub(super) fn into_inner(self) -> W {
         self.out
@@ -229,5 +239,26 @@ fn name(out: &mut Vec<u8>, name: &[u8]) {
         } else {
             out.push(byte);
         }
+    }
+}
+
+impl PdfWriter<AtomicFile> {
+    /// Copies `old`, a part of the last file `from` whose bytes up to its
+    /// start are the ones written so far, byte for byte (same numbers, same
+    /// offsets) without reading it: the kernel copies, and hashing resumes
+    /// from the state `old.after` kept. False, with nothing written, when it
+    /// does not lie right here or no state was kept.
+    pub(super) fn copy_verbatim(&mut self, from: &File, old: &Placed) -> Result<bool, PacketError> {
+        let (Some(range), Some(after)) = (old.range(), old.after.as_ref()) else {
+            return Ok(false);
+        };
+        if range.start != self.len || after.len != range.end || !self.scratch.is_empty() {
+            return Ok(false);
+        }
+        self.out.copy_range(from, range).map_err(write_error)?;
+        self.len = after.len;
+        self.hasher = after.hasher.clone();
+        (self.offsets).extend(old.objects.iter().map(|o| (o.number, o.at)));
+        Ok(true)
     }
 }
