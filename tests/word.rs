@@ -457,6 +457,49 @@ fn a_template_override_changes_both_files() {
     assert!(common::has(&placed, sentence), "in the PDF");
 }
 
+/// The layout library's tables take their cells as an array (`rows:`, what
+/// the built-in templates pass: Typst binds spread arguments in quadratic
+/// time) and, for a workspace's templates written before, one by one; both
+/// print, in order, in the PDF and the Word file.
+#[test]
+fn tables_take_their_cells_as_an_array_or_one_by_one() {
+    let dir = common::reference_copy();
+    let head = "#import \"/lib/nd30.typ\": *\n#show: official-document.with(title: {{ title|typst_str }}, date: {{ campaign.plan.date|typst_date }})\n";
+    let body = "#data-table(columns: (1fr, 1fr), header: ([A], [B]), rows: ([Mảng một], [Mảng hai]), [Lẻ một], [Lẻ hai])\n\
+                #count-table(columns: (1fr, 1fr), header: ([C], [D]), [Đếm một], [Đếm hai])\n";
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/ke-hoach.typ"),
+        format!("{head}{body}"),
+    )
+    .unwrap();
+    let cells = [
+        "Mảng một",
+        "Mảng hai",
+        "Lẻ một",
+        "Lẻ hai",
+        "Đếm một",
+        "Đếm hai",
+    ];
+    let (_, placed) = common::laid_out(dir.path(), "ke-hoach");
+    let text = placed.compact_text();
+    let at: Vec<usize> = (cells.iter())
+        .map(|c| text.find(&c.replace(' ', "")).expect(c))
+        .collect();
+    assert!(at.is_sorted(), "in order in the PDF: {text}");
+    let manifest = build(dir.path(), &BuildOptions::default());
+    let plan = (manifest.documents.iter())
+        .find(|d| d.path == "output/lang-son/ke-hoach.pdf")
+        .unwrap();
+    let file = std::fs::File::open(dir.path().join(&plan.docx.as_ref().unwrap().path)).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let at: Vec<usize> = cells.iter().map(|c| xml.find(c).expect(c)).collect();
+    assert!(at.is_sorted(), "in order in the Word file");
+}
+
 /// A workspace's own layout library written before the Word files (no
 /// `word` branches): every PDF is still written, each Word file that cannot
 /// be made is a warning (TD0018) shown again at the next build.
