@@ -32,8 +32,10 @@ fn share(in_favour: u32, members: u32) -> String {
     format!("{percent}%")
 }
 
+type Listed<'a> = Vec<(&'a Unit, &'a Nomination)>;
+
 /// Every provincial nomination in unit file order, and those that passed.
-fn pool_and_passed(ws: &Workspace) -> (Vec<(&Unit, &Nomination)>, Vec<(&Unit, &Nomination)>) {
+fn pool_and_passed(ws: &Workspace) -> (Listed<'_>, Listed<'_>) {
     let campaign = &ws.campaign.as_ref().unwrap().value;
     let ap = &ws.appraisal.as_ref().unwrap().value;
     let award = campaign

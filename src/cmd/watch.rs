@@ -49,7 +49,7 @@ pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
         "đang chờ thay đổi trong inputs/ và templates/ (Ctrl+C để dừng)",
         "watching inputs/ and templates/ (Ctrl+C to stop)",
     );
-    while changes.next().is_some() {
+    while changes.wait().is_some() {
         // A file that cannot be written now (a full disk, a PDF held open)
         // may be written at the next save: the error is shown, watch goes on.
         if let Err(e) = rebuild(&args, &options, &mut warm, true) {

@@ -110,7 +110,7 @@ fn render_jobs(
     env: &minijinja::Environment<'static>,
     options: &BuildOptions,
     cache: Option<&mut Renders>,
-    unchanged: &(dyn Fn(&str) -> bool + Sync),
+    unchanged: &Unchanged<'_>,
 ) {
     let mut all = jobs::for_workspace(&session.checked.workspace, options.threads());
     let limit = options.max_documents.unwrap_or(MAX_DOCUMENTS);
@@ -165,6 +165,9 @@ fn render_jobs(
     session.packets = keyed;
 }
 
+/// Whether an input file (by name) is the same as at the last build.
+type Unchanged<'a> = dyn Fn(&str) -> bool + Sync + 'a;
+
 /// Renders `documents` (or keeps the last build's sources of those whose
 /// input files are unchanged), keys them, and keeps this build's sources in
 /// the cache for the next.
@@ -172,7 +175,7 @@ fn render_documents(
     session: &mut Session,
     env: &minijinja::Environment<'static>,
     options: &BuildOptions,
-    (cache, unchanged): (Option<&mut Renders>, &(dyn Fn(&str) -> bool + Sync)),
+    (cache, unchanged): (Option<&mut Renders>, &Unchanged<'_>),
     base_key: &str,
     documents: Vec<Document>,
 ) {

@@ -70,7 +70,7 @@ impl Changes {
 
     /// Blocks until a source's content changed and the burst settled; returns
     /// the changed files, sorted. `None` when the watcher stopped.
-    pub fn next(&mut self) -> Option<Vec<PathBuf>> {
+    pub fn wait(&mut self) -> Option<Vec<PathBuf>> {
         let mut changed = BTreeSet::new();
         let mut settle = SETTLE;
         loop {

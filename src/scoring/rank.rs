@@ -128,7 +128,7 @@ fn separate<'a>(
         return;
     }
     let mut sorted = members;
-    sorted.sort_by(|&a, &b| value(b).cmp(&value(a)));
+    sorted.sort_by_key(|&m| std::cmp::Reverse(value(m)));
     steps.push(TieStep::Breaker {
         breaker,
         values: sorted

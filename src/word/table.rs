@@ -163,9 +163,7 @@ fn place<'a>(rows: &[Vec<(usize, usize, &'a HtmlElement)>], count: usize) -> Vec
             let rowspan = (*rowspan).min(rows.len() - r);
             for below in r + 1..r + rowspan {
                 covered[below][column] = Some(colspan);
-                for c in column..column + colspan {
-                    taken[below][c] = true;
-                }
+                taken[below][column..column + colspan].fill(true);
             }
             slots.push(Slot::Start(column, colspan, rowspan, el));
             column += colspan;
