@@ -18,11 +18,9 @@ use typst_html::HtmlDocument;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WordError {
-    #[error(
-        "mẫu không gọi `official-document` của thư viện trình bày, nên không có tệp Word (Word file needs the layout library's official-document)"
-    )]
+    #[error("mẫu không gọi `official-document` của thư viện trình bày, nên không có tệp Word")]
     NoDocument,
-    #[error("thư viện trình bày thiếu thuộc tính {0} (layout library lacks {0})")]
+    #[error("thư viện trình bày thiếu thuộc tính {0}")]
     Attribute(&'static str),
     #[error("không ghi được tệp Word: {0}")]
     Zip(#[from] zip::result::ZipError),
