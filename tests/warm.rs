@@ -74,7 +74,7 @@ fn warm_rebuilds_equal_cold_builds_after_a_sequence_of_edits() {
         "{SUMMARY}{}",
         " Chủ trì nhiều nhiệm vụ trọng tâm của ngành.".repeat(40)
     );
-    let mut copied = 0;
+    let (mut copied, mut verbatim) = (0, 0);
     for step in 0..9 {
         match step {
             // A nominee's summary: the unit's list, minutes, report; the province's lists.
@@ -127,6 +127,7 @@ fn warm_rebuilds_equal_cold_builds_after_a_sequence_of_edits() {
             "step {step} rewrote something"
         );
         copied += report.timings.parts_copied;
+        verbatim += report.timings.parts_verbatim;
         if matches!(step, 0 | 1 | 2 | 8) {
             assert_eq!(
                 report.timings.rendered,
@@ -150,6 +151,10 @@ fn warm_rebuilds_equal_cold_builds_after_a_sequence_of_edits() {
     assert!(
         copied > 0,
         "packets copied unchanged parts from their last files"
+    );
+    assert!(
+        verbatim > 0,
+        "the unchanged head of a packet's last file copied whole"
     );
 }
 

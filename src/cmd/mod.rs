@@ -175,6 +175,11 @@ pub fn timings_table(t: &Timings, lang: Lang) -> String {
         ("văn bản dựng nguồn", "documents rendered", t.rendered),
         ("phần hồ sơ chép lại", "packet parts copied", t.parts_copied),
         (
+            "  trong đó chép nguyên khối",
+            "  of which copied whole",
+            t.parts_verbatim,
+        ),
+        (
             "văn bản dàn trang sẵn",
             "documents laid out ahead",
             t.warmed_up,

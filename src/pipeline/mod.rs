@@ -212,9 +212,10 @@ fn typeset_and_join(
     }
     let join_started = Instant::now();
     let joined_before = joiner.time;
-    let (reused, copied) = joiner.finish(&mut done.entries, &mut done.rewritten)?;
-    done.reused += reused;
-    done.timings.parts_copied = copied;
+    let joins = joiner.finish(&mut done.entries, &mut done.rewritten)?;
+    done.reused += joins.kept;
+    done.timings.parts_copied = joins.copied;
+    done.timings.parts_verbatim = joins.verbatim;
     done.timings.packets = joined_before + join_started.elapsed();
     Ok(done)
 }

@@ -30,10 +30,29 @@ pub fn part_refs(packet: &Packet) -> Vec<PartRef> {
         .collect()
 }
 
+/// What the packets' joins did.
+#[derive(Debug, Default)]
+pub struct Joins {
+    /// Packets kept unchanged from the last build.
+    pub kept: usize,
+    /// Parts copied from packets' last files rather than parsed.
+    pub copied: usize,
+    /// Of those, parts copied whole with the unchanged head of their file.
+    pub verbatim: usize,
+}
+
+/// A packet joined anew: its path, pages, SHA-256 and what was copied.
+struct Made {
+    path: String,
+    pages: usize,
+    sha256: String,
+    copied: usize,
+    verbatim: usize,
+}
+
 /// Joins every packet whose parts are all listed in `entries` (or keeps it
-/// where `reused` has it unchanged) and lists it. Returns how many were
-/// reused and how many parts were copied from packets' last files; the
-/// paths joined anew go to `joined`.
+/// where `reused` has it unchanged) and lists it; the paths joined anew go
+/// to `joined`.
 pub fn join_all(
     root: &Path,
     sources: &Sources,
@@ -41,7 +60,7 @@ pub fn join_all(
     reused: Vec<Option<ManifestEntry>>,
     entries: &mut Vec<ManifestEntry>,
     joined: &mut Vec<String>,
-) -> Result<(usize, usize), BuildError> {
+) -> Result<Joins, BuildError> {
     let mut joiner = Joiner::new(root, sources, packets, reused, None);
     // Packets are no one's parts: what is built now is all a packet may join.
     for entry in entries.iter() {
@@ -66,8 +85,8 @@ pub struct Joiner<'a> {
     holding: HashMap<String, Vec<usize>>,
     /// The packets being written.
     joining: Vec<Option<Joining>>,
-    /// Each packet joined: its path, pages, SHA-256 and parts copied.
-    joined: Vec<Option<(String, usize, String, usize)>>,
+    /// Each packet joined.
+    joined: Vec<Option<Made>>,
     layouts: Option<&'a mut Layouts>,
     /// The first failed join: the build stops with it once the workers end.
     error: Option<BuildError>,
@@ -95,7 +114,7 @@ impl<'a> Joiner<'a> {
             root,
             sources,
             joining: packets.iter().map(|_| None).collect(),
-            joined: vec![None; packets.len()],
+            joined: packets.iter().map(|_| None).collect(),
             packets: packets.to_vec(),
             reused,
             built: HashMap::new(),
@@ -198,24 +217,29 @@ impl<'a> Joiner<'a> {
         if let Some(layouts) = self.layouts.as_deref_mut() {
             layouts.keep(self.root, &path, joined.layout);
         }
-        self.joined[i] = Some((path, joined.pages, joined.sha256, joined.copied));
+        self.joined[i] = Some(Made {
+            path,
+            pages: joined.pages,
+            sha256: joined.sha256,
+            copied: joined.copied,
+            verbatim: joined.verbatim,
+        });
         Ok(())
     }
 
     /// Joins what is complete and not joined yet, and lists every packet
     /// kept or joined in `entries` (in the packets' order), the paths joined
-    /// anew in `joined`; a packet with a part not built is not written. Returns how many packets were kept and how many
-    /// parts were copied from packets' last files.
+    /// anew in `joined`; a packet with a part not built is not written.
     pub fn finish(
         mut self,
         entries: &mut Vec<ManifestEntry>,
         joined: &mut Vec<String>,
-    ) -> Result<(usize, usize), BuildError> {
+    ) -> Result<Joins, BuildError> {
         self.start();
         if let Some(e) = self.error {
             return Err(e);
         }
-        let (mut count, mut copied) = (0, 0);
+        let mut joins = Joins::default();
         for ((rendered, reused), made) in self.packets.iter().zip(self.reused).zip(self.joined) {
             let packet = &rendered.packet;
             let inputs: Vec<String> = packet
@@ -225,7 +249,7 @@ impl<'a> Joiner<'a> {
                 .collect();
             let entry = match (reused, made) {
                 (Some(entry), _) => {
-                    count += 1;
+                    joins.kept += 1;
                     ManifestEntry {
                         title: packet.title.clone(),
                         inputs,
@@ -233,16 +257,17 @@ impl<'a> Joiner<'a> {
                         ..entry
                     }
                 }
-                (None, Some((path, pages, sha256, parts))) => {
-                    copied += parts;
-                    joined.push(path.clone());
+                (None, Some(made)) => {
+                    joins.copied += made.copied;
+                    joins.verbatim += made.verbatim;
+                    joined.push(made.path.clone());
                     ManifestEntry {
-                        path,
+                        path: made.path,
                         kind: crate::jobs::DocKind::Packet.to_string(),
                         unit: packet.unit.clone(),
                         title: packet.title.clone(),
-                        pages,
-                        sha256,
+                        pages: made.pages,
+                        sha256: made.sha256,
                         inputs,
                         attachments: vec![],
                         docx: None,
@@ -255,7 +280,7 @@ impl<'a> Joiner<'a> {
             entries.push(entry);
             archive(self.root, packet, entries)?;
         }
-        Ok((count, copied))
+        Ok(joins)
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Timings {
     pub rendered: usize,
     /// Packet parts copied from the packet's last file rather than parsed.
     pub parts_copied: usize,
+    /// Of those, parts copied whole with their file's unchanged head (`watch`).
+    pub parts_verbatim: usize,
     /// Documents laid out ahead, for Typst's memo only, by a long-lived
     /// process's first build (`watch`).
     pub warmed_up: usize,
