@@ -75,9 +75,7 @@ impl AtomicFile {
         test_hook::operation(|| tmp.persist(&path).map_err(|e| e.error))?;
         Ok(())
     }
-}
 
-impl AtomicFile {
     /// Appends `range` of `from`, copied by the kernel (`copy_file_range`
     /// where the file system has it) rather than through this process.
     pub fn copy_range(&mut self, from: &File, range: Range<usize>) -> std::io::Result<()> {

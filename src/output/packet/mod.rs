@@ -173,7 +173,14 @@ impl Joining {
                 (Some(old), Some(previous))
                     if self.unchanged_so_far && old.base == self.next_id =>
                 {
-                    self.writer.copy_verbatim(&previous.file, old)?
+                    match self.writer.copy_verbatim(&previous.file, old) {
+                        Ok(copied) => copied,
+                        // Cut short since, say: written again without it.
+                        Err(_) => {
+                            self.restart()?;
+                            continue;
+                        }
+                    }
                 }
                 _ => false,
             };

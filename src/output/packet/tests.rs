@@ -175,6 +175,30 @@ fn an_unchanged_head_of_the_file_is_copied_whole_and_hashed_on() {
 }
 
 #[test]
+fn a_last_file_cut_short_while_joining_is_not_trusted() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("packet.pdf");
+    let none = HashMap::new();
+    let texts = [("Mot", 1), ("Hai", 2), ("Ba", 1)];
+    let (first, built) = parts(dir.path(), &texts);
+    let (bytes, joined) = join(&out, first, &built, None, &none);
+    let plain = plain(dir.path(), &texts);
+    let (again, built) = parts(dir.path(), &texts);
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date");
+    let last = previous(&out, joined);
+    let mut joining = Joining::start(&out, "Hồ sơ", date, again, last).expect("started");
+    // Another program cuts the last file after the join took it.
+    std::fs::write(&out, &bytes[..bytes.len() / 4]).expect("cut");
+    assert!(joining.advance(&built, &none, read).expect("advanced"));
+    let rejoined = joining.finish().expect("finished");
+    assert_eq!(std::fs::read(&out).expect("packet"), plain);
+    assert_eq!(
+        (rejoined.copied, rejoined.sha256),
+        (0, crate::output::sha256_hex(&plain))
+    );
+}
+
+#[test]
 fn parts_are_written_last_first_and_read_in_order() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let out = dir.path().join("packet.pdf");
