@@ -22,6 +22,25 @@ fn build(root: &Path, options: &BuildOptions) -> Manifest {
     Manifest::read(&root.join("output/manifest.json")).unwrap()
 }
 
+/// A part of the Word file at `docx` (relative to `root`), as text.
+fn docx_part(root: &Path, docx: &str, name: &str) -> String {
+    let file = std::fs::File::open(root.join(docx)).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// The body of the Word file beside the PDF at `pdf` (as the manifest lists it).
+fn word_body(root: &Path, manifest: &Manifest, pdf: &str) -> String {
+    let entry = (manifest.documents.iter()).find(|d| d.path == pdf).unwrap();
+    docx_part(
+        root,
+        &entry.docx.as_ref().unwrap().path,
+        "word/document.xml",
+    )
+}
+
 /// Every document but a packet has its `.docx` beside its PDF, listed with its hash.
 fn assert_every_document_has_its_word_file(root: &Path, manifest: &Manifest) {
     for d in &manifest.documents {
@@ -291,13 +310,7 @@ fn word_files_are_reproducible_listed_and_optional() {
 fn word_file_is_laid_out_in_words_own_terms() {
     let dir = common::reference_copy();
     let manifest = build(dir.path(), &BuildOptions::default());
-    let part = |docx: &str, name: &str| -> String {
-        let file = std::fs::File::open(dir.path().join(docx)).unwrap();
-        let mut zip = zip::ZipArchive::new(file).unwrap();
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
-        text
-    };
+    let part = |docx: &str, name: &str| docx_part(dir.path(), docx, name);
     let decision = manifest
         .documents
         .iter()
@@ -439,16 +452,7 @@ fn a_template_override_changes_both_files() {
     std::fs::write(dir.path().join("templates/to-trinh.typ"), overridden).unwrap();
     let manifest = build(dir.path(), &BuildOptions::default());
     let stem = "lang-son/so-noi-vu/bang-khen-chu-tich-tinh/to-trinh";
-    let entry = manifest
-        .documents
-        .iter()
-        .find(|d| d.path == format!("output/{stem}.pdf"))
-        .unwrap();
-    let file = std::fs::File::open(dir.path().join(&entry.docx.as_ref().unwrap().path)).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = word_body(dir.path(), &manifest, &format!("output/{stem}.pdf"));
     assert!(
         xml.contains("Câu riêng của mẫu ghi đè: #không-phải-mã $x$."),
         "in the Word file"
@@ -488,14 +492,7 @@ fn tables_take_their_cells_as_an_array_or_one_by_one() {
         .collect();
     assert!(at.is_sorted(), "in order in the PDF: {text}");
     let manifest = build(dir.path(), &BuildOptions::default());
-    let plan = (manifest.documents.iter())
-        .find(|d| d.path == "output/lang-son/ke-hoach.pdf")
-        .unwrap();
-    let file = std::fs::File::open(dir.path().join(&plan.docx.as_ref().unwrap().path)).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = word_body(dir.path(), &manifest, "output/lang-son/ke-hoach.pdf");
     let at: Vec<usize> = cells.iter().map(|c| xml.find(c).expect(c)).collect();
     assert!(at.is_sorted(), "in order in the Word file");
 }

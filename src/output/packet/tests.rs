@@ -84,6 +84,15 @@ fn plain(dir: &Path, texts: &[(&str, usize)]) -> Vec<u8> {
     join(&dir.join("plain.pdf"), parts, &built, None, &HashMap::new()).0
 }
 
+/// `texts` joined into `packet.pdf` in `dir` with no last file: its path,
+/// bytes and what the join said.
+fn first_join(dir: &Path, texts: &[(&str, usize)]) -> (PathBuf, Vec<u8>, Joined) {
+    let out = dir.join("packet.pdf");
+    let (parts, built) = parts(dir, texts);
+    let (bytes, joined) = join(&out, parts, &built, None, &HashMap::new());
+    (out, bytes, joined)
+}
+
 fn previous(out: &Path, joined: Joined) -> Option<Previous> {
     Some(Previous {
         file: File::open(out).expect("last packet"),
@@ -94,11 +103,9 @@ fn previous(out: &Path, joined: Joined) -> Option<Previous> {
 #[test]
 fn parts_copied_from_the_last_file_or_parsed_ahead_give_the_same_bytes() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let out = dir.path().join("packet.pdf");
     let none = HashMap::new();
     let texts = [("To trinh", 2), ("Danh sach", 3), ("Bao cao", 1)];
-    let (first, built) = parts(dir.path(), &texts);
-    let (bytes, joined) = join(&out, first, &built, None, &none);
+    let (out, bytes, joined) = first_join(dir.path(), &texts);
     assert_eq!(joined.pages, 6);
     assert_eq!(joined.sha256, crate::output::sha256_hex(&bytes));
     assert_eq!(joined.copied, 0);
@@ -133,11 +140,9 @@ fn parts_copied_from_the_last_file_or_parsed_ahead_give_the_same_bytes() {
 #[test]
 fn a_last_file_not_as_recorded_is_not_trusted() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let out = dir.path().join("packet.pdf");
     let none = HashMap::new();
     let texts = [("Mot", 1), ("Hai", 2), ("Ba", 1)];
-    let (first, built) = parts(dir.path(), &texts);
-    let (mut bytes, joined) = join(&out, first, &built, None, &none);
+    let (out, mut bytes, joined) = first_join(dir.path(), &texts);
     // The same length, one object number spoilt where the layout points.
     let at = joined.layout.parts[1].objects[0].at;
     bytes[at] = b'x';
@@ -154,10 +159,8 @@ fn a_last_file_not_as_recorded_is_not_trusted() {
 #[test]
 fn an_unchanged_head_of_the_file_is_copied_whole_and_hashed_on() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let out = dir.path().join("packet.pdf");
     let none = HashMap::new();
-    let (first, built) = parts(dir.path(), &[("Mot", 1), ("Hai", 2), ("Ba", 1)]);
-    let (_, joined) = join(&out, first, &built, None, &none);
+    let (out, _, joined) = first_join(dir.path(), &[("Mot", 1), ("Hai", 2), ("Ba", 1)]);
     // The first part in reading order, last in the file, changes.
     let changed = [("Mot moi", 2), ("Hai", 2), ("Ba", 1)];
     let plain = plain(dir.path(), &changed);
@@ -177,11 +180,9 @@ fn an_unchanged_head_of_the_file_is_copied_whole_and_hashed_on() {
 #[test]
 fn a_last_file_cut_short_while_joining_is_not_trusted() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let out = dir.path().join("packet.pdf");
     let none = HashMap::new();
     let texts = [("Mot", 1), ("Hai", 2), ("Ba", 1)];
-    let (first, built) = parts(dir.path(), &texts);
-    let (bytes, joined) = join(&out, first, &built, None, &none);
+    let (out, bytes, joined) = first_join(dir.path(), &texts);
     let plain = plain(dir.path(), &texts);
     let (again, built) = parts(dir.path(), &texts);
     let date = NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date");
