@@ -59,7 +59,10 @@ echo "edit in watch, seconds from the save to: unit's documents, province lists,
   log=$WORK/watch.log
   "$THIDUA" watch "$SYN" > "$log" 2>&1 & pid=$!
   until grep -q "giây" "$log"; do sleep 0.5; done
+  # The process's CPU time (user and system) over the measured saves.
+  cpu() { awk '{print $14+$15}' "/proc/$pid/stat"; }
   for n in 1 2 3 4; do
+    [ "$n" = 2 ] && cpu0=$(cpu)
     before=$(grep -c "giây" "$log")
     sleep 1
     t0=$(date +%s.%N)
@@ -79,9 +82,10 @@ echo "edit in watch, seconds from the save to: unit's documents, province lists,
     for t in "$unit" "$lists" "$unit_packet" "$appraisal" "$words"; do echo -n "$(echo "$t - $t0" | bc) "; done
     echo "$own"
   done > "$WORK/saves.txt"
+  cpu_per_save=$(echo "scale=2; ($(cpu) - $cpu0) / $(getconf CLK_TCK) / 3" | bc)
   rss=$(ps -o rss= -p $pid); kill $pid; wait $pid 2>/dev/null || true
   for col in 1 2 3 4 5 6; do sort -n -k$col "$WORK/saves.txt" | sed -n 2p | cut -d' ' -f$col; done | tr '\n' ' '
-  echo "$rss"
+  echo "$rss; CPU seconds per save: $cpu_per_save"
 )
 
 echo "## (c) floor: the same sources typeset in one warm process (seconds, peak KiB)"

@@ -6,17 +6,19 @@
 //! instead of parsed again.
 
 mod layout;
+mod part;
+mod scan;
 #[cfg(test)]
 mod tests;
 mod writer;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 pub use layout::Layout;
 use layout::Placed;
@@ -297,61 +299,6 @@ impl Joining {
 }
 
 impl<W: Write> PdfWriter<W> {
-    /// Copies a part's pages and what they need, numbered from `base`.
-    fn copy_part(
-        &mut self,
-        part: &Part,
-        sha256: &str,
-        pdf: &[u8],
-        base: u32,
-    ) -> Result<Placed, PacketError> {
-        let unreadable = |message: String| PacketError::Part {
-            part: part.path.clone(),
-            message,
-        };
-        let mut doc = Document::load_mem(pdf).map_err(|e| unreadable(e.to_string()))?;
-        doc.renumber_objects_with(base);
-        let span = doc.max_id + 1 - base;
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-        let Some(&first) = pages.first() else {
-            return Err(unreadable("không có trang nào".to_string()));
-        };
-        // What the pages need (content, fonts, images), and nothing of the
-        // part's own catalog, page tree, outline, metadata or structure tree.
-        let mut needed: BTreeSet<ObjectId> = BTreeSet::new();
-        let mut stack: Vec<ObjectId> = pages.clone();
-        while let Some(id) = stack.pop() {
-            if !needed.insert(id) {
-                continue;
-            }
-            if let Some(object) = doc.objects.get(&id) {
-                references(object, pages.contains(&id), &mut stack);
-            }
-        }
-        let mut objects = Vec::with_capacity(needed.len());
-        for id in &needed {
-            let Some(object) = doc.objects.get_mut(id) else {
-                continue;
-            };
-            if pages.contains(id)
-                && let Object::Dictionary(page) = object
-            {
-                page.set("Parent", Object::Reference((PAGES, 0)));
-                page.remove(b"StructParents");
-            }
-            objects.push(self.write_part_object(id.0, object, base)?);
-        }
-        Ok(Placed {
-            sha256: sha256.to_string(),
-            base,
-            span,
-            first: first.0 - base,
-            pages: pages.iter().map(|p| p.0 - base).collect(),
-            objects,
-            after: None,
-        })
-    }
-
     /// Copies a part placed in the last file, numbered from `base` now; its
     /// bytes are read into `buffer` in one piece. `Ok(None)` when the file
     /// does not hold what the layout says.
@@ -460,25 +407,6 @@ impl<W: Write> PdfWriter<W> {
             ),
         );
         self.write(INFO, &Object::Dictionary(info))
-    }
-}
-
-/// Pushes the objects `object` refers to; a page's `/Parent` (its old page
-/// tree) is not followed.
-fn references(object: &Object, is_page: bool, out: &mut Vec<ObjectId>) {
-    match object {
-        Object::Reference(id) => out.push(*id),
-        Object::Array(items) => items.iter().for_each(|o| references(o, false, out)),
-        Object::Dictionary(dict) => {
-            for (key, value) in dict.iter() {
-                if is_page && key.as_slice() == b"Parent" {
-                    continue;
-                }
-                references(value, false, out);
-            }
-        }
-        Object::Stream(stream) => references(&Object::Dictionary(stream.dict.clone()), false, out),
-        _ => {}
     }
 }
 

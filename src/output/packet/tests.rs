@@ -240,3 +240,86 @@ fn a_packet_not_finished_leaves_the_last_file_as_it_was() {
         .collect();
     assert_eq!(left.len(), 3, "no temporary file left: {left:?}");
 }
+
+/// A PDF as Typst makes them: a page header, a table over pages, links,
+/// a structure tree; titles holding what looks like references.
+fn typst_pdf() -> Vec<u8> {
+    let base = crate::typeset::Base::new(std::iter::empty());
+    let source = r#"#set document(title: "Thử (1 0 R) \\ 2 0 R", date: datetime(year: 2024, month: 5, day: 2))
+#set text(font: "Liberation Serif", lang: "vi")
+#set page(paper: "a5", header: context align(center, str(counter(page).get().first())))
+= Danh sách (3 0 R)
+#table(columns: 3, [TT], [Họ và tên], [Ghi chú],
+  ..range(80).map(i => (str(i), [Nguyễn Văn #i (4 0 R)], link(<end>)[cuối])).flatten())
+#heading[Cuối] <end>
+#link("https://example.org")[Trang (5 0 R)]
+"#;
+    let date = NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date");
+    let document = crate::typeset::layout(&base, source.to_string(), date).expect("laid out");
+    crate::typeset::pdf(&document, "part").expect("exported")
+}
+
+/// What `copy` writes of a part, made a PDF of its own and parsed back,
+/// with where the part was placed.
+fn copied(copy: impl FnOnce(&mut PdfWriter<Vec<u8>>) -> Placed) -> (Document, Placed) {
+    let mut writer = PdfWriter::new(Vec::new()).expect("a writer");
+    let placed = copy(&mut writer);
+    let kids: Vec<Object> = (placed.pages.iter())
+        .map(|p| Object::Reference((placed.base + p, 0)))
+        .collect();
+    let count = kids.len() as i64;
+    let tree = dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count };
+    writer
+        .write(PAGES, &Object::Dictionary(tree))
+        .expect("page tree");
+    let catalog = dictionary! { "Type" => "Catalog", "Pages" => (PAGES, 0) };
+    writer
+        .write(CATALOG, &Object::Dictionary(catalog))
+        .expect("catalog");
+    writer
+        .write(INFO, &Object::Dictionary(dictionary! {}))
+        .expect("information");
+    let written = writer.finish().expect("finished");
+    (Document::load_mem(&written.out).expect("a PDF"), placed)
+}
+
+#[test]
+fn a_part_read_the_short_way_holds_what_a_parsed_one_does() {
+    let pdf = typst_pdf();
+    let whole = Document::load_mem(&pdf).expect("Typst's PDF");
+    let part = Part {
+        title: "Danh sách".to_string(),
+        path: "danh-sach.pdf".to_string(),
+    };
+    let base = 40;
+    let (short, a) = copied(|w| {
+        (w.copy_scanned("h", &pdf, base).expect("written")).expect("read the short way")
+    });
+    let (parsed, b) = copied(|w| w.copy_parsed(&part, "h", &pdf, base).expect("written"));
+    assert!(a.pages.len() > 2, "the table runs over pages");
+    assert_eq!(
+        (a.base, a.span, a.first, &a.pages),
+        (b.base, b.span, b.first, &b.pages)
+    );
+    // The same objects under the same numbers, each page under the
+    // packet's page tree and without the part's structure tree.
+    assert_eq!(short.objects, parsed.objects);
+    assert!(short.objects.len() < whole.objects.len() / 2);
+    for page in &a.pages {
+        let page = short.get_dictionary((base + page, 0)).expect("a page");
+        assert_eq!(
+            page.get(b"Parent").ok(),
+            Some(&Object::Reference((PAGES, 0)))
+        );
+        assert!(page.get(b"StructParents").is_err());
+    }
+    // Copied again from what was written, it is the same still.
+    let (again, _) = copied(|w| {
+        let mut bytes = Vec::new();
+        let mut first = PdfWriter::new(&mut bytes).expect("a writer");
+        let placed = first.copy_part(&part, "h", &pdf, 7).expect("written");
+        drop(first);
+        (w.copy_placed(&bytes, 0, &placed, base).expect("written")).expect("as recorded")
+    });
+    assert_eq!(again.objects, short.objects);
+}

@@ -7,12 +7,13 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Write;
+use std::ops::Range;
 
 use lopdf::{Dictionary, Object, Writer};
 use sha2::{Digest, Sha256};
 
 use super::layout::{self, Placed};
-use super::{CATALOG, INFO, PacketError, write_error};
+use super::{CATALOG, INFO, PAGES, PacketError, write_error};
 use crate::output::AtomicFile;
 
 pub(super) struct PdfWriter<W: Write> {
@@ -24,6 +25,16 @@ pub(super) struct PdfWriter<W: Write> {
     /// The object being written, before it goes to `out`.
     scratch: Vec<u8>,
     offsets: BTreeMap<u32, usize>,
+}
+
+/// A change to a part's object as it is copied.
+pub(super) enum Change {
+    /// A reference to another of the part's objects, numbered so now.
+    Number(u32),
+    /// A page's parent: the packet's page tree.
+    PageTree,
+    /// Left out.
+    Drop,
 }
 
 /// What was written: its length and its SHA-256 (hex).
@@ -95,6 +106,58 @@ impl<W: Write> PdfWriter<W> {
         self.write_recorded(id, object, base)
     }
 
+    /// Writes a part's object `id` from its body's bytes as they are, but
+    /// for `changes` (ranges of the body, in order, not overlapping),
+    /// recording where its number and each renumbered reference land.
+    pub(super) fn write_body(
+        &mut self,
+        id: u32,
+        body: &[u8],
+        changes: &[(Range<usize>, Change)],
+    ) -> Result<layout::Object, PacketError> {
+        let at = self.len;
+        self.offsets.insert(id, at);
+        let mut numbers = vec![0];
+        writeln!(self.scratch, "{id} 0 obj").map_err(write_error)?;
+        let mut cursor = 0;
+        for (range, change) in changes {
+            let before = body.get(cursor..range.start).ok_or_else(|| {
+                PacketError::Write(format!("đối tượng {id}: sửa đổi chồng lên nhau"))
+            })?;
+            self.scratch.extend_from_slice(before);
+            match change {
+                Change::Number(number) => {
+                    numbers.push(self.scratch.len() as u32);
+                    write!(self.scratch, "{number}").map_err(write_error)?;
+                }
+                Change::PageTree => write!(self.scratch, "{PAGES} 0 R").map_err(write_error)?,
+                Change::Drop => {}
+            }
+            cursor = range.end;
+        }
+        self.scratch
+            .extend_from_slice(body.get(cursor..).unwrap_or_default());
+        self.end_object(id, at, numbers)
+    }
+
+    /// Closes the object `id` in `scratch`, begun at `at`, and writes it.
+    fn end_object(
+        &mut self,
+        id: u32,
+        at: usize,
+        numbers: Vec<u32>,
+    ) -> Result<layout::Object, PacketError> {
+        self.scratch.extend_from_slice(b"\nendobj\n");
+        let len = self.scratch.len() as u32;
+        self.emit()?;
+        Ok(layout::Object {
+            number: id,
+            at,
+            len,
+            numbers,
+        })
+    }
+
     fn write_recorded(
         &mut self,
         id: u32,
@@ -115,16 +178,8 @@ impl<W: Write> PdfWriter<W> {
             b'\n'
         });
         body.object(object)?;
-        body.out.extend_from_slice(b"\nendobj\n");
         let numbers = body.numbers;
-        let len = self.scratch.len() as u32;
-        self.emit()?;
-        Ok(layout::Object {
-            number: id,
-            at,
-            len,
-            numbers,
-        })
+        self.end_object(id, at, numbers)
     }
 
     /// The file hashed so far, for the next join to resume from.
