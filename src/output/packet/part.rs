@@ -3,7 +3,7 @@
 //! outline, metadata or structure tree. Read the short way (`scan`) when
 //! it can be, every object's bytes as they are; else parsed whole by lopdf.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
 
@@ -128,7 +128,10 @@ impl<'a> Plan<'a> {
     /// `None` when anything is not as expected: no page, an object missing
     /// or unreadable, a page without a parent.
     fn of(scanned: &Scanned<'a>, base: u32) -> Option<Self> {
-        let pages = scanned.pages()?;
+        // The pages' bodies, read once already while finding them.
+        let found = scanned.pages()?;
+        let pages: Vec<u32> = found.iter().map(|(number, _)| *number).collect();
+        let mut page_bodies: HashMap<u32, Body<'a>> = found.into_iter().collect();
         if pages.is_empty() {
             return None;
         }
@@ -140,7 +143,10 @@ impl<'a> Plan<'a> {
             if objects.contains_key(&number) {
                 continue;
             }
-            let body = scanned.object(number)?;
+            let body = match page_bodies.remove(&number) {
+                Some(body) => body,
+                None => scanned.object(number)?,
+            };
             let mut changes = Vec::new();
             if is_page.contains(&number) {
                 // A page's parent is the packet's page tree now, and the

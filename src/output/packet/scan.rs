@@ -123,8 +123,9 @@ impl<'a> Scanned<'a> {
         Body::parse(self.pdf, lexer.pos, Until::EndObj)
     }
 
-    /// The pages in their order, through the page tree from the catalog.
-    pub fn pages(&self) -> Option<Vec<u32>> {
+    /// The pages in their order, through the page tree from the catalog,
+    /// each with its body.
+    pub fn pages(&self) -> Option<Vec<(u32, Body<'a>)>> {
         let tree = self.object(self.root)?.reference(b"Pages")?;
         let mut pages = Vec::new();
         let mut seen = BTreeSet::new();
@@ -135,7 +136,7 @@ impl<'a> Scanned<'a> {
             }
             let body = self.object(node)?;
             match body.name(b"Type")? {
-                b"Page" => pages.push(node),
+                b"Page" => pages.push((node, body)),
                 b"Pages" => {
                     let kids = body.references_in(b"Kids")?;
                     stack.extend(kids.iter().rev().map(|r| r.number));
@@ -550,7 +551,8 @@ mod tests {
         ]);
         let scanned = Scanned::new(&bytes).expect("a classic table");
         assert_eq!(scanned.max_number(), 4);
-        assert_eq!(scanned.pages(), Some(vec![4]));
+        let pages = scanned.pages().expect("a page tree");
+        assert_eq!(pages.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [4]);
         let page = scanned.object(4).expect("the page");
         // `(… 6 0 R (7 0 R))` is a string, `/F8` a name, `10 11` two numbers.
         assert_eq!(numbers(&page), [2, 9]);
