@@ -53,7 +53,8 @@ echo "one unit's file changed:   $(median 'sed -i "0,/summary: \"/s//summary: \"
 # rename), as the median over the three saves of: the unit's own documents,
 # the province's long lists, the unit's packet, the appraisal packet, the
 # Word files beside the PDFs; then watch's own figure (from the settled save
-# to the manifest), and the process's resident memory (KiB) after the last save.
+# to the manifest), and the process's resident memory (KiB) after the last save
+# and at its highest during a measured save (its peak, reset before each one).
 echo "edit in watch, seconds from the save to: unit's documents, province lists, unit packet, appraisal packet, Word files, watch's figure; KiB"
 (
   log=$WORK/watch.log
@@ -61,14 +62,18 @@ echo "edit in watch, seconds from the save to: unit's documents, province lists,
   until grep -q "giây" "$log"; do sleep 0.5; done
   # The process's CPU time (user and system) over the measured saves.
   cpu() { awk '{print $14+$15}' "/proc/$pid/stat"; }
+  hwm() { awk '/^VmHWM/{print $2}' "/proc/$pid/status"; }
+  peak=0
   for n in 1 2 3 4; do
     [ "$n" = 2 ] && cpu0=$(cpu)
     before=$(grep -c "giây" "$log")
     sleep 1
+    echo 5 > "/proc/$pid/clear_refs" # resets the peak (VmHWM) to the current size
     t0=$(date +%s.%N)
     sed -i "0,/summary: \"/s//summary: \"Lần $n. /" "$UNIT"
     until [ "$(grep -c "giây" "$log")" -gt "$before" ]; do sleep 0.05; done
     [ "$n" = 1 ] && continue
+    [ "$(hwm)" -gt "$peak" ] && peak=$(hwm)
     sleep 0.3 # the rewritten files are listed after the status line
     files=$(awk -v b="$before" '/giây/{c++} c>b && /^  output\//{print $1}' "$log")
     last() { for f in $(echo "$files" | grep -E "$1"); do stat -c %.9Y "$SYN/$f"; done | sort -n | tail -1; }
@@ -85,7 +90,7 @@ echo "edit in watch, seconds from the save to: unit's documents, province lists,
   cpu_per_save=$(echo "scale=2; ($(cpu) - $cpu0) / $(getconf CLK_TCK) / 3" | bc)
   rss=$(ps -o rss= -p $pid); kill $pid; wait $pid 2>/dev/null || true
   for col in 1 2 3 4 5 6; do sort -n -k$col "$WORK/saves.txt" | sed -n 2p | cut -d' ' -f$col; done | tr '\n' ' '
-  echo "$rss; CPU seconds per save: $cpu_per_save"
+  echo "$rss; peak during a save: $peak KiB; CPU seconds per save: $cpu_per_save"
 )
 
 echo "## (c) floor: the same sources typeset in one warm process (seconds, peak KiB)"

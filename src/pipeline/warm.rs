@@ -123,10 +123,11 @@ pub(super) fn templates_hash(templates: &Templates) -> [u8; 32] {
 const WARM_UP_PAGES: usize = 600;
 
 /// Lays out, without writing anything, the documents any unit's edit lays
-/// out again (those reading most of the units' files, the longest first, up
-/// to [`WARM_UP_PAGES`]) when a long-lived process's first build reused
-/// them: Typst's memo then holds them for the first save, as it holds the
-/// last save's for the next. Returns how many were laid out.
+/// out again (those reading most of the units' files, the longest first)
+/// that a long-lived process's first build reused instead of laying out,
+/// up to [`WARM_UP_PAGES`] with those it laid out: Typst's memo then holds
+/// them for the first save, as it holds the last save's for the next.
+/// Returns how many were laid out.
 pub(super) fn warm_up(
     session: &super::Session,
     manifest: &crate::output::Manifest,
@@ -137,26 +138,27 @@ pub(super) fn warm_up(
     let pages: HashMap<&str, usize> = (manifest.documents.iter())
         .map(|e| (e.path.as_str(), e.pages))
         .collect();
-    let mut wanted: Vec<(&super::Rendered, usize)> = (session.rendered.iter())
+    let candidates: Vec<(&super::Rendered, Candidate)> = (session.rendered.iter())
         .filter(|r| units > 1 && r.doc.inputs.len() > units / 2 + 1)
         .filter_map(|r| {
             let path = super::pdf_path(&r.doc.stem);
-            let reused = !rewritten.contains(&path);
-            Some((r, *pages.get(path.as_str()).filter(|_| reused)?))
+            let candidate = Candidate {
+                pages: *pages.get(path.as_str())?,
+                laid_out: rewritten.contains(&path),
+            };
+            Some((r, candidate))
         })
         .collect();
-    wanted.sort_by_key(|(r, pages)| (std::cmp::Reverse(*pages), r.doc.stem.clone()));
-    let mut budget = WARM_UP_PAGES;
-    wanted.retain(|(_, pages)| {
-        let fits = *pages <= budget;
-        budget = budget.saturating_sub(*pages);
-        fits
-    });
+    let chosen = ahead(
+        &candidates.iter().map(|(_, c)| *c).collect::<Vec<_>>(),
+        WARM_UP_PAGES,
+    );
+    let wanted: Vec<&super::Rendered> = chosen.iter().map(|&i| candidates[i].0).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..options.threads().min(wanted.len()) {
             scope.spawn(|| {
-                while let Some((doc, _)) =
+                while let Some(doc) =
                     wanted.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
                 {
                     // Only the memo is wanted: errors (and a panic, which a
@@ -168,4 +170,69 @@ pub(super) fn warm_up(
         }
     });
     wanted.len()
+}
+
+/// A document [`warm_up`] may lay out: its pages last time, and whether the
+/// build just laid it out (then it is in Typst's memo already).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    pages: usize,
+    laid_out: bool,
+}
+
+/// Which candidates to lay out ahead: the longest first, until the next
+/// would pass `budget` pages. Those the build laid out count against the
+/// budget too: the memo holds at most `budget` pages of them either way.
+/// Measured (BENCHMARKS.md, "Memory of a save"): laying out the province's
+/// 169-page minutes after the build had laid out its two lists kept 290 MB
+/// more into the first save.
+fn ahead(candidates: &[Candidate], budget: usize) -> Vec<usize> {
+    let laid_out: usize = (candidates.iter())
+        .filter(|c| c.laid_out)
+        .map(|c| c.pages)
+        .sum();
+    let mut left = budget.saturating_sub(laid_out);
+    let mut order: Vec<usize> = (0..candidates.len())
+        .filter(|&i| !candidates[i].laid_out)
+        .collect();
+    // Stable: equal lengths keep the session's order of documents.
+    order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].pages));
+    let fitting = order
+        .iter()
+        .take_while(|&&i| match left.checked_sub(candidates[i].pages) {
+            Some(rest) => {
+                left = rest;
+                true
+            }
+            None => false,
+        })
+        .count();
+    order.truncate(fitting);
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Candidate, ahead};
+
+    fn c(pages: usize, laid_out: bool) -> Candidate {
+        Candidate { pages, laid_out }
+    }
+
+    #[test]
+    fn the_longest_that_fit_are_laid_out_ahead() {
+        let candidates = [c(10, false), c(258, false), c(169, false), c(256, false)];
+        assert_eq!(ahead(&candidates, 600), vec![1, 3]);
+        assert_eq!(ahead(&candidates, 700), vec![1, 3, 2, 0]);
+    }
+
+    #[test]
+    fn what_the_build_laid_out_counts_against_the_budget() {
+        // The build rewrote the two lists: the 169-page minutes no longer fit.
+        let candidates = [c(10, false), c(258, true), c(169, false), c(256, true)];
+        assert!(ahead(&candidates, 600).is_empty());
+        assert_eq!(ahead(&candidates, 700), vec![2, 0]);
+        let all = [c(258, true), c(256, true)];
+        assert!(ahead(&all, 600).is_empty());
+    }
 }
