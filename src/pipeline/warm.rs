@@ -197,18 +197,15 @@ fn ahead(candidates: &[Candidate], budget: usize) -> Vec<usize> {
         .collect();
     // Stable: equal lengths keep the session's order of documents.
     order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].pages));
-    let fitting = order
-        .iter()
-        .take_while(|&&i| match left.checked_sub(candidates[i].pages) {
-            Some(rest) => {
-                left = rest;
-                true
-            }
-            None => false,
-        })
-        .count();
-    order.truncate(fitting);
-    order
+    let mut chosen = Vec::new();
+    for i in order {
+        let Some(rest) = left.checked_sub(candidates[i].pages) else {
+            break;
+        };
+        left = rest;
+        chosen.push(i);
+    }
+    chosen
 }
 
 #[cfg(test)]
