@@ -4,14 +4,14 @@
 //! overlaid by files of the same name in the workspace's `templates/`.
 
 pub mod escape;
+mod origin;
 mod templates;
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 use std::ops::Range;
 
-use minijinja::{OutputSpan, OutputSpanKind};
-
+pub use origin::Origins;
 pub use templates::{LIBRARY_DIR, Origin, TemplateError, TemplateFile, Templates};
 
 use crate::model::date::PartialDate;
@@ -81,34 +81,30 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
 #[derive(Debug)]
 pub struct Output {
     pub text: String,
-    pub spans: Vec<OutputSpan>,
+    pub origins: Origins,
 }
 
 impl Output {
     /// The template and byte range in it that produced output byte `at`: the
     /// very byte for verbatim template text, the whole `{{ … }}` for a value.
     pub fn origin(&self, at: usize) -> Option<(&str, Range<usize>)> {
-        let i = self.spans.partition_point(|s| s.output_range().end <= at);
-        let span = self.spans.get(i).filter(|s| s.output_range().start <= at)?;
-        let source = span.source_range();
-        let range = match span.kind() {
-            OutputSpanKind::Raw => {
-                let byte = source.start + (at - span.output_range().start);
-                byte..(byte + 1).min(source.end)
-            }
-            _ => source,
-        };
-        Some((span.name(), range))
+        self.origins.at(at)
     }
 }
 
 /// Renders template `name` with `context`.
 pub fn render(env: &Environment, name: &str, context: Value) -> Result<Output, RenderError> {
     let template = env.get_template(name).map_err(|e| render_error(name, &e))?;
-    let (text, spans) = template
+    let (mut text, spans) = template
         .render_with_spans(context)
         .map_err(|e| render_error(name, &e))?;
-    Ok(Output { text, spans })
+    // minijinja reserves ahead; a long-lived process keeps every source.
+    // Measured (BENCHMARKS.md): 26 MB held for 5 MB of text.
+    text.shrink_to_fit();
+    Ok(Output {
+        text,
+        origins: Origins::new(spans),
+    })
 }
 
 fn render_error(name: &str, e: &Error) -> RenderError {
