@@ -2,6 +2,8 @@
 //! nomination, the provincial council's vote, the nominees selected for the
 //! national certificates, and the submissions that carry them upward.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -200,5 +202,55 @@ impl Appraisal {
         self.verdicts
             .iter()
             .find(|v| v.unit.value == unit && v.nomination.value == nomination)
+    }
+
+    /// Each nomination's verdict by (unit, nomination), the first where a
+    /// nomination has two (a rule reports that): a pool of thousands looks
+    /// each of its nominees up.
+    pub fn verdicts_by_nomination(&self) -> HashMap<(&str, &str), &Verdict> {
+        by_nomination(&self.verdicts, |v| (&v.unit.value, &v.nomination.value))
+    }
+
+    /// The council's votes by (unit, nomination), the first of two.
+    pub fn votes_by_nomination(&self) -> HashMap<(&str, &str), &CouncilVote> {
+        by_nomination(&self.council.votes, |v| {
+            (&v.unit.value, &v.nomination.value)
+        })
+    }
+}
+
+/// `items` by the (unit, nomination) each names, the first of two.
+fn by_nomination<'a, T>(
+    items: &'a [T],
+    key: impl Fn(&'a T) -> (&'a String, &'a String),
+) -> HashMap<(&'a str, &'a str), &'a T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        let (unit, nomination) = key(item);
+        map.entry((unit.as_str(), nomination.as_str()))
+            .or_insert(item);
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_nomination;
+
+    #[test]
+    fn a_nomination_named_twice_keeps_its_first_entry() {
+        let s = |x: &str| x.to_string();
+        let items = [
+            (s("u1"), s("a"), 1),
+            (s("u1"), s("b"), 2),
+            (s("u1"), s("a"), 3),
+            (s("u2"), s("a"), 4),
+        ];
+        let map = by_nomination(&items, |(u, n, _)| (u, n));
+        assert_eq!(map.len(), 3);
+        assert_eq!(map[&("u1", "a")].2, 1);
+        assert_eq!(map[&("u1", "b")].2, 2);
+        assert_eq!(map[&("u2", "a")].2, 4);
+        assert!(!map.contains_key(&("u2", "b")));
     }
 }

@@ -32,17 +32,13 @@ pub fn rows(
     passed: &[Nominee],
 ) -> Vec<BallotRow> {
     let members = ap.council.members.value;
+    let votes = ap.votes_by_nomination();
     passed
         .iter()
         .enumerate()
         .map(|(i, (u, n))| {
             let (unit_id, id) = (u.value.id.value.as_str(), n.id.value.as_str());
-            let in_favour = ap
-                .council
-                .votes
-                .iter()
-                .find(|v| v.unit.value == unit_id && v.nomination.value == id)
-                .map_or(0, |v| v.in_favour.value);
+            let in_favour = votes.get(&(unit_id, id)).map_or(0, |v| v.in_favour.value);
             let row = ListRow::of(i + 1, &u.value, n);
             let proposed_for = ap
                 .national

@@ -39,7 +39,11 @@ impl<'a> Pool<'a> {
             .flat_map(|u| u.value.nominations.iter().map(move |n| (u, n)))
             .filter(|(_, n)| n.award.value == award.id.value)
             .collect();
-        let verdict = |(u, n): &Nominee| ap.verdict(&u.value.id.value, &n.id.value);
+        let verdicts = ap.verdicts_by_nomination();
+        let verdict = |(u, n): &Nominee| {
+            let key = (u.value.id.value.as_str(), n.id.value.as_str());
+            verdicts.get(&key).copied()
+        };
         let passed: Vec<Nominee> = all
             .iter()
             .copied()
