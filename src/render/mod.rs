@@ -99,7 +99,7 @@ pub fn render(env: &Environment, name: &str, context: Value) -> Result<Output, R
         .render_with_spans(context)
         .map_err(|e| render_error(name, &e))?;
     // minijinja reserves ahead; a long-lived process keeps every source.
-    // Measured (BENCHMARKS.md): 26 MB held for 5 MB of text.
+    // Measured (BENCHMARKS.md): 26 MB held for 16 MB of text.
     text.shrink_to_fit();
     Ok(Output {
         text,

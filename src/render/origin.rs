@@ -1,8 +1,8 @@
 //! Where each byte of a rendered source came from, kept compact: a
-//! province's list yields hundreds of thousands of pieces, and `watch` keeps
-//! every document's source between saves. minijinja's own spans (about 64
-//! bytes each, with a shared name) held about 50 MB for the synthetic
-//! province; these hold a third of that (BENCHMARKS.md).
+//! 1,900-row list yields hundreds of thousands of pieces, and `watch` keeps
+//! every document's source between saves. minijinja's own spans (56 bytes
+//! each, with a shared name) held 45 MB for the synthetic workspace's 2,331
+//! sources; these hold 9 MB (BENCHMARKS.md, "What the memory is made of").
 
 use std::ops::Range;
 use std::sync::Arc;
