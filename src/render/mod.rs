@@ -103,7 +103,7 @@ pub fn render(env: &Environment, name: &str, context: Value) -> Result<Output, R
     text.shrink_to_fit();
     Ok(Output {
         text,
-        origins: Origins::new(spans),
+        origins: Origins::new(&spans),
     })
 }
 

@@ -32,10 +32,10 @@ impl Origins {
     /// Keeps minijinja's spans compactly. A span past what the compact form
     /// holds (a 4 GiB source, 65,536 templates) is left out: the error it
     /// would locate is then reported in the generated source instead.
-    pub fn new(spans: Vec<OutputSpan>) -> Self {
+    pub fn new(spans: &[OutputSpan]) -> Self {
         let mut origins = Self::default();
         origins.pieces.reserve_exact(spans.len());
-        for span in &spans {
+        for span in spans {
             if let Some(piece) = origins.piece(span) {
                 origins.pieces.push(piece);
             }
@@ -92,7 +92,7 @@ mod tests {
         let (text, spans) = (env.get_template(templates[0].0).unwrap())
             .render_with_spans(minijinja::context! { name => "Lan" })
             .unwrap();
-        (text, Origins::new(spans))
+        (text, Origins::new(&spans))
     }
 
     #[test]
