@@ -150,3 +150,23 @@ fn a_file_that_cannot_be_written_is_an_error_and_watch_goes_on() {
         "{named:#?}"
     );
 }
+
+/// A long-lived `watch` holds no transparent huge pages: they kept 50–70 MB
+/// more resident for no speed (BENCHMARKS.md, "Memory of a save").
+#[cfg(target_os = "linux")]
+#[test]
+fn watch_turns_transparent_huge_pages_off_for_itself() {
+    let thp = |status: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("THP_enabled:"))
+            .map(|v| v.trim().to_string())
+    };
+    let ours = std::fs::read_to_string("/proc/self/status").unwrap();
+    assert_eq!(thp(&ours).as_deref(), Some("1"), "the test process has THP");
+    let dir = reference_copy();
+    let watch = Watch::start(dir.path());
+    watch.until("đang chờ thay đổi");
+    let status = std::fs::read_to_string(format!("/proc/{}/status", watch.child.id())).unwrap();
+    assert_eq!(thp(&status).as_deref(), Some("0"), "{status}");
+}

@@ -27,6 +27,7 @@ pub struct WatchArgs {
 }
 
 pub fn run(args: WatchArgs) -> anyhow::Result<ExitCode> {
+    crate::long_lived_memory();
     let root = args.common.dir.clone();
     let options = BuildOptions {
         keep_typst: args.keep_typst,
