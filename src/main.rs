@@ -30,7 +30,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const WATCH_PURGE_DELAY_MS: std::ffi::c_long = 250;
 
 /// Memory for a long-lived process (`watch`), measured (BENCHMARKS.md,
-/// "Memory of a save"): transparent huge pages, which mimalloc asks for, kept
+/// "Huge pages and freed pages"): transparent huge pages, which mimalloc asks for, kept
 /// 50–70 MB more resident (a 2 MiB page stays while any of it is used) for no
 /// speed, and freed pages held for a second kept 20–30 MB more at a save's
 /// peak. A short build keeps both defaults.

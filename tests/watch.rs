@@ -152,7 +152,7 @@ fn a_file_that_cannot_be_written_is_an_error_and_watch_goes_on() {
 }
 
 /// A long-lived `watch` holds no transparent huge pages: they kept 50–70 MB
-/// more resident for no speed (BENCHMARKS.md, "Memory of a save").
+/// more resident for no speed (BENCHMARKS.md, "Huge pages and freed pages").
 #[cfg(target_os = "linux")]
 #[test]
 fn watch_turns_transparent_huge_pages_off_for_itself() {
