@@ -17,10 +17,11 @@ pub use crate::fonts::{FAMILY, FILES as FONT_FILES};
 pub use world::{Base, DocWorld, MAIN_ID};
 
 /// How old (in compilations) a memoised result may grow before it is evicted.
-/// Measured (BENCHMARKS.md): keeping results for 3, 10 or 30 compilations
-/// saved no time on a full build of 2,331 documents and cost up to 140 MB
-/// more memory, so a build evicts everything after each document.
-pub const EVICT_MAX_AGE: usize = 0;
+/// Eviction is global: at 0, the other thread's documents evicted what a
+/// paged table laid out between its layout passes; 1 keeps that and took a
+/// full build of 2,331 documents from 55–59 s to 49–51 s for 30 MB more,
+/// while 3 to 30 saved nothing more and cost up to 140 MB (BENCHMARKS.md).
+pub const EVICT_MAX_AGE: usize = 1;
 
 /// What `watch` keeps through a build of many documents (a template
 /// changed): the last ones typeset, the province's long lists among them,
