@@ -20,12 +20,20 @@ pub fn base_key(templates: &Templates) -> String {
         h.update(file.text.as_bytes());
         h.update([0]);
     }
+    h.update(*FONTS);
+    format!("{:x}", h.finalize())
+}
+
+/// The embedded fonts, hashed once per process: 1.5 MB, which a long-lived
+/// process would otherwise hash again on every save.
+static FONTS: std::sync::LazyLock<[u8; 32]> = std::sync::LazyLock::new(|| {
+    let mut h = Sha256::new();
     for (name, bytes) in typeset::FONT_FILES {
         h.update(name.as_bytes());
         h.update(bytes);
     }
-    format!("{:x}", h.finalize())
-}
+    h.finalize().into()
+});
 
 /// A document's key: the base, its stem and date, its generated source, its
 /// list and whether it has a Word file.

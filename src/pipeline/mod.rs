@@ -16,9 +16,9 @@ mod render;
 mod timings;
 mod warm;
 pub mod watch;
+mod work;
 mod workers;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
 
@@ -35,6 +35,7 @@ use crate::output::{self, Manifest, ManifestEntry};
 use crate::source::Sources;
 use crate::typeset;
 use incremental::Previous;
+use work::Work;
 use workers::DocResult;
 
 /// A warm build typesetting at most this many documents keeps Typst's
@@ -96,13 +97,16 @@ fn build_with(
         .shard
         .map_or("manifest.json".to_string(), |s| s.manifest_name());
     let previous = Previous::read(&out_dir, &manifest_name);
-    noop::forget(&out_dir)?;
+    noop::forget(&out_dir, &previous.stamps)?;
     let work = Work::decide(root, &session, &previous, options);
     let small = warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS;
     if small {
         session.base.set_memo(typeset::Memo::Build);
     }
-    incremental::remove_stale_temporaries(&out_dir);
+    // A long-lived process's own builds leave none: only its first looks.
+    if warm.as_deref().is_none_or(|w| !w.primed) {
+        incremental::remove_stale_temporaries(&out_dir);
+    }
     if let Some(manifest) = &previous.manifest {
         incremental::unlist(
             &out_dir.join(&manifest_name),
@@ -259,96 +263,6 @@ fn unchanged(
         .filter(|_| may_skip)
         .and_then(|d| noop::skip(root, d, started));
     (digest, skipped)
-}
-
-/// What this build will do: the documents of its shard with, for each, the
-/// last build's entry where it can be kept; the packets likewise.
-struct Work<'a> {
-    docs: Vec<&'a Rendered>,
-    reused: Vec<Option<ManifestEntry>>,
-    packets: Vec<&'a RenderedPacket>,
-    packets_reused: Vec<Option<ManifestEntry>>,
-}
-
-impl<'a> Work<'a> {
-    fn decide(
-        root: &Path,
-        session: &'a Session,
-        previous: &Previous,
-        options: &BuildOptions,
-    ) -> Self {
-        // Documents keep their order (one unit's together, the province's long
-        // lists last). Measured: in a full build, typesetting the longest first
-        // cost a third more CPU time (BENCHMARKS.md); a small warm build is
-        // scheduled by `longest_first`.
-        let docs: Vec<&Rendered> = session
-            .rendered
-            .iter()
-            .filter(|r| options.shard.is_none_or(|s| s.holds(&r.doc.stem)))
-            .collect();
-        // A shard's packets would need other shards' documents: packets are
-        // joined by `merge-manifests` once every shard is in.
-        let packets: Vec<&RenderedPacket> = match options.shard {
-            Some(_) => vec![],
-            None => session.packets.iter().collect(),
-        };
-        let by_path = previous.by_path().filter(|_| !options.force);
-        let reuse = |stem: &str, key: &str| {
-            let map = by_path.as_ref()?;
-            incremental::unchanged(root, &previous.stamps, map, &pdf_path(stem), key)
-        };
-        Self {
-            reused: docs.iter().map(|r| reuse(&r.doc.stem, &r.key)).collect(),
-            packets_reused: packets
-                .iter()
-                .map(|p| reuse(&p.packet.stem, &p.key))
-                .collect(),
-            docs,
-            packets,
-        }
-    }
-
-    /// The documents to typeset, those with the most pages last time first
-    /// (the longest decides when the build ends), but one worker takes the
-    /// shortest first (one unit's documents are not kept waiting behind the
-    /// province's lists); each packet part parsed by its worker; Word files
-    /// after every PDF.
-    fn longest_first(&self, previous: &Previous, joiner: &packets::Joiner) -> workers::Schedule {
-        let pages: Vec<usize> = match previous.by_path() {
-            Some(last) => (self.docs.iter())
-                .map(|r| {
-                    last.get(pdf_path(&r.doc.stem).as_str())
-                        .map_or(0, |e| e.pages)
-                })
-                .collect(),
-            None => vec![0; self.docs.len()],
-        };
-        let mut order: Vec<usize> = (0..self.docs.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(pages[i]));
-        let prepare = (self.docs.iter())
-            .map(|r| joiner.wants(&pdf_path(&r.doc.stem)))
-            .collect();
-        workers::Schedule {
-            order,
-            both_ends: true,
-            prepare,
-            words_last: true,
-        }
-    }
-
-    /// The paths this build will write anew.
-    fn rebuilt(&self) -> BTreeSet<String> {
-        let docs = self.docs.iter().map(|r| &r.doc.stem).zip(&self.reused);
-        let packets = self
-            .packets
-            .iter()
-            .map(|p| &p.packet.stem)
-            .zip(&self.packets_reused);
-        docs.chain(packets)
-            .filter(|(_, reused)| reused.is_none())
-            .map(|(stem, _)| pdf_path(stem))
-            .collect()
-    }
 }
 
 /// What the workers made of the documents, gathered for the manifest.

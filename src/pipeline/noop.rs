@@ -96,13 +96,12 @@ pub fn skip(root: &Path, digest: &str, started: Instant) -> Option<BuildReport> 
 
 /// Forgets the last clean build's digest before this build changes anything
 /// in `output/`: a build killed midway must not be skipped by the next one.
-pub fn forget(out_dir: &Path) -> Result<(), super::BuildError> {
-    let stamps = Stamps::read(out_dir);
+pub fn forget(out_dir: &Path, stamps: &Stamps) -> Result<(), super::BuildError> {
     if stamps.inputs().is_none() {
         return Ok(());
     }
     super::write_if_changed(
         &out_dir.join(Stamps::FILE),
-        stamps.with_inputs(None).to_json().as_bytes(),
+        stamps.clone().with_inputs(None).to_json().as_bytes(),
     )
 }

@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
@@ -18,7 +19,7 @@ use super::check::Checked;
 use super::errors::{BuildError, render_diagnostic, too_many_documents};
 use super::keys::{base_key, document_key, packet_key};
 use super::options::{BuildOptions, MAX_DOCUMENTS};
-use super::warm::{Renders, Reusable, templates_hash};
+use super::warm::{KeptSource, Renders, Reusable, templates_hash};
 
 /// A document rendered to Typst, ready to typeset.
 pub struct Rendered {
@@ -181,10 +182,11 @@ fn render_documents(
 ) {
     // Only a long-lived process reuses sources, by the files they read.
     let templates = cache.as_ref().map(|_| templates_hash(&session.templates));
+    let keyed_with = format!("{base_key} {}", !options.no_docx);
     let reusable = cache
         .as_deref()
         .zip(templates)
-        .map(|(c, t)| c.reusable(t, unchanged));
+        .map(|(c, t)| c.reusable(t, &keyed_with, unchanged));
     let names = |doc: &Document| -> Vec<String> {
         let sources = &session.checked.sources;
         match cache {
@@ -196,18 +198,24 @@ fn render_documents(
             None => vec![],
         }
     };
-    let documents: Vec<(Document, Vec<String>)> = documents
+    // The longest sources of the last build first: the threads then end together.
+    let documents: Vec<ToRender> = documents
         .into_iter()
         .map(|d| {
             let inputs = names(&d);
-            (d, inputs)
+            let length = cache.as_deref().map_or(0, |c| c.last_length(&d.stem));
+            (d, inputs, length)
         })
         .collect();
-    let results = render_in_parallel(env, documents, options.threads(), reusable);
+    let keys = Keys {
+        base: base_key,
+        docx: !options.no_docx,
+    };
+    let results = render_in_parallel(env, documents, options.threads(), reusable, keys);
     let mut kept = Vec::new();
     for (doc, inputs, result) in results {
         match result {
-            Ok(source) => {
+            Ok((source, key)) => {
                 let source = match source {
                     Source::Rendered(source) => {
                         session.rendered_count += 1;
@@ -215,9 +223,14 @@ fn render_documents(
                     }
                     Source::Kept(source) => source,
                 };
-                let key = document_key(base_key, &doc, &source.text, !options.no_docx);
                 if cache.is_some() {
-                    kept.push((doc.stem.clone(), doc.template, inputs, source.clone()));
+                    kept.push(KeptSource {
+                        stem: doc.stem.clone(),
+                        template: doc.template,
+                        inputs,
+                        source: source.clone(),
+                        key: key.clone(),
+                    });
                 }
                 session.rendered.push(Rendered { doc, source, key });
             }
@@ -228,55 +241,88 @@ fn render_documents(
         }
     }
     if let (Some(cache), Some(templates)) = (cache, templates) {
-        cache.replace(templates, kept);
+        cache.replace(templates, keyed_with, kept);
     }
 }
 
-/// One document rendered (or its source kept), with the names of its input files.
-type RenderResult = (Document, Vec<String>, Result<Source, RenderError>);
+/// A document to render, with the names of its input files and the length
+/// of its last source (0 when unknown).
+type ToRender = (Document, Vec<String>, usize);
+
+/// One document rendered (or its source kept) and keyed, with the names of
+/// its input files.
+type RenderResult = (Document, Vec<String>, Result<(Source, String), RenderError>);
 
 enum Source {
     Rendered(Arc<render::Output>),
     Kept(Arc<render::Output>),
 }
 
-/// Renders `documents` on `threads` threads, in order, reusing the last
-/// build's source where nothing it reads changed. Each context is dropped
-/// once rendered: the source stands for it now.
+/// What a document's key is made with besides the document.
+#[derive(Clone, Copy)]
+struct Keys<'a> {
+    base: &'a str,
+    docx: bool,
+}
+
+/// Renders and keys `documents` on `threads` threads, the longest last
+/// time first, reusing the last build's source (and key) where nothing it
+/// reads changed; the results in the documents' order. Each context is
+/// dropped once rendered: the source stands for it now.
 fn render_in_parallel(
     env: &minijinja::Environment<'static>,
-    documents: Vec<(Document, Vec<String>)>,
+    documents: Vec<ToRender>,
     threads: usize,
     reusable: Option<Reusable>,
+    keys: Keys<'_>,
 ) -> Vec<RenderResult> {
     let threads = threads.clamp(1, documents.len().max(1));
-    let chunk = documents.len().div_ceil(threads).max(1);
-    let mut chunks: Vec<Vec<(Document, Vec<String>)>> = Vec::new();
-    let mut documents = documents.into_iter().peekable();
-    while documents.peek().is_some() {
-        chunks.push(documents.by_ref().take(chunk).collect());
-    }
-    let render_one = |(mut doc, inputs): (Document, Vec<String>)| -> RenderResult {
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    // Stable: a first build (nothing known) keeps the documents' order.
+    order.sort_by_key(|&i| std::cmp::Reverse(documents[i].2));
+    let slots: Vec<Mutex<Option<ToRender>>> = documents
+        .into_iter()
+        .map(|job| Mutex::new(Some(job)))
+        .collect();
+    let render_one = |(mut doc, inputs, _): ToRender| -> RenderResult {
         let context = std::mem::replace(&mut doc.context, minijinja::Value::UNDEFINED);
         let kept = reusable.and_then(|r| r.get(&doc.stem, doc.template, &inputs));
         let result = match kept {
-            Some(source) => Ok(Source::Kept(source)),
-            None => {
-                render::render(env, doc.template, context).map(|o| Source::Rendered(Arc::new(o)))
+            Some((source, Some(key))) => Ok((Source::Kept(source), key)),
+            Some((source, None)) => {
+                let key = document_key(keys.base, &doc, &source.text, keys.docx);
+                Ok((Source::Kept(source), key))
             }
+            None => render::render(env, doc.template, context).map(|o| {
+                let key = document_key(keys.base, &doc, &o.text, keys.docx);
+                (Source::Rendered(Arc::new(o)), key)
+            }),
         };
         (doc, inputs, result)
     };
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(render_one).collect::<Vec<_>>()))
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, RenderResult)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let job = slots[i].lock().ok().and_then(|mut slot| slot.take());
+                        if let Some(job) = job {
+                            done.push((i, render_one(job)));
+                        }
+                    }
+                    done
+                })
+            })
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// The Word file of one rendered document: the same source evaluated for it.

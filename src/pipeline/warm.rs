@@ -30,53 +30,65 @@ pub struct Warm {
 
 use super::layouts::Layouts;
 
-/// A document's stem, template, input files' names and rendered source.
-pub(super) type KeptSource = (String, &'static str, Vec<String>, Arc<render::Output>);
+/// A document's rendered source, kept for the next build with what it was
+/// rendered from and its key.
+pub(super) struct KeptSource {
+    pub stem: String,
+    pub template: &'static str,
+    /// The names of the input files it read.
+    pub inputs: Vec<String>,
+    pub source: Arc<render::Output>,
+    /// Its key ([`super::keys::document_key`]): a document whose inputs are
+    /// unchanged has the same, which hashing its source again (a tenth of a
+    /// save's rendering) would only confirm.
+    pub key: String,
+}
 
 /// The last build's rendered sources, by document stem.
 #[derive(Default)]
 pub(super) struct Renders {
     /// Every template's name and text, hashed: when they change, nothing is kept.
     templates: [u8; 32],
-    sources: HashMap<String, Kept>,
-}
-
-struct Kept {
-    template: &'static str,
-    /// The names of the input files it read.
-    inputs: Vec<String>,
-    source: Arc<render::Output>,
+    /// What the keys were made with besides each document (the base key and
+    /// whether Word files are made): when it changes, no key is kept.
+    keyed_with: String,
+    sources: HashMap<String, KeptSource>,
 }
 
 impl Renders {
-    /// What may be reused in a build by `templates`, where `unchanged` tells
-    /// an input file the last build read with the same bytes.
+    /// What may be reused in a build by `templates` whose keys are made
+    /// `keyed_with`, where `unchanged` tells an input file the last build
+    /// read with the same bytes.
     pub(super) fn reusable<'a>(
         &'a self,
         templates: [u8; 32],
+        keyed_with: &str,
         unchanged: &'a (dyn Fn(&str) -> bool + Sync),
     ) -> Reusable<'a> {
         let same_templates = self.templates == templates;
         Reusable {
             renders: same_templates.then_some(self),
+            same_keys: self.keyed_with == keyed_with,
             unchanged,
         }
     }
 
+    /// The length of the source last rendered for `stem`: how long it
+    /// takes to render again, as far as this build can tell.
+    pub(super) fn last_length(&self, stem: &str) -> usize {
+        self.sources.get(stem).map_or(0, |k| k.source.text.len())
+    }
+
     /// Keeps this build's sources (and only them) for the next.
-    pub(super) fn replace(&mut self, templates: [u8; 32], rendered: Vec<KeptSource>) {
+    pub(super) fn replace(
+        &mut self,
+        templates: [u8; 32],
+        keyed_with: String,
+        rendered: Vec<KeptSource>,
+    ) {
         self.templates = templates;
-        self.sources = rendered
-            .into_iter()
-            .map(|(stem, template, inputs, source)| {
-                let kept = Kept {
-                    template,
-                    inputs,
-                    source,
-                };
-                (stem, kept)
-            })
-            .collect();
+        self.keyed_with = keyed_with;
+        self.sources = rendered.into_iter().map(|k| (k.stem.clone(), k)).collect();
     }
 }
 
@@ -84,23 +96,28 @@ impl Renders {
 #[derive(Clone, Copy)]
 pub(super) struct Reusable<'a> {
     renders: Option<&'a Renders>,
+    same_keys: bool,
     unchanged: &'a (dyn Fn(&str) -> bool + Sync),
 }
 
 impl Reusable<'_> {
     /// The source rendered last time for `stem`, when it came from the same
-    /// template and the same input files, none of them changed since.
+    /// template and the same input files, none of them changed since; with
+    /// its key when the keys are made as they were.
     pub(super) fn get(
         &self,
         stem: &str,
         template: &str,
         inputs: &[String],
-    ) -> Option<Arc<render::Output>> {
+    ) -> Option<(Arc<render::Output>, Option<String>)> {
         let kept = self.renders?.sources.get(stem)?;
         let same = kept.template == template
             && kept.inputs == inputs
             && inputs.iter().all(|name| (self.unchanged)(name));
-        same.then(|| kept.source.clone())
+        same.then(|| {
+            let key = self.same_keys.then(|| kept.key.clone());
+            (kept.source.clone(), key)
+        })
     }
 }
 
