@@ -12,6 +12,7 @@ mod merge;
 mod noop;
 mod options;
 mod packets;
+mod parsed;
 mod render;
 mod timings;
 mod warm;
@@ -86,7 +87,7 @@ fn build_with(
     if let Some(report) = skipped {
         return Ok(report);
     }
-    let session = render_all_with(root, options, warm.as_deref_mut())?;
+    let mut session = render_all_with(root, options, warm.as_deref_mut())?;
     let out_dir = root.join("output");
     if options.keep_typst {
         for (name, file) in session.templates.library() {
@@ -102,6 +103,7 @@ fn build_with(
     let small = warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS;
     if small {
         session.base.set_memo(typeset::Memo::Build);
+        session.parsed.keep();
     }
     // A long-lived process's own builds leave none: only its first looks.
     if warm.as_deref().is_none_or(|w| !w.primed) {
@@ -141,6 +143,7 @@ fn build_with(
             done.timings.warmed_up = warm::warm_up(&session, &manifest, &done.rewritten, options);
         }
         warm.primed = true;
+        warm.parsed = std::mem::take(&mut session.parsed).into_kept();
     }
     typeset::end_build(&session.base);
     Ok(done.report(session, manifest, started))
@@ -381,6 +384,12 @@ impl Done {
             rewritten: self.rewritten,
         }
     }
+}
+
+/// A lock that a panicked holder did not spoil: what it guards is whole
+/// between statements.
+fn locked<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `output/<stem>.pdf`, relative to the workspace.

@@ -19,6 +19,7 @@ use super::check::Checked;
 use super::errors::{BuildError, render_diagnostic, too_many_documents};
 use super::keys::{base_key, document_key, packet_key};
 use super::options::{BuildOptions, MAX_DOCUMENTS};
+use super::parsed::Parsed;
 use super::warm::{KeptSource, Renders, Reusable, templates_hash};
 
 /// A document rendered to Typst, ready to typeset.
@@ -51,6 +52,8 @@ pub struct Session {
     pub render_time: Duration,
     /// Documents rendered (not kept from the last build).
     pub rendered_count: usize,
+    /// Each document's source, parsed for its PDF and its Word file.
+    pub parsed: Parsed,
 }
 
 /// Checks, then renders every document whose inputs are valid.
@@ -63,9 +66,11 @@ pub fn render_all(root: &Path, options: &BuildOptions) -> Result<Session, BuildE
 pub fn render_all_with(
     root: &Path,
     options: &BuildOptions,
-    warm: Option<&mut super::Warm>,
+    mut warm: Option<&mut super::Warm>,
 ) -> Result<Session, BuildError> {
     let started = Instant::now();
+    let last_parsed = warm.as_deref_mut().map(|w| std::mem::take(&mut w.parsed));
+    let parsed = Parsed::with_last(last_parsed.unwrap_or_default());
     let (mut inputs_cache, renders) = match warm {
         Some(warm) => (Some(&mut warm.inputs), Some(&mut warm.renders)),
         None => (None, None),
@@ -90,6 +95,7 @@ pub fn render_all_with(
         render_time: Duration::ZERO,
         rendered_count: 0,
         templates,
+        parsed,
     };
     match render::environment(&session.templates) {
         Err(e) => {
@@ -327,7 +333,8 @@ fn render_in_parallel(
 
 /// The Word file of one rendered document: the same source evaluated for it.
 pub fn word(session: &Session, doc: &Rendered) -> Result<Vec<u8>, Vec<TypstError>> {
-    let tree = typeset::word_tree(&session.base, doc.source.text.clone(), doc.doc.date)?;
+    let main = session.parsed.source(&doc.doc.stem, &doc.source.text);
+    let tree = typeset::word_tree_parsed(&session.base, main, doc.doc.date)?;
     crate::word::docx(&tree, &doc.doc.title, doc.doc.date).map_err(|e| {
         vec![TypstError {
             file: typeset::ErrorFile::Unknown,
@@ -340,5 +347,6 @@ pub fn word(session: &Session, doc: &Rendered) -> Result<Vec<u8>, Vec<TypstError
 
 /// Typesets one rendered document.
 pub fn typeset(session: &Session, doc: &Rendered) -> Result<PagedDocument, Vec<TypstError>> {
-    typeset::layout(&session.base, doc.source.text.clone(), doc.doc.date)
+    let main = session.parsed.source(&doc.doc.stem, &doc.source.text);
+    typeset::layout_parsed(&session.base, main, doc.doc.date)
 }

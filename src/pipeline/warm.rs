@@ -26,6 +26,8 @@ pub struct Warm {
     pub(super) inputs: load::Cache,
     pub(super) renders: Renders,
     pub(super) packets: Layouts,
+    /// The sources of the documents the last build typeset, parsed.
+    pub(super) parsed: HashMap<String, crate::typeset::Source>,
 }
 
 use super::layouts::Layouts;

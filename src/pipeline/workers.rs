@@ -18,7 +18,7 @@ use super::errors::BuildError;
 use super::options::BuildOptions;
 use super::render::{Rendered, Session, typeset, word};
 use super::timings::DocTimes;
-use super::{pdf_path, write, write_if_changed};
+use super::{locked, pdf_path, write, write_if_changed};
 
 /// What became of one document.
 pub enum DocResult {
@@ -189,6 +189,9 @@ impl Shared<'_> {
             }
             _ => false,
         };
+        if !word {
+            self.session.parsed.done(&doc.doc.stem);
+        }
         let result = with_sheet(self.root, doc, result);
         let words_last = self.schedule.words_last;
         let result = match word && !words_last {
@@ -237,12 +240,6 @@ impl Words {
         }
         Some(i)
     }
-}
-
-/// A lock that a panicked holder did not spoil: what it guards is whole
-/// between statements.
-fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn store(slot: &Slot, result: Result<(DocResult, DocTimes), BuildError>) {
@@ -379,6 +376,7 @@ fn with_word(
         }
     };
     times.word = started.elapsed();
+    session.parsed.done(&doc.doc.stem);
     let started = Instant::now();
     *docx = write_docx(root, &doc.doc.stem, bytes)?;
     times.write += started.elapsed();

@@ -109,10 +109,11 @@ pub struct DocWorld<'a> {
 }
 
 impl<'a> DocWorld<'a> {
-    pub fn new(base: &'a Base, text: String, today: Datetime) -> Self {
+    /// `main`: the document's source, parsed ([`super::parse`]).
+    pub fn new(base: &'a Base, main: Source, today: Datetime) -> Self {
         Self {
             base,
-            main: Source::new(*MAIN_ID, text),
+            main,
             today,
             word: false,
         }
