@@ -98,7 +98,6 @@ fn build_with(
         .shard
         .map_or("manifest.json".to_string(), |s| s.manifest_name());
     let previous = Previous::read(&out_dir, &manifest_name);
-    noop::forget(&out_dir, &previous.stamps)?;
     let work = Work::decide(root, &session, &previous, options);
     let small = warm.is_some() && work.rebuilt().len() <= WARM_DOCUMENTS;
     if small {
@@ -109,17 +108,10 @@ fn build_with(
     if warm.as_deref().is_none_or(|w| !w.primed) {
         incremental::remove_stale_temporaries(&out_dir);
     }
-    if let Some(manifest) = &previous.manifest {
-        incremental::unlist(
-            &out_dir.join(&manifest_name),
-            manifest,
-            &work.rebuilt(),
-            &session.planned,
-        )?;
-    }
     let mut read_now = layouts::Layouts::default();
     let layouts = packet_layouts(warm.as_deref_mut(), &mut read_now, &out_dir, &work);
-    let mut done = typeset_and_join(root, &session, &work, &previous, options, small, layouts)?;
+    let to_join = (&work, &previous, manifest_name.as_str());
+    let mut done = typeset_and_join(root, &session, to_join, options, small, layouts)?;
     layouts.write(&out_dir)?;
     let write_started = Instant::now();
     if let Some(manifest) = &previous.manifest {
@@ -172,14 +164,36 @@ fn packet_layouts<'a>(
     }
 }
 
+/// What must be on disk before this build writes any output: the last
+/// clean build's digest forgotten (a build killed midway is not skipped next
+/// time) and the manifest no longer listing what this build rewrites (it
+/// stays true of every file it lists, whenever the build is killed).
+fn before_writes(
+    out_dir: &Path,
+    session: &Session,
+    (work, previous, manifest_name): (&Work, &Previous, &str),
+) -> Result<(), BuildError> {
+    noop::forget(out_dir, &previous.stamps)?;
+    if let Some(manifest) = &previous.manifest {
+        incremental::unlist(
+            &out_dir.join(manifest_name),
+            manifest,
+            &work.rebuilt(),
+            &session.planned,
+        )?;
+    }
+    Ok(())
+}
+
 /// Typesets the documents on the workers while this thread joins the
 /// packets from their parts as they are written; `small` is a warm build's
-/// few documents, scheduled for the soonest results.
+/// few documents, scheduled for the soonest results. What must precede any
+/// write ([`before_writes`]) is done beside the first layouts, and every
+/// write waits for it.
 fn typeset_and_join(
     root: &Path,
     session: &Session,
-    work: &Work,
-    previous: &Previous,
+    (work, previous, manifest_name): (&Work, &Previous, &str),
     options: &BuildOptions,
     small: bool,
     layouts: &mut layouts::Layouts,
@@ -199,20 +213,40 @@ fn typeset_and_join(
         joiner.record(&entry.path, &entry.sha256);
     }
     let docs = &work.docs;
-    let results = workers::run(
-        root,
-        session,
-        docs,
-        &work.reused,
-        options,
-        &schedule,
-        |written| {
-            joiner.start();
-            for (i, sha256, prepared) in written {
-                joiner.built(&pdf_path(&docs[i].doc.stem), &sha256, prepared);
-            }
-        },
-    );
+    let gate = workers::Gate::default();
+    let out_dir = root.join("output");
+    let (results, first) = std::thread::scope(|scope| {
+        let first = scope.spawn(|| {
+            let to_join = (work, previous, manifest_name);
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                before_writes(&out_dir, session, to_join)
+            }));
+            gate.decide(matches!(done, Ok(Ok(()))));
+            done
+        });
+        let results = workers::run(
+            (root, &gate),
+            session,
+            docs,
+            &work.reused,
+            options,
+            &schedule,
+            |written| {
+                if !gate.wait() {
+                    return;
+                }
+                joiner.start();
+                for (i, sha256, prepared) in written {
+                    joiner.built(&pdf_path(&docs[i].doc.stem), &sha256, prepared);
+                }
+            },
+        );
+        (results, first.join())
+    });
+    match first {
+        Ok(Ok(done)) => done?,
+        Ok(Err(panic)) | Err(panic) => std::panic::resume_unwind(panic),
+    }
     let mut done = Done::new(session);
     for (doc, result) in work.docs.iter().zip(results) {
         done.record(session, doc, result?);

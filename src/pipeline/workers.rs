@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Condvar, Mutex, mpsc};
 use std::time::Instant;
 
 use crate::output::packet::Prepared;
@@ -71,6 +71,45 @@ impl Schedule {
     }
 }
 
+/// Opens once what must precede this build's writes is on disk (the
+/// manifest no longer listing what it rewrites), which is done beside the
+/// first layouts; every output is written after. Stays shut when that failed.
+#[derive(Default)]
+pub struct Gate {
+    open: Mutex<Option<bool>>,
+    decided: Condvar,
+}
+
+impl Gate {
+    /// Whether writing may go ahead, once decided.
+    pub fn wait(&self) -> bool {
+        let mut open = locked(&self.open);
+        loop {
+            if let Some(open) = *open {
+                return open;
+            }
+            open = self.decided.wait(open).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    pub fn decide(&self, open: bool) {
+        *locked(&self.open) = Some(open);
+        self.decided.notify_all();
+    }
+
+    /// Waits for the gate; shut, the write of `path` fails (the build then
+    /// reports why it was shut).
+    fn pass(&self, path: &Path) -> Result<(), BuildError> {
+        match self.wait() {
+            true => Ok(()),
+            false => Err(BuildError::Write {
+                path: path.to_path_buf(),
+                source: std::io::Error::other("the manifest could not be updated first"),
+            }),
+        }
+    }
+}
+
 /// A PDF on disk: its document's index, SHA-256, and the PDF parsed ahead.
 pub type Written = (usize, String, Option<Prepared>);
 
@@ -81,7 +120,7 @@ type Slot = Mutex<Option<Result<(DocResult, DocTimes), BuildError>>>;
 /// runs on the calling thread while the workers go on; it receives each PDF
 /// written (its index and SHA-256) as soon as it is on disk.
 pub fn run(
-    root: &Path,
+    (root, gate): (&Path, &Gate),
     session: &Session,
     docs: &[&Rendered],
     reused: &[Option<ManifestEntry>],
@@ -93,6 +132,7 @@ pub fn run(
     let threads = options.threads().min(total.max(1));
     let shared = Shared {
         root,
+        gate,
         session,
         docs,
         reused,
@@ -134,6 +174,7 @@ pub fn run(
 /// results.
 struct Shared<'a> {
     root: &'a Path,
+    gate: &'a Gate,
     session: &'a Session,
     docs: &'a [&'a Rendered],
     reused: &'a [Option<ManifestEntry>],
@@ -176,7 +217,8 @@ impl Shared<'_> {
         let (doc, options) = (self.docs[i], self.options);
         let prepare = self.schedule.prepare.get(i).is_some_and(|p| *p);
         let reused = self.reused[i].clone();
-        let mut result = pdf_task(self.root, self.session, doc, reused, options, prepare);
+        let at = (self.root, self.gate);
+        let mut result = pdf_task(at, self.session, doc, reused, options, prepare);
         let word = match &mut result {
             Ok((
                 DocResult::Written {
@@ -249,7 +291,7 @@ fn store(slot: &Slot, result: Result<(DocResult, DocTimes), BuildError>) {
 /// One document's source kept (with `--keep-typst`), then its PDF reused or
 /// typeset and written.
 fn pdf_task(
-    root: &Path,
+    (root, gate): (&Path, &Gate),
     session: &Session,
     doc: &Rendered,
     reused: Option<ManifestEntry>,
@@ -259,11 +301,12 @@ fn pdf_task(
     // The source is kept whether or not the PDF is rebuilt.
     if options.keep_typst {
         let path = root.join("output").join(format!("{}.typ", doc.doc.stem));
+        gate.pass(&path)?;
         write_if_changed(&path, doc.source.text.as_bytes())?;
     }
     match reused {
         Some(entry) => Ok((DocResult::Reused(entry), DocTimes::default())),
-        None => build_pdf(root, session, doc, options, prepare),
+        None => build_pdf((root, gate), session, doc, options, prepare),
     }
 }
 
@@ -271,7 +314,7 @@ fn pdf_task(
 /// parses it for its packets): its spreadsheet is made by [`with_sheet`], its
 /// Word file by [`with_word`].
 fn build_pdf(
-    root: &Path,
+    (root, gate): (&Path, &Gate),
     session: &Session,
     doc: &Rendered,
     options: &BuildOptions,
@@ -295,6 +338,7 @@ fn build_pdf(
         Ok(Err(errors)) => return Ok((DocResult::Failed(errors), times)),
         Err(message) => return Ok((DocResult::Panicked(message), times)),
     };
+    gate.pass(&root.join(&rel_path))?;
     let started = Instant::now();
     write(&root.join(&rel_path), &bytes)?;
     if options.no_docx {
