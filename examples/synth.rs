@@ -11,6 +11,10 @@
 //! `inputs/appraisal.yaml`. Every rule of `docs/rules.md` holds: `thidua check`
 //! reports neither errors nor warnings. The output depends only on the
 //! arguments: the same arguments give byte-identical files.
+//!
+//! Long because it writes every kind of input a campaign has, each valid
+//! against the others (units, nominations, achievements, the appraisal and
+//! its votes), from one seeded stream: split, its parts would share that state.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

@@ -9,6 +9,8 @@
 //! and the plan's PDF holds every paragraph of the original, in order, and
 //! every cell of its annex (PHỤ LỤC, the score table), printed from the
 //! campaign's `scoring` data (`tests/scoring.rs` checks what it computes).
+//! Long because it is one campaign's whole check, its helpers used by most
+//! of its tests.
 
 mod common;
 

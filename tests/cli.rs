@@ -1,5 +1,6 @@
 //! The command line as users and CI run it: exit codes, located messages,
-//! output formats.
+//! output formats. Long because the command line is one contract
+//! (`interfaces.md`), held in one place.
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! round trip (build → danh-sach.xlsx → import into an empty unit → the same
 //! nominations), a corpus of awkward sheets made here with rust_xlsxwriter,
 //! each with its expected result, and the command's exit codes and formats.
+//! Long because that corpus, each sheet beside what it must give, is the test.
 
 mod common;
 

@@ -1,7 +1,8 @@
 //! The Word files: one beside every PDF, listed in the manifest, the same
 //! bytes from the same inputs; opened by a real office suite (LibreOffice
 //! headless, `tests/common/office.rs`), each reads as its PDF reads and
-//! passes the layout checks of the PDFs.
+//! passes the layout checks of the PDFs. Long because every check reads the
+//! Word file and its PDF with the same helpers.
 
 mod common;
 

@@ -12,6 +12,10 @@ use super::options::BuildOptions;
 use super::render::{Rendered, RenderedPacket, Session};
 use super::{packets, pdf_path, workers};
 
+/// From how many pages (at the last build) a document is long: its Word file
+/// is made after every PDF of a small warm build.
+const LONG_PAGES: usize = 20;
+
 /// What this build will do: the documents of its shard with, for each, the
 /// last build's entry where it can be kept; the packets likewise.
 pub(super) struct Work<'a> {
@@ -79,8 +83,10 @@ impl<'a> Work<'a> {
     /// The documents to typeset, those with the most pages last time first
     /// (the longest decides when the build ends), but one worker takes the
     /// shortest first (one unit's documents are not kept waiting behind the
-    /// province's lists); each packet part parsed by its worker; Word files
-    /// after every PDF.
+    /// province's lists); each packet part parsed by its worker; the Word
+    /// files of long documents after every PDF, a short one's (10-20 ms)
+    /// right after its PDF rather than last (measured: a unit's Word files
+    /// 0.56 -> 0.25 s after the save, the rest unchanged).
     pub fn longest_first(
         &self,
         previous: &Previous,
@@ -100,11 +106,12 @@ impl<'a> Work<'a> {
         let prepare = (self.docs.iter())
             .map(|r| joiner.wants(&pdf_path(&r.doc.stem)))
             .collect();
+        let words_last = pages.iter().map(|&p| p >= LONG_PAGES).collect();
         workers::Schedule {
             order,
             both_ends: true,
             prepare,
-            words_last: true,
+            words_last,
         }
     }
 

@@ -52,11 +52,12 @@ pub struct Schedule {
     /// For each document, whether its PDF is parsed for its packets right
     /// after it is written, on its worker (see [`Prepared`]); empty for none.
     pub prepare: Vec<bool>,
-    /// Every Word file after every PDF, so that the PDFs (and the packets
-    /// joining them) come first. For a small warm build only: Typst's memo
-    /// then keeps each document's evaluation to the build's end, while a
-    /// large build would evaluate each document again.
-    pub words_last: bool,
+    /// For each document, whether its Word file waits for every PDF, so
+    /// that the PDFs (and the packets joining them) come first; empty for
+    /// none. For a small warm build only: Typst's memo then keeps each
+    /// document's evaluation to the build's end, while a large build would
+    /// evaluate each document again.
+    pub words_last: Vec<bool>,
 }
 
 impl Schedule {
@@ -66,7 +67,7 @@ impl Schedule {
             order: (0..total).collect(),
             both_ends: false,
             prepare: vec![],
-            words_last: false,
+            words_last: vec![],
         }
     }
 }
@@ -235,7 +236,7 @@ impl Shared<'_> {
             self.session.parsed.done(&doc.doc.stem);
         }
         let result = with_sheet(self.root, doc, result);
-        let words_last = self.schedule.words_last;
+        let words_last = self.schedule.words_last.get(i).is_some_and(|w| *w);
         let result = match word && !words_last {
             true => with_word(self.root, self.session, doc, result),
             false => result,
