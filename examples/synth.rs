@@ -2184,9 +2184,15 @@ fn gen_appraisal(rng: &mut Rng, units: &[UnitOut]) -> AppraisalOut {
         )
         .ok();
     }
-    writeln!(o, "\nsubmission:\n  date: 2025-12").ok();
+    writeln!(
+        o,
+        "\nsubmission:\n  date: 2025-12\n  archive: {}",
+        q("VT, TĐKT")
+    )
+    .ok();
     writeln!(o, "\ndecision:").ok();
     writeln!(o, "  date: 2025-12").ok();
+    writeln!(o, "  archive: {}", q("VT, NC")).ok();
     writeln!(o, "  prize: {}", q("Tiền thưởng kèm theo Bằng khen thực hiện theo quy định tại Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ, từ nguồn Quỹ thi đua, khen thưởng của tỉnh")).ok();
     writeln!(o, "  executors:").ok();
     for e in [
@@ -2228,6 +2234,7 @@ fn gen_appraisal(rng: &mut Rng, units: &[UnitOut]) -> AppraisalOut {
             let (u, n, _) = all[i];
             writeln!(o, "      - {{ unit: {u}, nomination: {n} }}").ok();
         }
+        writeln!(o, "    archive: {}", q("VT, NC")).ok();
         signer(o, "    ", &national_authority);
     }
     AppraisalOut {

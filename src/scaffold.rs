@@ -282,10 +282,12 @@ council:                      # {council}
 {votes}
 submission:                   # tờ trình của {appraiser_name}; để trống ngày khi là dự thảo
   date: 2025-12
+  archive: VT                 # dòng "Lưu:": Văn thư, rồi phòng soạn thảo (ví dụ VT, TĐKT)
 
 decision:                     # dự thảo quyết định của {authority}
   date: 2025-12
   executors: [Chánh Văn phòng {issuer}, Thủ trưởng {appraiser_name}]
+  archive: VT                 # dòng "Lưu:" (ví dụ VT, NC)
   signer: {{ authority: [KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
 
 # Trình cấp trên: mỗi hình thức một tờ trình ({national_list}); chọn trong các
@@ -297,6 +299,7 @@ national: []
 #     via: Bộ Nội vụ
 #     nominees:
 #       - {{ unit: ma-don-vi, nomination: ma-de-nghi }}
+#     archive: VT
 #     signer: {{ authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
 "#,
     )

@@ -212,6 +212,8 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
     let date = long_date(&s.date.value);
     let date = &date[date.find("tháng").unwrap()..];
     let authority = s.signer.authority.first().map(|a| a.value.as_str());
+    let archive = s.archive.as_ref().map_or("VT", |a| a.value.as_str());
+    let archive = format!("- Lưu: {archive}.");
     assert_nd30(
         &placed,
         &Expect {
@@ -219,7 +221,7 @@ fn check_submission(root: &Path, ws: &Workspace, index: usize) -> Placed {
             number: "/TTr-UBND",
             date,
             kind: "TỜ TRÌNH",
-            recipient_lines: &["- Như trên;", "- Lưu: VT, NC."],
+            recipient_lines: &["- Như trên;", &archive],
             authority: authority.unwrap_or(&s.signer.title),
             signer: &s.signer.name,
         },
@@ -304,6 +306,30 @@ fn each_submission_is_signed_by_its_own_signer() {
     assert!(has(&placed, "KT. CHỦ TỊCH"));
     assert!(has(&placed, "Dương Xuân Huyền"));
     assert!(!has(&placed, "Hồ Tiến Thiệu"));
+}
+
+#[test]
+fn each_submission_prints_its_own_archive_line_and_vt_without_one() {
+    let root = reference_copy();
+    let path = root.path().join("inputs/appraisal.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = "    archive: VT, NC\n";
+    assert_eq!(
+        text.matches(line).count(),
+        2,
+        "both submissions name theirs"
+    );
+    // The first without one, the second with the drafter's initials.
+    let text = text
+        .replacen(line, "", 1)
+        .replacen(line, "    archive: VT, KGVX (Hà)\n", 1);
+    std::fs::write(&path, text).unwrap();
+
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-thu-tuong/to-trinh");
+    assert!(has(&placed, "- Lưu: VT."));
+    assert!(!has(&placed, "VT, NC"));
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-ubtvqh/to-trinh");
+    assert!(has(&placed, "- Lưu: VT, KGVX (Hà)."));
 }
 
 /// The name of the award a national submission proposes.

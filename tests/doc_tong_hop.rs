@@ -433,3 +433,47 @@ fn shares_are_judged_against_the_campaign_targets() {
     assert!(!has("Không quy định"));
     assert!(!has("không quy định chỉ tiêu"));
 }
+
+#[test]
+fn the_report_is_archived_as_the_submission_unless_it_says_otherwise() {
+    let root = reference_copy();
+    let path = root.path().join("inputs/appraisal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let line = "  archive: VT, TĐKT ";
+    assert_eq!(yaml.matches(line).count(), 1);
+    std::fs::write(&path, yaml.replacen(line, "  archive: VT, CCVC ", 1)).unwrap();
+    assert!(has(&report(root.path()), "- Lưu: VT, CCVC."));
+
+    // Its own line, beside the statistics report's number.
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{yaml}\nstatistics: {{ number: 7, archive: \"VT, TĐKT\" }}\n"),
+    )
+    .unwrap();
+    let placed = report(root.path());
+    assert!(has(&placed, "- Lưu: VT, TĐKT."));
+    assert!(!has(&placed, "CCVC"));
+}
+
+#[test]
+fn the_level_column_is_named_by_the_campaign_when_it_says() {
+    let root = reference_copy();
+    let placed = report(root.path());
+    assert!(
+        has(&placed, "Cấp tỉnh"),
+        "by default, the short name less `UBND `"
+    );
+    let path = root.path().join("inputs/campaign.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let line = "  short_name: UBND tỉnh\n";
+    assert_eq!(yaml.matches(line).count(), 1);
+    std::fs::write(
+        &path,
+        yaml.replacen(line, &format!("{line}  level: Bộ\n"), 1),
+    )
+    .unwrap();
+    let placed = report(root.path());
+    assert!(has(&placed, "Cấp Bộ"));
+    assert!(!has(&placed, "Cấp tỉnh"));
+}

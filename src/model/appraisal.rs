@@ -45,6 +45,10 @@ pub struct Appraisal {
 pub struct StatisticsReport {
     #[serde(default)]
     pub number: Option<DocNumber>,
+    /// The line after `Lưu:`. Default: the submission's (the same division drafts both).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
 }
 
 /// A unit's complete dossier, received on `date`.
@@ -156,6 +160,11 @@ pub struct Decision {
     /// Nơi nhận after `Như Điều …`: `Chủ tịch, các Phó Chủ tịch UBND tỉnh`.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The line after `Lưu:`, bare (`VT, NC`): the registry (Văn thư) and the
+    /// drafting division, which each office names its own way. Default: `VT`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
     pub signer: Signer,
 }
 
@@ -184,6 +193,11 @@ pub struct NationalSubmission {
     /// reports (the procedure's "văn bản liên quan"), as the Tờ trình names them.
     #[serde(default)]
     pub attachments: Vec<String>,
+    /// The line after `Lưu:`, bare (`VT, NC`): the registry (Văn thư) and the
+    /// drafting division, which each office names its own way. Default: `VT`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
     pub signer: Signer,
 }
 

@@ -90,6 +90,10 @@ pub struct Issuer {
     /// The same where the place goes without saying: `UBND tỉnh`. Default: `name`.
     #[serde(default)]
     pub short_name: Option<String>,
+    /// The body's level as a column of counts names it (`Cấp tỉnh`, `Cấp Bộ`):
+    /// `tỉnh`, `Bộ`. Default: the short name less a leading `UBND `.
+    #[serde(default)]
+    pub level: Option<String>,
     /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
     #[schemars(with = "String")]
     pub symbol: Spanned<String>,

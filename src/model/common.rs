@@ -36,6 +36,11 @@ pub struct Issued {
     pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
+    /// The line after `Lưu:`, bare (`VT, NC`): the registry (Văn thư) and the
+    /// drafting division, which each office names its own way. Default: `VT`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
 }
 
 /// A registration number as the register prints it: `5` is written `05`,

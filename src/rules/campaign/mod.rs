@@ -317,21 +317,28 @@ pub(super) fn signing_authority_is_well_formed(ctx: &Ctx, found: &mut Found) {
 }
 
 pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
-    let Some(c) = ctx.campaign_file() else {
-        return;
+    let mut lines = vec![];
+    if let Some(c) = ctx.campaign_file() {
+        let plan = &c.value.plan;
+        lines.extend(plan.recipients.iter().map(|r| (c.file, r)));
+        lines.push((c.file, &plan.archive));
+    }
+    // The appraisal's documents name their own archive line.
+    if let Some(a) = ctx.appraisal() {
+        let ap = &a.value;
+        let archives = [&ap.submission.archive, &ap.decision.archive]
+            .into_iter()
+            .chain(ap.statistics.as_ref().map(|s| &s.archive))
+            .chain(ap.national.iter().map(|n| &n.archive));
+        lines.extend(archives.flatten().map(|r| (a.file, r)));
+    }
+    let carries_marks = |r: &Spanned<String>| {
+        r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
     };
-    let plan = &c.value.plan;
-    for r in plan
-        .recipients
-        .iter()
-        .chain(std::iter::once(&plan.archive))
-        .filter(|r| {
-            r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
-        })
-    {
+    for (file, r) in lines.into_iter().filter(|(_, r)| carries_marks(r)) {
         found
             .at(
-                c.file,
+                file,
                 r,
                 msg(
                     format!("dòng Nơi nhận `{}` có sẵn dấu `-`, `;` hoặc `.`: thidua tự thêm, nên sẽ in hai lần", r.value),
