@@ -1,8 +1,12 @@
 //! Starting files for `thidua new`: commented in Vietnamese, valid as written,
 //! naming the campaign's own ids so the clerk only replaces examples.
 
+use chrono::NaiveDate;
+
 use crate::model::Campaign;
-use crate::model::campaign::AwardLevel;
+use crate::model::award::Require;
+use crate::model::campaign::{Award, AwardLevel, Criterion, Evidence};
+use crate::model::common::SubjectType;
 
 /// The schema file `new` keeps at the workspace root, for editors.
 pub const SCHEMA_FILE: &str = "thidua.schema.json";
@@ -37,18 +41,27 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
     let award_id = province_award
         .map(|a| a.id.value.as_str())
         .unwrap_or("ma-hinh-thuc");
-    let criteria = |list: &[crate::model::campaign::Criterion]| {
-        list.iter()
+    // The criteria a collective of the example's kind, and an individual of
+    // the example's staff kind, claim: the award's own, else the campaign's.
+    let (claimed, staff_kind) = example_claim(campaign, province_award, &staff);
+    let criteria = |subject, kind| {
+        let (Some(c), Some(a)) = (campaign, province_award) else {
+            return String::new();
+        };
+        let Some(set) = a.set_for(&c.criteria_sets, subject, kind) else {
+            return String::new();
+        };
+        let list = (set.criteria.iter())
             .map(|k| format!("{} ({})", k.id.value, evidence_vi(k.requires)))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        match set.require {
+            Require::All => format!("{list}; đạt tất cả"),
+            Require::Any => list,
+        }
     };
-    let collective_criteria = province_award
-        .map(|a| criteria(&a.criteria.collective))
-        .unwrap_or_default();
-    let individual_criteria = province_award
-        .map(|a| criteria(&a.criteria.individual))
-        .unwrap_or_default();
+    let collective_criteria = criteria(SubjectType::Collective, first_kind);
+    let individual_criteria = criteria(SubjectType::Individual, staff_kind);
     let window = province_award
         .and_then(|a| a.window.as_ref())
         .map(|w| format!("{} đến {}", w.start.value.0, w.end.value.0))
@@ -72,6 +85,8 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
                 .to_string()
         })
         .unwrap_or_else(|| "2025-10-30".to_string());
+    let achievement_month = achievement_date.get(..7).unwrap_or("2025-10");
+    let (council_day, submission_month) = example_submission(province_award, &achievement_date);
     let governing = campaign
         .map(|c| {
             c.issuer
@@ -130,15 +145,20 @@ achievements:                 # thành tích cụ thể, trong thời gian thi �
     text: Tổ chức 04 hội nghị quán triệt Kế hoạch thi đua.
     figures:
       - {{ label: Hội nghị, value: 4, unit: hội nghị }}
+  - id: tt-02
+    content_item: {first_content}
+    date: {achievement_date}
+    text: Hoàn thành trước thời hạn 100% nhiệm vụ được giao trong quý.
 
 initiatives: []               # sáng kiến, giải pháp: id, title, decision {{ number, date, issuer }}
 
-# Giấy khen của thủ trưởng (không trình lên tỉnh):
+# Giấy khen của thủ trưởng (không trình lên cấp trên), ngày sau các thành tích
+# được khen; mỗi thành tích chỉ khen một lần (ở đây tt-02, đề nghị dưới dùng tt-01):
 # giay_khen:
-#   date: 2025-06
+#   date: {achievement_month}
 #   proposed_by: Chánh Văn phòng Sở   # "Theo đề nghị của …"
 #   recipients:
-#     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-01] }}
+#     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-02] }}
 
 # Đề nghị {award_id}, trình trong thời gian {window}.
 # Tiêu chí tập thể: {collective_criteria}
@@ -153,22 +173,67 @@ nominations: []
 #       birth_year: 1988
 #       cccd: "020188001234"
 #       position: Chuyên viên Văn phòng Sở
-#       staff_kind: công chức
+#       staff_kind: {staff_kind}
 #       leader: false
 #       direct_worker: true
 #       discipline: không
-#     criteria: [cn-tham-muu]
+#     criteria: [{claimed}]
 #     achievements: [tt-01]
 #     summary: Tham mưu hiệu quả công tác tuyên truyền phong trào thi đua.
 # submission:
-#   date: 2025-11
-#   council: {{ date: 2025-10-20, start: "08:00", end: "09:30", place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
+#   date: {submission_month}
+#   council: {{ date: {council_day}, start: "08:00", end: "09:30", place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
 #               secretary: Lê Văn C, votes: [{{ nomination: de-nghi-01, in_favour: 7 }}] }}
 "#,
         kinds = kinds.join(", "),
         contents = content_ids.join(", "),
         staff = staff.join(", "),
     )
+}
+
+/// The example nomination's criteria and staff kind, such that it checks
+/// clean once uncommented: the set an individual of the first staff kind
+/// that has one claims, and of it one criterion the example achievement can
+/// back (no initiative, no measure) or, when the set requires all, all.
+fn example_claim<'a>(
+    campaign: Option<&'a Campaign>,
+    award: Option<&'a Award>,
+    staff: &[&'a str],
+) -> (String, &'a str) {
+    let kind = staff.first().copied().unwrap_or("công chức");
+    let (Some(c), Some(a)) = (campaign, award) else {
+        return ("ma-tieu-chi".into(), kind);
+    };
+    let claims = |&k: &&'a str| Some((a.set_for(&c.criteria_sets, SubjectType::Individual, k)?, k));
+    let Some((set, kind)) = staff.iter().find_map(claims) else {
+        return ("ma-tieu-chi".into(), kind);
+    };
+    let plain = |k: &&Criterion| k.requires == Evidence::Achievements && k.metric.is_none();
+    let claimed: Vec<&str> = match set.require {
+        Require::All => set.criteria.iter().map(|k| k.id.value.as_str()).collect(),
+        Require::Any => (set.criteria.iter().find(plain).or(set.criteria.first()))
+            .map(|k| k.id.value.as_str())
+            .into_iter()
+            .collect(),
+    };
+    (claimed.join(", "), kind)
+}
+
+/// The example submission's council day and draft month: the council meets
+/// once the example achievement is done and the window is open (not after it
+/// closes, nor after the deadline), and the submission is dated that month.
+fn example_submission(award: Option<&Award>, achieved: &str) -> (String, String) {
+    let achieved = achieved.parse::<NaiveDate>().ok();
+    let window = award.and_then(|a| a.window.as_ref());
+    let day = match (window, achieved) {
+        (Some(w), Some(d)) => d.max(w.start.value.0).min(w.end.value.0),
+        (Some(w), None) => w.start.value.0,
+        (None, Some(d)) => d,
+        (None, None) => NaiveDate::from_ymd_opt(2025, 10, 30).unwrap_or_default(),
+    };
+    let deadline = award.and_then(|a| a.deadline.as_ref());
+    let day = deadline.map_or(day, |d| day.min(d.value.0));
+    (day.to_string(), day.format("%Y-%m").to_string())
 }
 
 fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {

@@ -107,6 +107,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0233", Error, "Số liệu tự chấm điểm: đơn vị thuộc một nhóm thi đua, ghi đủ mỗi số liệu của nhóm một lần, không âm, trong thời gian thi đua", unit::scoring::figures_are_complete),
     rule!("TD0234", Error, "Số liệu tự chấm điểm khớp nhau (điều kiện của thang điểm), tính được (không chia cho 0) và cho điểm trong khoảng điểm chuẩn", unit::scoring::figures_agree),
     rule!("TD0235", Warning, final Error, "Đơn vị thuộc nhóm thi đua có số liệu tự chấm điểm (`scores`; lỗi khi --final)", unit::scoring::competitors_report),
+    rule!("TD0236", Error, "Thành tích, sáng kiến được dẫn có trước cuộc họp Hội đồng xét đề nghị, trước quyết định khen thưởng của đơn vị", unit::dates::evidence_precedes_its_review),
 ];
 
 /// Across units, on the appraising body's appraisal (`roles.appraiser`): run once the unit files that

@@ -1,7 +1,8 @@
 //! A unit's dates against the campaign's: achievements and task deadlines in
 //! the period (rule 1), the submission in its award's nomination window
 //! (rule 2) and by its deadline, the council meeting before the submission,
-//! the unit's plan before the campaign ends.
+//! the unit's plan before the campaign ends, and what is cited dated before
+//! the meeting or decision that weighs it.
 
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
@@ -266,4 +267,86 @@ pub(crate) fn plan_inside_period(ctx: &Ctx, found: &mut Found) {
                 "a plan carrying out the campaign is issued within its period; check the date",
             ));
     }
+}
+
+/// What a council reviews or a decision rewards had happened by then: each
+/// achievement (and each initiative's recognition) a nomination cites is
+/// dated no later than the council that weighed it, and each achievement a
+/// unit's own award (`giay_khen`) cites no later than its decision.
+pub(crate) fn evidence_precedes_its_review(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    for u in ctx.units() {
+        let unit = &u.value;
+        let achieved = |id: &str| {
+            let a = unit.achievements.iter().find(|a| a.id.value == id)?;
+            Some((a.date.value.0, ("thành tích", "achievement")))
+        };
+        let recognised = |id: &str| {
+            let i = unit.initiatives.iter().find(|i| i.id.value == id)?;
+            let d = i.decision.as_ref()?;
+            Some((
+                d.date.value.0,
+                (
+                    "quyết định công nhận sáng kiến",
+                    "the initiative's recognition",
+                ),
+            ))
+        };
+        // A meeting before the period is TD0225's, not every citation's.
+        let submission = unit.submission.as_ref();
+        if let Some(s) = submission.filter(|s| s.council.date.value.0 >= c.period_start()) {
+            let meeting = s.council.date.value.0;
+            let when = (
+                format!("cuộc họp Hội đồng ngày {meeting}"),
+                format!("the council's meeting of {meeting}"),
+            );
+            for n in &unit.nominations {
+                let cited = (n.achievements.iter().map(|id| (id, achieved(&id.value))))
+                    .chain(n.initiatives.iter().map(|id| (id, recognised(&id.value))));
+                for (id, dated) in cited {
+                    if let Some((date, what)) = dated.filter(|(d, _)| *d > meeting) {
+                        after_review(found, u.file, id, date, what, &when);
+                    }
+                }
+            }
+        }
+        if let Some(g) = &unit.giay_khen {
+            let by = latest(&g.date.value);
+            let when = (
+                format!("quyết định khen thưởng (`giay_khen`) ngày {}", g.date.value),
+                format!("the award decision (`giay_khen`) of {}", g.date.value),
+            );
+            for id in g.recipients.iter().flat_map(|r| &r.achievements) {
+                if let Some((date, what)) = achieved(&id.value).filter(|(d, _)| *d > by) {
+                    after_review(found, u.file, id, date, what, &when);
+                }
+            }
+        }
+    }
+}
+
+/// TD0236 at one citation: `what` (dated `date`) came after `when`.
+fn after_review(
+    found: &mut Found,
+    file: FileId,
+    id: &Spanned<String>,
+    date: NaiveDate,
+    what: (&str, &str),
+    when: &(String, String),
+) {
+    found
+        .at(
+            file,
+            id,
+            msg(
+                format!("{} `{}` ngày {date}, sau {}", what.0, id.value, when.0),
+                format!("{} `{}` is dated {date}, after {}", what.1, id.value, when.1),
+            ),
+        )
+        .help(msg(
+            "chỉ dẫn những gì đã có khi xét: sửa ngày (của căn cứ hoặc của văn bản xét), hoặc bỏ căn cứ này",
+            "cite only what existed when it was weighed: correct a date (the citation's or the document's) or drop the citation",
+        ));
 }
