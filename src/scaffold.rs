@@ -134,7 +134,7 @@ plan:                         # kế hoạch của đơn vị thực hiện phon
   tasks:
     - content_item: {first_content}   # mã nội dung thi đua: {contents}
       text: Tổ chức tuyên truyền về phong trào thi đua đến toàn thể công chức, viên chức.
-      lead: Văn phòng Sở
+      lead: Văn phòng
       deadline: {period_end}
       target: 100% công chức, viên chức được quán triệt
 
@@ -156,7 +156,7 @@ initiatives: []               # sáng kiến, giải pháp: id, title, decision 
 # được khen; mỗi thành tích chỉ khen một lần (ở đây tt-02, đề nghị dưới dùng tt-01):
 # giay_khen:
 #   date: {achievement_month}
-#   proposed_by: Chánh Văn phòng Sở   # "Theo đề nghị của …"
+#   proposed_by: Chánh Văn phòng   # "Theo đề nghị của …"
 #   recipients:
 #     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-02] }}
 
@@ -172,7 +172,7 @@ nominations: []
 #       gender: nữ
 #       birth_year: 1988
 #       cccd: "020188001234"
-#       position: Chuyên viên Văn phòng Sở
+#       position: Chuyên viên Văn phòng
 #       staff_kind: {staff_kind}
 #       leader: false
 #       direct_worker: true
@@ -182,7 +182,7 @@ nominations: []
 #     summary: Tham mưu hiệu quả công tác tuyên truyền phong trào thi đua.
 # submission:
 #   date: {submission_month}
-#   council: {{ date: {council_day}, start: "08:00", end: "09:30", place: Phòng họp Sở, members: 7, present: 7, chair: Nguyễn Văn A,
+#   council: {{ date: {council_day}, start: "08:00", end: "09:30", place: Phòng họp cơ quan, members: 7, present: 7, chair: Nguyễn Văn A,
 #               secretary: Lê Văn C, votes: [{{ nomination: de-nghi-01, in_favour: 7 }}] }}
 "#,
         kinds = kinds.join(", "),
@@ -234,6 +234,11 @@ fn example_submission(award: Option<&Award>, achieved: &str) -> (String, String)
     let deadline = award.and_then(|a| a.deadline.as_ref());
     let day = deadline.map_or(day, |d| day.min(d.value.0));
     (day.to_string(), day.format("%Y-%m").to_string())
+}
+
+/// A YAML scalar that reads back as `s` (a JSON string is one).
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
@@ -319,6 +324,39 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
         .map_or("cơ quan ban hành Kế hoạch".to_string(), |c| {
             c.value.issuer.name.clone()
         });
+    // The council meets the day after the last unit's submission (its
+    // month's last day for a draft), and the documents after it are dated
+    // that month: the file checks clean as written.
+    let last_submission = (workspace.units.iter())
+        .filter_map(|u| u.value.submission.as_ref())
+        .map(|s| s.date.value.latest())
+        .max();
+    let council_day = last_submission
+        .and_then(|d| d.succ_opt())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or_default());
+    let month = council_day.format("%Y-%m");
+    // Who signs: the plan's signer. The decision is the authority's own act,
+    // signed without the collective's `TM.` line; a submission upward is the
+    // issuer's, signed as the plan is.
+    let plan_signer = workspace.campaign.as_ref().map(|c| &c.value.plan.signer);
+    let signer = |collective: bool| {
+        let Some(s) = plan_signer else {
+            return "{ authority: [KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }"
+                .to_string();
+        };
+        let lines = (s.authority.iter())
+            .map(|l| l.value.as_str())
+            .filter(|l| collective || !l.starts_with("TM."))
+            .map(yaml_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "{{ authority: [{lines}], title: {}, name: {} }}",
+            yaml_str(&s.title),
+            yaml_str(&s.name)
+        )
+    };
+    let (decision_signer, plan_signer) = (signer(false), signer(true));
     let national_list = if national.is_empty() {
         "phong trào chưa có hình thức cấp Nhà nước".to_string()
     } else {
@@ -335,7 +373,7 @@ appraiser: {appraiser}        # mã đơn vị thẩm định (tệp inputs/unit
 verdicts:
 {verdicts}
 council:                      # {council}
-  date: 2025-12-01            # ngày họp, sau các tờ trình của đơn vị
+  date: {council_day}            # ngày họp, sau các tờ trình của đơn vị
   start: "08:00"              # giờ bắt đầu, kết thúc cuộc họp
   end: "10:30"
   place: Trụ sở {issuer}
@@ -346,26 +384,26 @@ council:                      # {council}
   votes:                      # số phiếu đồng ý cho mỗi hồ sơ đạt
 {votes}
 submission:                   # tờ trình của {appraiser_name}; để trống ngày khi là dự thảo
-  date: 2025-12
+  date: {month}
   archive: VT                 # dòng "Lưu:": Văn thư, rồi phòng soạn thảo (ví dụ VT, TĐKT)
 
 decision:                     # dự thảo quyết định của {authority}
-  date: 2025-12
+  date: {month}
   executors: [Chánh Văn phòng {issuer}, Thủ trưởng {appraiser_name}]
   archive: VT                 # dòng "Lưu:" (ví dụ VT, NC)
-  signer: {{ authority: [KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
+  signer: {decision_signer}
 
 # Trình cấp trên: mỗi hình thức một tờ trình ({national_list}); chọn trong các
 # hồ sơ đạt. Người được trình cấp trên không còn trong quyết định khen thưởng.
 national: []
 # national:
 #   - award: {example_award}
-#     date: 2025-12
+#     date: {month}
 #     via: Bộ Nội vụ
 #     nominees:
 #       - {{ unit: ma-don-vi, nomination: ma-de-nghi }}
 #     archive: VT
-#     signer: {{ authority: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH], title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A }}
+#     signer: {plan_signer}
 "#,
     )
 }
