@@ -57,7 +57,10 @@ pub(super) fn parse(text: &str, file: FileId) -> (Parsed, Vec<Diagnostic>) {
         }
     };
     match parsed {
-        Ok(parsed) => (parsed, diagnostics),
+        Ok(parsed) => {
+            diagnostics.extend(super::comments::cut_values(text, file));
+            (parsed, diagnostics)
+        }
         Err(d) => {
             diagnostics.push(*d);
             (Parsed::Nothing, diagnostics)

@@ -3,6 +3,7 @@
 //! located diagnostic; nothing here panics on input.
 
 mod cache;
+mod comments;
 mod kinds;
 mod limits;
 mod read;

@@ -77,6 +77,7 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
         Error::Unexpected { expected, .. } => wrong_type(&describe_type(expected), &found_at(text, &at)),
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
+        Error::NullIntoString { .. } => empty_text(text, &at),
         Error::Message { msg, .. } => Diagnostic::error("TD0003", Text::unpacked(msg)),
         Error::Budget { breach, .. } => budget_exceeded(breach),
         // The parser's own cap on nested flow collections (`[[[…]]]`).
@@ -232,6 +233,36 @@ fn found_at(text: &str, at: &Range<usize>) -> String {
     let value = line.split(" #").next().unwrap_or("").trim();
     let value: String = value.chars().take(60).collect();
     format!("`{value}`")
+}
+
+/// TD0003: a key that needs text has none (`name:`, or `name: #…`, whose
+/// `#…` YAML reads as a comment), named from its line.
+fn empty_text(text: &str, at: &Range<usize>) -> Diagnostic {
+    let start = text[..at.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].split('\n').next().unwrap_or("");
+    let key = line
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("- ")
+        .trim();
+    let (vi, en) = match key {
+        "" => (
+            "giá trị trống, nhưng ở đây cần một đoạn văn bản".to_string(),
+            "empty value where text is needed".to_string(),
+        ),
+        key => (
+            format!("khóa `{key}` chưa có giá trị"),
+            format!("`{key}` has no value"),
+        ),
+    };
+    Diagnostic::error("TD0003", Text::new(vi, en)).help(Text::new(
+        "ghi giá trị sau dấu `:`; giá trị có dấu `#` đặt trong dấu nháy (`\"Tổ #1\"`), vì ` #` mở đầu chú thích",
+        "write the value after the `:`; quote a value with a `#` (`\"Tổ #1\"`), since ` #` starts a comment",
+    ))
 }
 
 /// TD0003: a value that is not of the type its key needs.

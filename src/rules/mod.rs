@@ -431,6 +431,10 @@ pub const STAGE_CODES: &[(&str, &str)] = &[
         "TD0018",
         "Tệp Word của một văn bản tạo được (nếu không: cảnh báo, PDF vẫn được ghi)",
     ),
+    (
+        "TD0019",
+        "Giá trị không bị cắt bởi chú thích viết liền `#…` (cảnh báo)",
+    ),
     // `thidua import`: a spreadsheet's list, located at its cells.
     ("TD0401", "Bảng tính có dòng tiêu đề của danh sách"),
     ("TD0402", "Dòng có số liệu thì có tên"),
