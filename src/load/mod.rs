@@ -7,6 +7,7 @@ mod comments;
 mod kinds;
 mod limits;
 mod read;
+mod syntax;
 mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -84,6 +84,9 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         _ if detail.contains("recursion limit") => {
             budget_exceeded(&serde_saphyr::budget::BudgetBreach::Depth { depth: 0 })
         }
+        other if let Some((message, help)) = super::syntax::explained(other) => {
+            Diagnostic::error("TD0001", message).help(help)
+        }
         _ => Diagnostic::error(
             "TD0001",
             Text::new(format!("lỗi cú pháp YAML: {detail}"), format!("YAML syntax error: {detail}")),

@@ -1,0 +1,107 @@
+//! The YAML parser's syntax errors in the words of the person who made them:
+//! what they wrote and how to write it instead (TD0001), for the mistakes a
+//! clerk editing YAML by hand makes. Others keep the parser's own words.
+
+use granit_parser::ErrorKind;
+use serde_saphyr::{Error, ExternalMessageSource};
+
+use crate::diag::Text;
+
+/// The message and help for a syntax error this module knows, by its kind.
+pub(super) fn explained(err: &Error) -> Option<(Text, Text)> {
+    let (vi, en, help_vi, help_en) = match err {
+        Error::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("");
+            return Some((
+                Text::new(
+                    format!("khóa `{key}` ghi hai lần trong cùng một khối"),
+                    format!("the key `{key}` is written twice in one mapping"),
+                ),
+                Text::new(
+                    "giữ một dòng: xóa dòng thừa hoặc gộp hai giá trị làm một",
+                    "keep one line: delete the extra one or merge the two values",
+                ),
+            ));
+        }
+        Error::MultipleDocuments { .. } => (
+            "tệp có nhiều tài liệu YAML (dòng `---` giữa tệp)",
+            "the file holds several YAML documents (a `---` line inside it)",
+            "mỗi tệp một tài liệu: chuyển phần sau `---` sang một tệp riêng, hoặc xóa dòng `---`",
+            "one document per file: move what follows `---` into a file of its own, or delete the line",
+        ),
+        Error::UnknownAnchor { .. } => (
+            "`*` mở đầu một bí danh (alias) chưa khai báo",
+            "`*` starts an alias to an anchor that is not declared",
+            "giá trị bắt đầu bằng `*` hoặc `&` đặt trong dấu nháy: \"*Ghi chú\"",
+            "quote a value that starts with `*` or `&`: \"*Note\"",
+        ),
+        Error::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => scanned(scan.kind())?,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((Text::new(vi, en), Text::new(help_vi, help_en)))
+}
+
+/// The scanner's and parser's own errors: message, then help, in both languages.
+fn scanned(kind: &ErrorKind) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    use ErrorKind::*;
+    Some(match kind {
+        TabNotAllowed
+        | TabInBlockIndentation
+        | TabInIndentation
+        | TabAtBlockScalarStart
+        | TabInPlainScalar => (
+            "ký tự tab ở chỗ YAML chỉ nhận dấu cách",
+            "a tab where YAML accepts only spaces",
+            "thay tab bằng dấu cách (các khóa cùng khối thụt lề bằng nhau)",
+            "replace the tab with spaces (keys of one mapping indented alike)",
+        ),
+        UnclosedQuotedScalar => (
+            "dấu nháy mở ở đây chưa được đóng",
+            "the quote opened here is not closed",
+            "thêm dấu nháy đóng ở cuối giá trị; dấu nháy kép bên trong viết \\\"",
+            "close the quote at the end of the value; write a double quote inside it as \\\"",
+        ),
+        InvalidTrailingSingleQuotedScalar | InvalidTrailingDoubleQuotedScalar => (
+            "có chữ sau dấu nháy đóng giá trị",
+            "text follows the quote that closes the value",
+            "đặt cả giá trị trong một cặp dấu nháy; nếu giá trị chứa dấu nháy kép, bao bằng nháy đơn: 'Tổ \"A\" số 1'",
+            "quote the whole value; if it holds double quotes, wrap it in single ones: 'Team \"A\" no. 1'",
+        ),
+        InvalidColonPlacement => (
+            "dấu `:` không đúng chỗ trong ngoặc `[…]` hoặc `{…}`: thường do ngoặc mở ở dòng trên chưa đóng",
+            "a `:` out of place inside `[…]` or `{…}`: most often a bracket above is not closed",
+            "đóng mỗi `[` bằng `]`, mỗi `{` bằng `}` trên cùng dòng; giá trị có `: ` trong ngoặc đặt trong dấu nháy",
+            "close each `[` with `]` and `{` with `}` on its line; quote a value holding `: ` inside brackets",
+        ),
+        MappingValueNotAllowed => (
+            "dấu `:` theo sau là dấu cách trong một giá trị: YAML đọc như một khóa mới",
+            "a `:` followed by a space inside a value: YAML reads it as a new key",
+            "đặt giá trị trong dấu nháy: \"Nội dung: …\"",
+            "quote the value: \"Content: …\"",
+        ),
+        UnclosedFlowCollection { .. }
+        | MismatchedFlowCollectionEnd { .. }
+        | MisplacedFlowCollectionEnd
+        | ExpectedFlowSequenceSeparator
+        | ExpectedFlowMappingSeparator => (
+            "ngoặc `[…]` hoặc `{…}` không khớp",
+            "a `[…]` or `{…}` does not close properly",
+            "đóng mỗi `[` bằng `]`, mỗi `{` bằng `}`; giá trị có dấu phẩy trong ngoặc đặt trong dấu nháy",
+            "close each `[` with `]` and `{` with `}`; quote a value holding a comma",
+        ),
+        InvalidIndentation
+        | InvalidBlockScalarIndent
+        | InvalidQuotedScalarIndent
+        | ExpectedBlockMappingKey
+        | ExpectedBlockSequenceEntry => (
+            "thụt lề không khớp với các dòng cùng khối",
+            "the indentation does not match the lines of its block",
+            "các khóa cùng một khối thụt lề bằng nhau (cùng số dấu cách), khối con thụt sâu hơn",
+            "indent the keys of one mapping alike (the same spaces), nested ones deeper",
+        ),
+        _ => return None,
+    })
+}
