@@ -229,11 +229,13 @@ fn budget_exceeded(breach: &serde_saphyr::budget::BudgetBreach) -> Diagnostic {
     ))
 }
 
-/// The value written at `at`: the rest of its line, without a trailing comment.
+/// The value written at `at`: the rest of its line, without a trailing
+/// comment (nothing after a key's `:` reads as empty, for `wrong_type`).
 fn found_at(text: &str, at: &Range<usize>) -> String {
     let rest = &text[at.start.min(text.len())..];
     let line = rest.split('\n').next().unwrap_or("");
     let value = line.split(" #").next().unwrap_or("").trim();
+    let value = value.strip_prefix(':').unwrap_or(value).trim();
     let value: String = value.chars().take(60).collect();
     format!("`{value}`")
 }
@@ -277,10 +279,16 @@ fn wrong_type((vi, en): &(String, String), found: &str) -> Diagnostic {
             format!("wrong type: expected {en}"),
         ),
     )
-    .help(Text::new(
-        format!("sửa giá trị thành {vi} (đang có: {found})"),
-        format!("give {en} (found: {found})"),
-    ))
+    .help(match found {
+        "``" => Text::new(
+            format!("ghi {vi} sau dấu `:` (đang để trống)"),
+            format!("give {en} after the `:` (it is empty)"),
+        ),
+        found => Text::new(
+            format!("sửa giá trị thành {vi} (đang có: {found})"),
+            format!("give {en} (found: {found})"),
+        ),
+    })
 }
 
 /// Words for what serde or saphyr expected (`u32`, `a boolean`, `sequence start` …).
