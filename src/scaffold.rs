@@ -128,6 +128,7 @@ signer:                       # người ký văn bản của đơn vị
   authority: []               # ví dụ [KT. GIÁM ĐỐC] khi cấp phó ký thay
   title: GIÁM ĐỐC
   name: Nguyễn Văn A
+archive: VT                   # dòng "Lưu:" trên văn bản của đơn vị: Văn thư, rồi phòng soạn thảo (ví dụ VT, VP)
 
 plan:                         # kế hoạch của đơn vị thực hiện phong trào
   date: {plan_month}               # để YYYY-MM khi chưa có ngày; thêm `number:` khi văn thư cấp số

@@ -102,3 +102,33 @@ fn the_task_table_repeats_its_header_on_every_page() {
         "one header per page"
     );
 }
+
+#[test]
+fn a_units_documents_print_its_own_archive_line_and_vt_without_one() {
+    let root = base_with(|unit| unit.replacen("\nplace: ", "\narchive: VT, VP\nplace: ", 1));
+    let session = pipeline::render_all(root.path(), &BuildOptions::default()).unwrap();
+    let mut signed = 0;
+    let own = |r: &&thidua::pipeline::Rendered| r.doc.stem.starts_with("lang-son/so-tu-phap/");
+    for r in session.rendered.iter().filter(own) {
+        let placed = thidua::typeset::inspect::placed(&pipeline::typeset(&session, r).unwrap());
+        if has(&placed, "Nơi nhận:") {
+            signed += 1;
+            assert!(has(&placed, "- Lưu: VT, VP."), "{}", r.doc.stem);
+        }
+    }
+    assert!(
+        signed >= 4,
+        "the plan, submission, report and decision: {signed}"
+    );
+
+    // The appraising unit's line is its appraisal documents' too, unless
+    // the appraisal names theirs.
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/tham-dinh/to-trinh");
+    assert!(has(&placed, "- Lưu: VT, VP."));
+
+    let (_, placed) = laid_out_stem(
+        &corpus_base(),
+        "lang-son/so-tu-phap/bang-khen-chu-tich-tinh/to-trinh",
+    );
+    assert!(has(&placed, "- Lưu: VT."));
+}

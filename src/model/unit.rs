@@ -54,6 +54,11 @@ pub struct Unit {
     pub head: Head,
     /// Who signs the unit's documents.
     pub signer: Signer,
+    /// The line after `Lưu:` on the unit's documents, bare (`VT, VP`): the
+    /// registry and the drafting division. Default: `VT`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
     /// The unit's own plan implementing the campaign.
     pub plan: UnitPlan,
     #[serde(default)]

@@ -323,7 +323,10 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
         lines.extend(plan.recipients.iter().map(|r| (c.file, r)));
         lines.push((c.file, &plan.archive));
     }
-    // The appraisal's documents name their own archive line.
+    // The units' and the appraisal's documents name their own archive line.
+    for u in ctx.units() {
+        lines.extend(u.value.archive.iter().map(|r| (u.file, r)));
+    }
     if let Some(a) = ctx.appraisal() {
         let ap = &a.value;
         let archives = [&ap.submission.archive, &ap.decision.archive]
