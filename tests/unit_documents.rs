@@ -132,3 +132,48 @@ fn a_units_documents_print_its_own_archive_line_and_vt_without_one() {
     );
     assert!(has(&placed, "- Lưu: VT."));
 }
+
+#[test]
+fn a_units_documents_send_copies_where_it_says_and_to_its_leaders_otherwise() {
+    let root = base_with(|unit| {
+        unit.replacen(
+            "  tasks:\n",
+            "  recipients: [UBND tỉnh (b/c), Phòng Văn bản]\n  tasks:\n",
+            1,
+        )
+        .replacen(
+            "  council:\n",
+            "  recipients: [Giám đốc Sở]\n  council:\n",
+            1,
+        )
+        .replacen(
+            "report:\n",
+            "report:\n  recipients: [Ban Thi đua tỉnh]\n",
+            1,
+        )
+    });
+    let footer = |stem: &str| {
+        let (_, placed) = laid_out_stem(root.path(), stem);
+        footer_of(&placed).compact_text()
+    };
+    let plan = footer("lang-son/so-tu-phap/ke-hoach");
+    assert!(
+        plan.contains(&compact("- UBND tỉnh (b/c); - Phòng Văn bản; - Lưu: VT.")),
+        "{plan}"
+    );
+    assert!(!plan.contains(&compact("Lãnh đạo")), "{plan}");
+    let submission = footer("lang-son/so-tu-phap/bang-khen-chu-tich-tinh/to-trinh");
+    assert!(
+        submission.contains(&compact("- Như trên; - Giám đốc Sở; - Lưu: VT.")),
+        "{submission}"
+    );
+    let report = footer("lang-son/so-tu-phap/bao-cao");
+    assert!(
+        report.contains(&compact("- Ban Thi đua tỉnh; - Lưu: VT.")),
+        "{report}"
+    );
+
+    // Without them: the unit's leaders.
+    let (_, placed) = laid_out_stem(&corpus_base(), "lang-son/so-tu-phap/bao-cao");
+    assert!(has(&placed, "- Lãnh đạo Sở Tư pháp;"));
+}

@@ -116,6 +116,11 @@ pub struct UnitPlan {
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub tasks: Vec<Task>,
+    /// Nơi nhận, bare; default: the issuer (b/c), the appraiser, the unit's
+    /// leaders and its departments.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -341,6 +346,11 @@ pub struct Submission {
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub council: Council,
+    /// Nơi nhận after the first line (the addressee, `Như trên`), bare;
+    /// default: the unit's leaders.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -414,6 +424,11 @@ pub struct Report {
     pub next_steps: Vec<String>,
     #[serde(default)]
     pub proposals: Vec<String>,
+    /// Nơi nhận after the first line (the addressee, `Như trên`), bare;
+    /// default: the unit's leaders.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
 }
 
 impl Unit {

@@ -325,7 +325,11 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
     }
     // The units' and the appraisal's documents name their own archive line.
     for u in ctx.units() {
-        lines.extend(u.value.archive.iter().map(|r| (u.file, r)));
+        let unit = &u.value;
+        let recipients = (unit.plan.recipients.iter())
+            .chain(unit.submission.iter().flat_map(|s| &s.recipients))
+            .chain(unit.report.iter().flat_map(|r| &r.recipients));
+        lines.extend(recipients.chain(&unit.archive).map(|r| (u.file, r)));
     }
     if let Some(a) = ctx.appraisal() {
         let ap = &a.value;
