@@ -13,7 +13,7 @@ use thidua::model::appraisal::Outcome;
 use thidua::model::campaign::AwardLevel;
 use thidua::model::unit::{Nomination, Unit};
 use thidua::notation::{reference, short_date};
-use thidua::typeset::inspect::Placed;
+use thidua::typeset::inspect::{Placed, compact};
 
 const STEM: &str = "lang-son/tham-dinh/to-trinh";
 
@@ -311,4 +311,31 @@ fn without_failures_every_case_is_said_to_pass() {
             signer: "Lý Văn Thắng",
         },
     );
+}
+
+#[test]
+fn the_submission_and_the_report_send_copies_where_the_appraisal_says() {
+    let root = reference_copy();
+    let path = root.path().join("inputs/appraisal.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let line = "  archive: VT, TĐKT ";
+    assert_eq!(yaml.matches(line).count(), 1);
+    let yaml = yaml.replacen(
+        line,
+        "  recipients: [Chủ tịch UBND tỉnh]\n  archive: VT, TĐKT ",
+        1,
+    );
+    let yaml =
+        format!("{yaml}\nstatistics: {{ recipients: [Văn phòng UBND tỉnh, Ban TĐKT TW] }}\n");
+    std::fs::write(&path, yaml).unwrap();
+
+    let placed = to_trinh(root.path());
+    let footer = footer_of(&placed).compact_text();
+    let expected = compact("- Như trên; - Chủ tịch UBND tỉnh; - Lưu: VT, TĐKT.");
+    assert!(footer.contains(&expected), "{footer}");
+    assert!(!has(&placed, "Lãnh đạo UBND tỉnh"));
+    let (_, report) = laid_out_stem(root.path(), "lang-son/tham-dinh/tong-hop");
+    let footer = footer_of(&report).compact_text();
+    let expected = compact("- Văn phòng UBND tỉnh; - Ban TĐKT TW; - Lưu: VT, TĐKT.");
+    assert!(footer.contains(&expected), "{footer}");
 }

@@ -45,6 +45,10 @@ pub struct Appraisal {
 pub struct StatisticsReport {
     #[serde(default)]
     pub number: Option<DocNumber>,
+    /// Nơi nhận, bare; default: the issuer (b/c).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
     /// The line after `Lưu:`. Default: the submission's (the same division drafts both).
     #[serde(default)]
     #[schemars(with = "Option<String>")]

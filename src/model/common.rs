@@ -36,6 +36,10 @@ pub struct Issued {
     pub number: Option<DocNumber>,
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
+    /// Nơi nhận after `Như trên`, bare; default: the issuer's leaders.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
     /// The line after `Lưu:`, bare (`VT, NC`): the registry (Văn thư) and the
     /// drafting division, which each office names its own way. Default: `VT`.
     #[serde(default)]

@@ -337,7 +337,9 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
             .into_iter()
             .chain(ap.statistics.as_ref().map(|s| &s.archive))
             .chain(ap.national.iter().map(|n| &n.archive));
-        lines.extend(archives.flatten().map(|r| (a.file, r)));
+        let recipients = (ap.submission.recipients.iter())
+            .chain(ap.statistics.iter().flat_map(|s| &s.recipients));
+        lines.extend(archives.flatten().chain(recipients).map(|r| (a.file, r)));
     }
     let carries_marks = |r: &Spanned<String>| {
         r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
