@@ -319,39 +319,6 @@ fn check_workspace(pick: &mut dyn FnMut(usize) -> String) -> Result<(), String> 
     }
 }
 
-/// The text of a Word file's body, as Word shows it: every `w:t` in order,
-/// XML's escapes read back.
-fn docx_text(bytes: &[u8]) -> String {
-    use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    let (mut text, mut inside) = (String::new(), false);
-    loop {
-        match reader.read_event().unwrap() {
-            Event::Eof => break,
-            Event::Start(e) if e.name().as_ref() == b"w:t" => inside = true,
-            Event::End(e) if e.name().as_ref() == b"w:t" => inside = false,
-            Event::Text(t) if inside => text.push_str(&t.decode().unwrap()),
-            Event::GeneralRef(r) if inside => match r.resolve_char_ref().unwrap() {
-                Some(c) => text.push(c),
-                None => text.push_str(match r.decode().unwrap().as_ref() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("unknown entity &{other};"),
-                }),
-            },
-            _ => {}
-        }
-    }
-    text
-}
-
 /// Every document's text, compact and case-folded, in drawing, reading and
 /// column order; and, apart, its Word file's text.
 fn typeset_all(root: &Path) -> Result<(Vec<String>, Vec<String>), String> {
@@ -384,7 +351,7 @@ fn typeset_all(root: &Path) -> Result<(Vec<String>, Vec<String>), String> {
         texts.push(folded(&column_order(&placed)));
         let docx = pipeline::word(&session, doc)
             .map_err(|e| format!("{} has no Word file: {e:?}", doc.doc.stem))?;
-        in_word.push(folded(&docx_text(&docx)));
+        in_word.push(folded(&common::docx_text(&docx)));
         *kinds.entry(doc.doc.kind.as_str()).or_default() += 1;
     }
     // Every kind of document took part.

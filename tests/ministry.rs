@@ -194,6 +194,19 @@ fn a_ministrys_campaign_prints_its_own_names_and_no_provinces() {
             assert!(!text.contains(&word), "{} prints `{word}`", r.doc.stem);
         }
     }
+    // Their Word files likewise.
+    for r in &session.rendered {
+        let docx = std::fs::read(root.join("output").join(format!("{}.docx", r.doc.stem))).unwrap();
+        let text = common::docx_text(&docx).to_lowercase();
+        assert!(
+            text.contains("bộ tư pháp"),
+            "{}.docx names the ministry",
+            r.doc.stem
+        );
+        for word in PROVINCE_WORDS {
+            assert!(!text.contains(word), "{}.docx prints `{word}`", r.doc.stem);
+        }
+    }
     let (_, placed) = common::laid_out_stem(root, "thi-dua-bo-tu-phap-2026/tham-dinh/tong-hop");
     assert!(
         common::has(&placed, "Cấp Bộ"),

@@ -200,3 +200,36 @@ pub fn with_line_appended(path: &Path, key: &str, more: &str) -> (String, String
     let edited = text.replacen(line, &format!("{line}{more}"), 1);
     (text, edited)
 }
+
+/// The text of a Word file's body, as Word shows it: every `w:t` in order,
+/// XML's escapes read back.
+pub fn docx_text(bytes: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut text, mut inside) = (String::new(), false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => inside = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => inside = false,
+            Event::Text(t) if inside => text.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) if inside => match r.resolve_char_ref().unwrap() {
+                Some(c) => text.push(c),
+                None => text.push_str(match r.decode().unwrap().as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unknown entity &{other};"),
+                }),
+            },
+            _ => {}
+        }
+    }
+    text
+}
