@@ -44,7 +44,8 @@ pub(super) fn cut_values(text: &str, file: FileId) -> Vec<Diagnostic> {
                         .get(*after..start)
                         .is_some_and(|gap| gap.trim().is_empty())
                 {
-                    out.push(cut(file, start..end, value, &text[start..end]));
+                    let comment = text.get(start..end).unwrap_or("#");
+                    out.push(cut(file, start..end, value, comment));
                 }
             }
             _ => {}
@@ -68,4 +69,27 @@ fn cut(file: FileId, at: std::ops::Range<usize>, value: &str, comment: &str) -> 
         format!("nếu `#` thuộc giá trị, đặt cả giá trị trong dấu nháy: \"{whole}\"; nếu là chú thích, viết `# ` (có dấu cách)"),
         format!("if the `#` belongs to the value, quote the whole value: \"{whole}\"; if it is a comment, write `# ` (with a space)"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cuts(text: &str) -> usize {
+        cut_values(text, FileId(0)).len()
+    }
+
+    #[test]
+    fn only_a_comment_glued_to_a_plain_value_is_reported() {
+        assert_eq!(cuts("a: Nguyễn #Văn\n"), 1);
+        assert_eq!(cuts("- Tổ #1\n"), 1, "a list item");
+        assert_eq!(cuts("a: \"Nguyễn #Văn\"\n"), 0, "quoted");
+        assert_eq!(cuts("a: |\n  Nguyễn #Văn\n"), 0, "a block value keeps it");
+        assert_eq!(cuts("a: Nguyễn # chú thích\n"), 0, "a comment as written");
+        assert_eq!(cuts("a: Nguyễn ## x\n"), 0);
+        assert_eq!(cuts("a: #x\n"), 0, "an empty value is TD0003's");
+        assert_eq!(cuts("a: [b, c] #x\n"), 0, "after a list");
+        assert_eq!(cuts("a: b\n#x\n"), 0, "a comment on its own line");
+        assert_eq!(cuts("a: [b #x\n"), 0, "a file YAML cannot read");
+    }
 }
