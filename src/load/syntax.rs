@@ -2,6 +2,8 @@
 //! what they wrote and how to write it instead (TD0001), for the mistakes a
 //! clerk editing YAML by hand makes. Others keep the parser's own words.
 
+use std::ops::Range;
+
 use granit_parser::ErrorKind;
 use serde_saphyr::{Error, ExternalMessageSource};
 
@@ -104,4 +106,51 @@ fn scanned(kind: &ErrorKind) -> Option<(&'static str, &'static str, &'static str
         ),
         _ => return None,
     })
+}
+
+/// A quote left open: YAML reads on, across lines, to the next quote and
+/// then finds text after it, which it reports there. The error belongs at
+/// the opening quote: message, help and where it is.
+pub(super) fn unclosed_quote(
+    err: &Error,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<(Text, Text, Range<usize>)> {
+    let Error::ExternalMessage { source, .. } = err else {
+        return None;
+    };
+    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
+        return None;
+    };
+    let quote = match scan.kind() {
+        ErrorKind::InvalidTrailingDoubleQuotedScalar => '"',
+        ErrorKind::InvalidTrailingSingleQuotedScalar => '\'',
+        _ => return None,
+    };
+    let before = text.get(..at.start)?;
+    let closing = before.rfind(quote)?;
+    // The opening quote: the one before, not escaped (`\"` in double quotes).
+    let mut opening = before.get(..closing)?.rfind(quote)?;
+    while quote == '"' && opening > 0 && text[..opening].ends_with('\\') {
+        opening = text[..opening].rfind(quote)?;
+    }
+    if !text[opening..closing].contains('\n') {
+        return None;
+    }
+    let line = text[..closing].matches('\n').count() + 1;
+    Some((
+        Text::new(
+            format!(
+                "dấu nháy mở ở đây không được đóng trên dòng này: YAML đọc tiếp các dòng sau, đến dấu nháy ở dòng {line}"
+            ),
+            format!(
+                "the quote opened here is not closed on its line: YAML reads on, to the quote on line {line}"
+            ),
+        ),
+        Text::new(
+            "thêm dấu nháy đóng ở cuối giá trị, trên cùng dòng",
+            "close the quote at the end of the value, on the same line",
+        ),
+        opening..opening + 1,
+    ))
 }
