@@ -154,3 +154,96 @@ pub(super) fn unclosed_quote(
         opening..opening + 1,
     ))
 }
+
+/// A `[` or `{` left open: YAML reads on into the next lines and stumbles
+/// there (often on the next key's `:`). The error belongs at the bracket.
+pub(super) fn unclosed_bracket(
+    err: &Error,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<(Text, Text, Range<usize>)> {
+    let Error::ExternalMessage { source, .. } = err else {
+        return None;
+    };
+    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
+        return None;
+    };
+    use ErrorKind::*;
+    if !matches!(
+        scan.kind(),
+        InvalidColonPlacement
+            | UnclosedFlowCollection { .. }
+            | ExpectedFlowSequenceSeparator
+            | ExpectedFlowMappingSeparator
+    ) {
+        return None;
+    }
+    let open = innermost_open(text.get(..at.start)?)?;
+    let error_line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    if open >= error_line_start {
+        return None;
+    }
+    let bracket = &text[open..open + 1];
+    Some((
+        Text::new(
+            format!(
+                "ngoặc `{bracket}` mở ở đây chưa được đóng trên dòng này: YAML đọc tiếp sang các dòng sau"
+            ),
+            format!(
+                "the `{bracket}` opened here is not closed on its line: YAML reads on into the next lines"
+            ),
+        ),
+        Text::new(
+            "đóng `[` bằng `]`, `{` bằng `}` ở cuối giá trị; giá trị có dấu phẩy trong ngoặc đặt trong dấu nháy",
+            "close `[` with `]` and `{` with `}` at the end of the value; quote a value holding a comma",
+        ),
+        open..open + 1,
+    ))
+}
+
+/// Where the innermost `[` or `{` still open at the end of `text` is, quotes
+/// and comments skipped.
+fn innermost_open(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut after_space = true;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '[' | '{' => open.push(i),
+            ']' | '}' => {
+                open.pop();
+            }
+            '"' | '\'' => {
+                while let Some((_, d)) = chars.next() {
+                    if d == '\\' && c == '"' {
+                        chars.next();
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            '#' if after_space => {
+                while chars.peek().is_some_and(|(_, d)| *d != '\n') {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+        after_space = c.is_whitespace();
+    }
+    open.pop()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::innermost_open;
+
+    #[test]
+    fn the_bracket_left_open_is_found_past_quotes_and_comments() {
+        let text = "a: [b, c]\nd: [e, {f: g}\n";
+        assert_eq!(innermost_open(text), Some(text.rfind('[').unwrap()));
+        let text = "a: \"[\" # {\nb: 'x]' \nc: {d";
+        assert_eq!(innermost_open(text), Some(text.rfind('{').unwrap()));
+        assert_eq!(innermost_open("a: [b]\n"), None);
+    }
+}
