@@ -38,12 +38,86 @@ pub(super) fn explained(err: &Error) -> Option<(Text, Text)> {
             "quote a value that starts with `*` or `&`: \"*Note\"",
         ),
         Error::ExternalMessage { source, .. } => match source.as_ref() {
-            ExternalMessageSource::Parser(scan) => scanned(scan.kind())?,
+            ExternalMessageSource::Parser(scan) => match scan.kind() {
+                ErrorKind::UnexpectedCharacter { character } => {
+                    return Some(reserved(*character));
+                }
+                kind => scanned(kind)?,
+            },
             _ => return None,
         },
         _ => return None,
     };
     Some((Text::new(vi, en), Text::new(help_vi, help_en)))
+}
+
+/// A value that starts with a character YAML reserves (`@`, `` ` ``, `%`).
+fn reserved(character: char) -> (Text, Text) {
+    (
+        Text::new(
+            format!(
+                "giá trị không được bắt đầu bằng `{character}`: YAML dành ký tự này cho việc khác"
+            ),
+            format!("a value cannot start with `{character}`: YAML reserves it"),
+        ),
+        Text::new(
+            format!("đặt giá trị trong dấu nháy: \"{character}…\""),
+            format!("quote the value: \"{character}…\""),
+        ),
+    )
+}
+
+/// The error relocated where its cause is, when YAML stumbled past it: a
+/// quote or a bracket left open, a list dash with no space after it.
+pub(super) fn located(
+    err: &Error,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<(Text, Text, Range<usize>)> {
+    unclosed_quote(err, text, at)
+        .or_else(|| unclosed_bracket(err, text, at))
+        .or_else(|| dash_without_space(err, text, at))
+}
+
+/// `-id: x` where `- id: x` was meant: YAML reads `-id` as a key's text.
+fn dash_without_space(
+    err: &Error,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<(Text, Text, Range<usize>)> {
+    let Error::ExternalMessage { source, .. } = err else {
+        return None;
+    };
+    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
+        return None;
+    };
+    if !matches!(scan.kind(), ErrorKind::MappingValueNotAllowed) {
+        return None;
+    }
+    // The error's line, or the one before: YAML takes `-id: x` for a key and
+    // stumbles on the item's next line.
+    let here = text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let above = text[..here.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let glued = |start: usize| {
+        let line = text[start..].split('\n').next()?;
+        let dash = start + line.find(|c: char| c != ' ')?;
+        let next = text[dash..].chars().nth(1)?;
+        (text[dash..].starts_with('-') && !next.is_whitespace() && next != '-').then_some(dash)
+    };
+    let dash = glued(here).or_else(|| glued(above).filter(|_| here > 0))?;
+    Some((
+        Text::new(
+            "dấu `-` mở đầu một mục danh sách cần một dấu cách theo sau",
+            "the `-` that starts a list item needs a space after it",
+        ),
+        Text::new(
+            "viết `- ` rồi nội dung, ví dụ `- id: …`",
+            "write `- ` then the item, e.g. `- id: …`",
+        ),
+        dash..dash + 1,
+    ))
 }
 
 /// The scanner's and parser's own errors: message, then help, in both languages.
@@ -111,7 +185,7 @@ fn scanned(kind: &ErrorKind) -> Option<(&'static str, &'static str, &'static str
 /// A quote left open: YAML reads on, across lines, to the next quote and
 /// then finds text after it, which it reports there. The error belongs at
 /// the opening quote: message, help and where it is.
-pub(super) fn unclosed_quote(
+fn unclosed_quote(
     err: &Error,
     text: &str,
     at: &Range<usize>,
@@ -157,7 +231,7 @@ pub(super) fn unclosed_quote(
 
 /// A `[` or `{` left open: YAML reads on into the next lines and stumbles
 /// there (often on the next key's `:`). The error belongs at the bracket.
-pub(super) fn unclosed_bracket(
+fn unclosed_bracket(
     err: &Error,
     text: &str,
     at: &Range<usize>,

@@ -84,9 +84,7 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         _ if detail.contains("recursion limit") => {
             budget_exceeded(&serde_saphyr::budget::BudgetBreach::Depth { depth: 0 })
         }
-        other if let Some((message, help, opened)) = super::syntax::unclosed_quote(other, text, &at)
-            .or_else(|| super::syntax::unclosed_bracket(other, text, &at)) =>
-        {
+        other if let Some((message, help, opened)) = super::syntax::located(other, text, &at) => {
             return Diagnostic::error("TD0001", message).help(help).at(file, opened);
         }
         other if let Some((message, help)) = super::syntax::explained(other) => {
