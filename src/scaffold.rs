@@ -332,8 +332,13 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
         .filter_map(|u| u.value.submission.as_ref())
         .map(|s| s.date.value.latest())
         .max();
-    let council_day = last_submission
-        .and_then(|d| d.succ_opt())
+    // With no submission yet: the campaign's last day.
+    let period_end = workspace
+        .campaign
+        .as_ref()
+        .and_then(|c| c.value.period_end());
+    let council_day = (last_submission.and_then(|d| d.succ_opt()))
+        .or(period_end)
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or_default());
     let month = council_day.format("%Y-%m");
     // Who signs: the plan's signer. The decision is the authority's own act,
