@@ -208,15 +208,13 @@ pub(crate) fn ties_are_voted(ctx: &Ctx, found: &mut Found) {
 /// (`awards: [{ award, top }]`), as a collective that is itself (its kind,
 /// its name), ranks within `top`. Its members' nominations are not ranked.
 pub(crate) fn nominations_follow_ranking(ctx: &Ctx, found: &mut Found) {
+    let Some(scoring) = ctx.campaign().and_then(|c| c.scoring.as_ref()) else {
+        return;
+    };
     for s in ranked(ctx).iter().filter(|s| !s.group.awards.is_empty()) {
         for u in ctx.units().filter(|u| ctx.settled(u.file)) {
-            let in_group = crate::scoring::standings::group_of(
-                ctx.campaign()
-                    .and_then(|c| c.scoring.as_ref())
-                    .expect("ranked"),
-                &u.value,
-            )
-            .is_some_and(|g| std::ptr::eq(g, s.group));
+            let in_group = crate::scoring::standings::group_of(scoring, &u.value)
+                .is_some_and(|g| std::ptr::eq(g, s.group));
             if !in_group {
                 continue;
             }

@@ -18,10 +18,12 @@ use crate::scoring::formula::{ErrorKind, Expr, FormulaError};
 use crate::scoring::standings::{complete, group_of};
 
 pub(crate) fn figures_are_complete(ctx: &Ctx, found: &mut Found) {
-    let Some(s) = ctx.campaign().and_then(|c| c.scoring.as_ref()) else {
+    let Some(c) = ctx.campaign() else {
         return;
     };
-    let c = ctx.campaign().expect("scoring is the campaign's");
+    let Some(s) = c.scoring.as_ref() else {
+        return;
+    };
     let first = s
         .rounds
         .first()
