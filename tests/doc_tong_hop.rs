@@ -462,7 +462,7 @@ fn the_level_column_is_named_by_the_campaign_when_it_says() {
     let placed = report(root.path());
     assert!(
         has(&placed, "Cấp tỉnh"),
-        "by default, the short name less `UBND `"
+        "by default, the short name less its leading symbol"
     );
     let path = root.path().join("inputs/campaign.yaml");
     let yaml = std::fs::read_to_string(&path).unwrap();

@@ -91,7 +91,8 @@ pub struct Issuer {
     #[serde(default)]
     pub short_name: Option<String>,
     /// The body's level as a column of counts names it (`Cấp tỉnh`, `Cấp Bộ`):
-    /// `tỉnh`, `Bộ`. Default: the short name less a leading `UBND `.
+    /// `tỉnh`, `Bộ`. Default: the short name less its leading symbol
+    /// (`UBND tỉnh` with symbol `UBND` → `tỉnh`).
     #[serde(default)]
     pub level: Option<String>,
     /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
@@ -192,6 +193,8 @@ pub struct RoleNames {
     pub council_symbol: String,
     /// The issuer in running text where the place goes without saying.
     pub issuer_short: String,
+    /// The issuer's level as a column names it (`issuer.level`).
+    pub issuer_level: String,
 }
 
 impl Campaign {
@@ -217,12 +220,18 @@ impl Campaign {
                 r.council_header.clone()
             },
             council_symbol: r.council_symbol.clone(),
-            issuer_short: self
-                .issuer
-                .short_name
-                .clone()
-                .unwrap_or_else(|| self.issuer.name.clone()),
+            issuer_short: self.issuer_short().to_string(),
+            issuer_level: self.issuer.level.clone().unwrap_or_else(|| {
+                let short = self.issuer_short();
+                let symbol = format!("{} ", self.issuer.symbol.value);
+                short.strip_prefix(&symbol).unwrap_or(short).to_string()
+            }),
         }
+    }
+
+    fn issuer_short(&self) -> &str {
+        let i = &self.issuer;
+        i.short_name.as_deref().unwrap_or(&i.name)
     }
 
     pub fn award(&self, id: &str) -> Option<&Award> {
