@@ -37,18 +37,23 @@ pub(super) fn explained(err: &Error) -> Option<(Text, Text)> {
             "giá trị bắt đầu bằng `*` hoặc `&` đặt trong dấu nháy: \"*Ghi chú\"",
             "quote a value that starts with `*` or `&`: \"*Note\"",
         ),
-        Error::ExternalMessage { source, .. } => match source.as_ref() {
-            ExternalMessageSource::Parser(scan) => match scan.kind() {
-                ErrorKind::UnexpectedCharacter { character } => {
-                    return Some(reserved(*character));
-                }
-                kind => scanned(kind)?,
-            },
-            _ => return None,
+        _ => match parser_kind(err)? {
+            ErrorKind::UnexpectedCharacter { character } => return Some(reserved(*character)),
+            kind => scanned(kind)?,
         },
-        _ => return None,
     };
     Some((Text::new(vi, en), Text::new(help_vi, help_en)))
+}
+
+/// The kind of a syntax error the YAML parser itself raised.
+fn parser_kind(err: &Error) -> Option<&ErrorKind> {
+    let Error::ExternalMessage { source, .. } = err else {
+        return None;
+    };
+    match source.as_ref() {
+        ExternalMessageSource::Parser(scan) => Some(scan.kind()),
+        _ => None,
+    }
 }
 
 /// A value that starts with a character YAML reserves (`@`, `` ` ``, `%`).
@@ -85,13 +90,8 @@ fn dash_without_space(
     text: &str,
     at: &Range<usize>,
 ) -> Option<(Text, Text, Range<usize>)> {
-    let Error::ExternalMessage { source, .. } = err else {
-        return None;
-    };
-    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
-        return None;
-    };
-    if !matches!(scan.kind(), ErrorKind::MappingValueNotAllowed) {
+    let kind = parser_kind(err)?;
+    if !matches!(kind, ErrorKind::MappingValueNotAllowed) {
         return None;
     }
     // The error's line, or the one before: YAML takes `-id: x` for a key and
@@ -190,13 +190,8 @@ fn unclosed_quote(
     text: &str,
     at: &Range<usize>,
 ) -> Option<(Text, Text, Range<usize>)> {
-    let Error::ExternalMessage { source, .. } = err else {
-        return None;
-    };
-    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
-        return None;
-    };
-    let quote = match scan.kind() {
+    let kind = parser_kind(err)?;
+    let quote = match kind {
         ErrorKind::InvalidTrailingDoubleQuotedScalar => '"',
         ErrorKind::InvalidTrailingSingleQuotedScalar => '\'',
         _ => return None,
@@ -236,15 +231,10 @@ fn unclosed_bracket(
     text: &str,
     at: &Range<usize>,
 ) -> Option<(Text, Text, Range<usize>)> {
-    let Error::ExternalMessage { source, .. } = err else {
-        return None;
-    };
-    let ExternalMessageSource::Parser(scan) = source.as_ref() else {
-        return None;
-    };
+    let kind = parser_kind(err)?;
     use ErrorKind::*;
     if !matches!(
-        scan.kind(),
+        kind,
         InvalidColonPlacement
             | UnclosedFlowCollection { .. }
             | ExpectedFlowSequenceSeparator
