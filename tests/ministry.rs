@@ -88,21 +88,7 @@ const PROVINCE_WORDS: &[&str] = &[
 fn unit(dir: &Path, id: &str, name: &str, heading: &str, symbol: &str, kind: &str, cccd: &str) {
     thidua(&["new", "unit", id], dir);
     let path = dir.join(format!("inputs/units/{id}.yaml"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut lines = vec![];
-    let (mut in_giay_khen, mut in_nominations) = (false, false);
-    for line in text.lines() {
-        in_giay_khen = (in_giay_khen && !line.is_empty()) || line == "# giay_khen:";
-        if line == "nominations: []" {
-            in_nominations = true;
-            lines.push("nominations:".to_string());
-        } else if (in_giay_khen || in_nominations) && line.starts_with('#') {
-            lines.push(line.strip_prefix("# ").unwrap_or(line).to_string());
-        } else {
-            lines.push(line.to_string());
-        }
-    }
-    let text = (lines.join("\n") + "\n")
+    let text = common::uncomment_unit_examples(&std::fs::read_to_string(&path).unwrap())
         .replace("name: Sở Ví dụ ", &format!("name: {name} "))
         .replace("[SỞ VÍ DỤ]", &format!("[{heading}]"))
         .replace("symbol: SVD", &format!("symbol: {symbol}"))

@@ -2,6 +2,8 @@
 //! clean on its own, builds its plan, shows every block of the outline and
 //! every form of the rules, and is never written over an existing one.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -194,26 +196,6 @@ fn the_new_campaign_shows_every_block_and_rule_form() {
     assert!(awards_blocks.clone().any(|b| b.selection.is_some()));
 }
 
-/// A unit file's commented examples, uncommented: the Giấy khen block and
-/// everything from `nominations: []` on.
-fn uncomment_examples(text: &str) -> String {
-    let strip = |l: &str| l.strip_prefix("# ").unwrap_or(l).to_string();
-    let mut out = vec![];
-    let (mut in_giay_khen, mut in_nominations) = (false, false);
-    for line in text.lines() {
-        in_giay_khen = (in_giay_khen && !line.is_empty()) || line == "# giay_khen:";
-        if line == "nominations: []" {
-            in_nominations = true;
-            out.push("nominations:".to_string());
-        } else if (in_giay_khen || in_nominations) && line.starts_with('#') {
-            out.push(strip(line));
-        } else {
-            out.push(line.to_string());
-        }
-    }
-    out.join("\n") + "\n"
-}
-
 #[test]
 fn a_new_units_examples_check_clean_once_uncommented_in_every_campaign() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -232,7 +214,7 @@ fn a_new_units_examples_check_clean_once_uncommented_in_every_campaign() {
         let out = thidua(&["new", "unit", "so-noi-vu"], dir.path());
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let path = dir.path().join("inputs/units/so-noi-vu.yaml");
-        let text = uncomment_examples(&std::fs::read_to_string(&path).unwrap());
+        let text = common::uncomment_unit_examples(&std::fs::read_to_string(&path).unwrap());
         for block in [
             "\ngiay_khen:\n",
             "\n  - id: de-nghi-01\n",

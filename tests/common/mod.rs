@@ -233,3 +233,23 @@ pub fn docx_text(bytes: &[u8]) -> String {
     }
     text
 }
+
+/// A unit file's commented examples, uncommented: the Giấy khen block and
+/// everything from `nominations: []` on.
+pub fn uncomment_unit_examples(text: &str) -> String {
+    let strip = |l: &str| l.strip_prefix("# ").unwrap_or(l).to_string();
+    let mut out = vec![];
+    let (mut in_giay_khen, mut in_nominations) = (false, false);
+    for line in text.lines() {
+        in_giay_khen = (in_giay_khen && !line.is_empty()) || line == "# giay_khen:";
+        if line == "nominations: []" {
+            in_nominations = true;
+            out.push("nominations:".to_string());
+        } else if (in_giay_khen || in_nominations) && line.starts_with('#') {
+            out.push(strip(line));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    out.join("\n") + "\n"
+}
