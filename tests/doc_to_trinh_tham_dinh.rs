@@ -316,18 +316,16 @@ fn without_failures_every_case_is_said_to_pass() {
 #[test]
 fn the_submission_and_the_report_send_copies_where_the_appraisal_says() {
     let root = reference_copy();
-    let path = root.path().join("inputs/appraisal.yaml");
-    let yaml = std::fs::read_to_string(&path).unwrap();
-    let line = "  archive: VT, TĐKT ";
-    assert_eq!(yaml.matches(line).count(), 1);
-    let yaml = yaml.replacen(
-        line,
-        "  recipients: [Chủ tịch UBND tỉnh]\n  archive: VT, TĐKT ",
-        1,
-    );
-    let yaml =
-        format!("{yaml}\nstatistics: {{ recipients: [Văn phòng UBND tỉnh, Ban TĐKT TW] }}\n");
-    std::fs::write(&path, yaml).unwrap();
+    edit_file(&root.path().join("inputs/appraisal.yaml"), |yaml| {
+        let line = "  archive: VT, TĐKT ";
+        assert_eq!(yaml.matches(line).count(), 1);
+        let yaml = yaml.replacen(
+            line,
+            &format!("  recipients: [Chủ tịch UBND tỉnh]\n{line}"),
+            1,
+        );
+        format!("{yaml}\nstatistics: {{ recipients: [Văn phòng UBND tỉnh, Ban TĐKT TW] }}\n")
+    });
 
     let placed = to_trinh(root.path());
     let footer = footer_of(&placed).compact_text();

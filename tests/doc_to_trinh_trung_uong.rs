@@ -311,19 +311,16 @@ fn each_submission_is_signed_by_its_own_signer() {
 #[test]
 fn each_submission_prints_its_own_archive_line_and_vt_without_one() {
     let root = reference_copy();
-    let path = root.path().join("inputs/appraisal.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let line = "    archive: VT, NC\n";
-    assert_eq!(
-        text.matches(line).count(),
-        2,
-        "both submissions name theirs"
-    );
-    // The first without one, the second with the drafter's initials.
-    let text = text
-        .replacen(line, "", 1)
-        .replacen(line, "    archive: VT, KGVX (Hà)\n", 1);
-    std::fs::write(&path, text).unwrap();
+    edit_file(&root.path().join("inputs/appraisal.yaml"), |text| {
+        let line = "    archive: VT, NC\n";
+        assert_eq!(
+            text.matches(line).count(),
+            2,
+            "both submissions name theirs"
+        );
+        // The first without one, the second with the drafter's initials.
+        (text.replacen(line, "", 1)).replacen(line, "    archive: VT, KGVX (Hà)\n", 1)
+    });
 
     let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-thu-tuong/to-trinh");
     assert!(has(&placed, "- Lưu: VT."));

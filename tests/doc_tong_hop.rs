@@ -438,19 +438,17 @@ fn shares_are_judged_against_the_campaign_targets() {
 fn the_report_is_archived_as_the_submission_unless_it_says_otherwise() {
     let root = reference_copy();
     let path = root.path().join("inputs/appraisal.yaml");
-    let yaml = std::fs::read_to_string(&path).unwrap();
-    let line = "  archive: VT, TĐKT ";
-    assert_eq!(yaml.matches(line).count(), 1);
-    std::fs::write(&path, yaml.replacen(line, "  archive: VT, CCVC ", 1)).unwrap();
+    edit_file(&path, |yaml| {
+        let line = "  archive: VT, TĐKT ";
+        assert_eq!(yaml.matches(line).count(), 1);
+        yaml.replacen(line, "  archive: VT, CCVC ", 1)
+    });
     assert!(has(&report(root.path()), "- Lưu: VT, CCVC."));
 
     // Its own line, beside the statistics report's number.
-    let yaml = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
-        format!("{yaml}\nstatistics: {{ number: 7, archive: \"VT, TĐKT\" }}\n"),
-    )
-    .unwrap();
+    edit_file(&path, |yaml| {
+        format!("{yaml}\nstatistics: {{ number: 7, archive: \"VT, TĐKT\" }}\n")
+    });
     let placed = report(root.path());
     assert!(has(&placed, "- Lưu: VT, TĐKT."));
     assert!(!has(&placed, "CCVC"));
@@ -464,15 +462,11 @@ fn the_level_column_is_named_by_the_campaign_when_it_says() {
         has(&placed, "Cấp tỉnh"),
         "by default, the short name less its leading symbol"
     );
-    let path = root.path().join("inputs/campaign.yaml");
-    let yaml = std::fs::read_to_string(&path).unwrap();
-    let line = "  short_name: UBND tỉnh\n";
-    assert_eq!(yaml.matches(line).count(), 1);
-    std::fs::write(
-        &path,
-        yaml.replacen(line, &format!("{line}  level: Bộ\n"), 1),
-    )
-    .unwrap();
+    edit_file(&root.path().join("inputs/campaign.yaml"), |yaml| {
+        let line = "  short_name: UBND tỉnh\n";
+        assert_eq!(yaml.matches(line).count(), 1);
+        yaml.replacen(line, &format!("{line}  level: Bộ\n"), 1)
+    });
     let placed = report(root.path());
     assert!(has(&placed, "Cấp Bộ"));
     assert!(!has(&placed, "Cấp tỉnh"));

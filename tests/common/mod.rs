@@ -201,6 +201,14 @@ pub fn with_line_appended(path: &Path, key: &str, more: &str) -> (String, String
     (text, edited)
 }
 
+/// Rewrites the file at `path` through `edit`, which must change it.
+pub fn edit_file(path: &Path, edit: impl FnOnce(&str) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let edited = edit(&text);
+    assert_ne!(edited, text, "{}: the edit changed nothing", path.display());
+    std::fs::write(path, edited).unwrap();
+}
+
 /// The text of a Word file's body, as Word shows it: every `w:t` in order,
 /// XML's escapes read back.
 pub fn docx_text(bytes: &[u8]) -> String {
