@@ -8,6 +8,12 @@ use crate::model::award::Require;
 use crate::model::campaign::{Award, AwardLevel, Criterion, Evidence};
 use crate::model::common::SubjectType;
 
+/// The examples' day when there is no campaign to date them by.
+const EXAMPLE_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2025, 10, 30) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
 /// The schema file `new` keeps at the workspace root, for editors.
 pub const SCHEMA_FILE: &str = "thidua.schema.json";
 
@@ -76,17 +82,12 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
     let plan_month = start
         .map(|d| d.format("%Y-%m").to_string())
         .unwrap_or_else(|| "2025-10".to_string());
-    let achievement_date = start
-        .map(|d| {
-            let day = d + chrono::Days::new(29);
-            campaign
-                .and_then(|c| c.period_end())
-                .map_or(day, |end| day.min(end))
-                .to_string()
-        })
-        .unwrap_or_else(|| "2025-10-30".to_string());
-    let achievement_month = achievement_date.get(..7).unwrap_or("2025-10");
-    let (council_day, submission_month) = example_submission(province_award, &achievement_date);
+    let achieved = start.map_or(EXAMPLE_DAY, |d| {
+        let day = d + chrono::Days::new(29);
+        (campaign.and_then(|c| c.period_end())).map_or(day, |end| day.min(end))
+    });
+    let (achievement_date, achievement_month) = (achieved.to_string(), achieved.format("%Y-%m"));
+    let (council_day, submission_month) = example_submission(province_award, achieved);
     let governing = campaign
         .map(|c| {
             c.issuer
@@ -223,15 +224,11 @@ fn example_claim<'a>(
 /// The example submission's council day and draft month: the council meets
 /// once the example achievement is done and the window is open (not after it
 /// closes, nor after the deadline), and the submission is dated that month.
-fn example_submission(award: Option<&Award>, achieved: &str) -> (String, String) {
-    let achieved = achieved.parse::<NaiveDate>().ok();
+fn example_submission(award: Option<&Award>, achieved: NaiveDate) -> (String, String) {
     let window = award.and_then(|a| a.window.as_ref());
-    let day = match (window, achieved) {
-        (Some(w), Some(d)) => d.max(w.start.value.0).min(w.end.value.0),
-        (Some(w), None) => w.start.value.0,
-        (None, Some(d)) => d,
-        (None, None) => NaiveDate::from_ymd_opt(2025, 10, 30).unwrap_or_default(),
-    };
+    let day = window.map_or(achieved, |w| {
+        achieved.max(w.start.value.0).min(w.end.value.0)
+    });
     let deadline = award.and_then(|a| a.deadline.as_ref());
     let day = deadline.map_or(day, |d| day.min(d.value.0));
     (day.to_string(), day.format("%Y-%m").to_string())
