@@ -105,7 +105,7 @@ impl Gate {
             true => Ok(()),
             false => Err(BuildError::Write {
                 path: path.to_path_buf(),
-                source: std::io::Error::other("the manifest could not be updated first"),
+                source: std::io::Error::other("manifest chưa cập nhật được trước khi ghi"),
             }),
         }
     }
