@@ -159,8 +159,9 @@ initiatives: []               # sáng kiến, giải pháp: id, title, decision 
 # giay_khen:
 #   date: {achievement_month}
 #   proposed_by: Chánh Văn phòng   # "Theo đề nghị của …"
-#   recipients:
+#   recipients:                    # người, tập thể được khen
 #     - {{ name: Phòng Tổ chức, subject: collective, achievements: [tt-02] }}
+#   distribution: [Lãnh đạo đơn vị] # Nơi nhận sau "Như Điều 3" (mặc định: cơ quan thẩm định, lãnh đạo)
 
 # Đề nghị {award_id}, trình trong thời gian {window}.
 # Tiêu chí tập thể: {collective_criteria}

@@ -418,3 +418,73 @@ fn an_unrelated_error_in_a_competitors_file_leaves_the_ranking_alone() {
         .collect();
     assert_eq!(codes, ["TD0215"], "{out}");
 }
+
+#[test]
+fn the_sheet_and_the_report_send_copies_where_they_say() {
+    let footer = |root: &Path, kind: &str, unit: &str| {
+        let (_, placed) = laid_out_of(root, kind, Some(unit));
+        common::layout::footer_of(&placed).compact_text()
+    };
+    let compact = thidua::typeset::inspect::compact;
+    // Without a word of their own: the authority, and the appraiser to check.
+    let report = footer(&root(), "xep-hang", "so-y-te");
+    assert!(
+        report.contains(&compact("- Chủ tịch UBND thành phố (b/c); - Lưu: VT.")),
+        "{report}"
+    );
+    let sheet = footer(&root(), "bang-diem", "ubnd-xa-co-do");
+    assert!(
+        sheet.contains(&compact("(để kiểm tra, chấm điểm); - Lưu: VT.")),
+        "{sheet}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&root(), dir.path());
+    let inputs = dir.path().join("inputs");
+    edit(
+        &inputs.join("ranking.yaml"),
+        "date: 2025-12-29\n",
+        "date: 2025-12-29\nrecipients: [UBND thành phố (b/c), Sở Nội vụ]\narchive: VT, DS\n",
+    );
+    edit(
+        &inputs.join("units/ubnd-xa-co-do.yaml"),
+        "  date: 2025-12-12\n  figures:\n",
+        "  date: 2025-12-12\n  recipients: [Chi cục Dân số - Xã hội]\n  figures:\n",
+    );
+    let report = footer(dir.path(), "xep-hang", "so-y-te");
+    assert!(
+        report.contains(&compact(
+            "- UBND thành phố (b/c); - Sở Nội vụ; - Lưu: VT, DS."
+        )),
+        "{report}"
+    );
+    let sheet = footer(dir.path(), "bang-diem", "ubnd-xa-co-do");
+    assert!(
+        sheet.contains(&compact("- Chi cục Dân số - Xã hội; - Lưu: VT.")),
+        "{sheet}"
+    );
+    assert!(!sheet.contains(&compact("chấm điểm)")), "{sheet}");
+
+    // Written with their marks, they are TD0110's, in the file that wrote them.
+    edit(
+        &inputs.join("ranking.yaml"),
+        "archive: VT, DS\n",
+        "archive: \"VT, DS.\"\n",
+    );
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    let found: Vec<(String, String)> = diagnostics(&out)
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().into(),
+                d["file"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("TD0110".into(), "inputs/ranking.yaml".into())],
+        "{out}"
+    );
+}

@@ -151,6 +151,12 @@ fn a_units_documents_send_copies_where_it_says_and_to_its_leaders_otherwise() {
             "report:\n  recipients: [Ban Thi đua tỉnh]\n",
             1,
         )
+        // The decision's Nơi nhận: `recipients` there are the awardees.
+        .replacen(
+            "  recipients:\n    - name: ",
+            "  distribution: [Văn phòng UBND tỉnh, Trưởng các phòng]\n  recipients:\n    - name: ",
+            1,
+        )
     });
     let footer = |stem: &str| {
         let (_, placed) = laid_out_stem(root.path(), stem);
@@ -173,7 +179,24 @@ fn a_units_documents_send_copies_where_it_says_and_to_its_leaders_otherwise() {
         "{report}"
     );
 
-    // Without them: the unit's leaders.
+    let decision = footer("lang-son/so-tu-phap/quyet-dinh");
+    assert!(
+        decision.contains(&compact(
+            "- Như Điều 3; - Văn phòng UBND tỉnh; - Trưởng các phòng; - Lưu: VT."
+        )),
+        "{decision}"
+    );
+    assert!(!decision.contains(&compact("Lãnh đạo")), "{decision}");
+
+    // Without them: the unit's leaders (and the appraiser, on the decision).
     let (_, placed) = laid_out_stem(&corpus_base(), "lang-son/so-tu-phap/bao-cao");
     assert!(has(&placed, "- Lãnh đạo Sở Tư pháp;"));
+    let (_, placed) = laid_out_stem(&corpus_base(), "lang-son/so-tu-phap/quyet-dinh");
+    let decision = footer_of(&placed).compact_text();
+    assert!(
+        decision.contains(&compact(
+            "- Như Điều 3; - Sở Nội vụ (b/c); - Lãnh đạo Sở Tư pháp; - Lưu: VT."
+        )),
+        "{decision}"
+    );
 }

@@ -289,6 +289,14 @@ pub struct RankingReport {
     /// The council's vote on each tie the tie-breakers leave.
     #[serde(default)]
     pub votes: Vec<RankingVote>,
+    /// Nơi nhận, bare; default: the deciding authority (b/c).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
+    /// After `Lưu:`; default: the appraising unit's, else `VT`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<Spanned<String>>,
 }
 
 /// A tie decided by the council's vote: the tied units in the order voted.
@@ -320,6 +328,10 @@ pub struct UnitScores {
     pub date: Spanned<super::date::PartialDate>,
     /// Every figure of the group, each dated and sourced.
     pub figures: Vec<FigureValue>,
+    /// Nơi nhận, bare; default: the appraiser (để kiểm tra, chấm điểm).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub recipients: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -217,7 +217,14 @@ pub struct GiayKhen {
     /// On whose proposal it is made: `Chánh Văn phòng Sở` ("Theo đề nghị của …").
     #[serde(default)]
     pub proposed_by: Option<String>,
+    /// Who is awarded (the decision's attached list).
     pub recipients: Vec<GiayKhenRecipient>,
+    /// Nơi nhận after `Như Điều 3`, bare (the other documents call theirs
+    /// `recipients`, a key this one gives the awardees); default: the
+    /// appraiser (b/c), unless the unit appraises, and the unit's leaders.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub distribution: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -1,5 +1,6 @@
 //! Nơi nhận and `Lưu:` lines, in every file that writes them (TD0110): the
-//! campaign's plan, each unit's documents, the appraisal's documents.
+//! campaign's plan, each unit's documents, the appraisal's documents, the
+//! ranking report.
 
 use serde_saphyr::Spanned;
 
@@ -17,7 +18,9 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
         let unit = &u.value;
         let recipients = (unit.plan.recipients.iter())
             .chain(unit.submission.iter().flat_map(|s| &s.recipients))
-            .chain(unit.report.iter().flat_map(|r| &r.recipients));
+            .chain(unit.report.iter().flat_map(|r| &r.recipients))
+            .chain(unit.giay_khen.iter().flat_map(|g| &g.distribution))
+            .chain(unit.scores.iter().flat_map(|s| &s.recipients));
         lines.extend(recipients.chain(&unit.archive).map(|r| (u.file, r)));
     }
     if let Some(a) = ctx.appraisal() {
@@ -29,6 +32,11 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
         let recipients = (ap.submission.recipients.iter())
             .chain(ap.statistics.iter().flat_map(|s| &s.recipients));
         lines.extend(archives.flatten().chain(recipients).map(|r| (a.file, r)));
+    }
+    if let Some(r) = &ctx.workspace.ranking {
+        let report = &r.value;
+        let own = report.recipients.iter().chain(&report.archive);
+        lines.extend(own.map(|line| (r.file, line)));
     }
     let carries_marks = |r: &Spanned<String>| {
         r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
