@@ -82,6 +82,86 @@ pub(super) fn located(
     unclosed_quote(err, text, at)
         .or_else(|| unclosed_bracket(err, text, at))
         .or_else(|| dash_without_space(err, text, at))
+        .or_else(|| key_under_value(err, text, at))
+        .or_else(|| tab(err, text, at))
+}
+
+/// `key: value` on a line indented deeper than the `key: value` above it:
+/// YAML reads the line as the rest of the value above, and stumbles on its
+/// `: `. Mostly a list item's `- ` left out (`id: x` then `  text: …`).
+fn key_under_value(
+    err: &Error,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<(Text, Text, Range<usize>)> {
+    if !matches!(parser_kind(err)?, ErrorKind::MappingValueNotAllowed) {
+        return None;
+    }
+    let here = text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[here..].split('\n').next()?;
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let key = line[indent..].split_once(": ").map(|(k, _)| k)?;
+    let is_key =
+        |k: &str| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    // The error is this line's first `: `, after a bare key.
+    if !is_key(key) || here + indent + key.len() != at.start.min(here + line.len()) {
+        return None;
+    }
+    let above = text[..here.saturating_sub(1)]
+        .rsplit('\n')
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let above_indent = above.len() - above.trim_start_matches(' ').len();
+    let (above_key, value) = above[above_indent..].split_once(": ")?;
+    if above_indent >= indent || !is_key(above_key) || value.trim().is_empty() {
+        return None;
+    }
+    Some((
+        Text::new(
+            format!(
+                "khóa `{key}` thụt lề sâu hơn khóa `{above_key}` ở dòng trên: YAML đọc dòng này là phần tiếp theo của giá trị `{}`",
+                value.trim()
+            ),
+            format!(
+                "the key `{key}` is indented deeper than `{above_key}` on the line above: YAML reads this line as the rest of the value `{}`",
+                value.trim()
+            ),
+        ),
+        Text::new(
+            format!(
+                "các khóa của một khối thụt lề bằng nhau; nếu `{above_key}` mở đầu một mục danh sách, viết `- ` trước nó (`- {above_key}: …`)"
+            ),
+            format!(
+                "keys of one mapping are indented alike; if `{above_key}` starts a list item, write `- ` before it (`- {above_key}: …`)"
+            ),
+        ),
+        here + indent..here + indent + key.len(),
+    ))
+}
+
+/// A tab in the indentation: YAML may report it at the end of the line
+/// above (where the value it was reading ends), so it is found from there.
+fn tab(err: &Error, text: &str, at: &Range<usize>) -> Option<(Text, Text, Range<usize>)> {
+    let kind = parser_kind(err)?;
+    if !matches!(
+        kind,
+        ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInIndentation
+            | ErrorKind::TabAtBlockScalarStart
+            | ErrorKind::TabInPlainScalar
+    ) {
+        return None;
+    }
+    let line_start = text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
+    // This line and the next two: past them the tab is not this error's.
+    let window = text[line_start..]
+        .split_inclusive('\n')
+        .take(3)
+        .map(str::len)
+        .sum::<usize>();
+    let tab = line_start + text[line_start..line_start + window].find('\t')?;
+    let (vi, en, help_vi, help_en) = scanned(kind)?;
+    Some((Text::new(vi, en), Text::new(help_vi, help_en), tab..tab + 1))
 }
 
 /// `-id: x` where `- id: x` was meant: YAML reads `-id` as a key's text.

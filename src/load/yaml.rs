@@ -73,7 +73,9 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         }
         Error::SerdeMissingField { field, .. } => return missing_key(field, text, file, at),
         Error::SerdeInvalidType { unexpected, expected, .. }
-        | Error::SerdeInvalidValue { unexpected, expected, .. } => wrong_type(&describe_type(expected), unexpected),
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => {
+            wrong_type(&describe_type(expected), &found_value(unexpected, text, &at))
+        }
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
         Error::Unexpected { expected, .. } => wrong_type(&describe_type(expected), &found_at(text, &at)),
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
@@ -287,15 +289,35 @@ fn wrong_type((vi, en): &(String, String), found: &str) -> Diagnostic {
             format!("ghi {vi} sau dấu `:` (đang để trống)"),
             format!("give {en} after the `:` (it is empty)"),
         ),
-        found => Text::new(
-            format!("sửa giá trị thành {vi} (đang có: {found})"),
-            format!("give {en} (found: {found})"),
-        ),
+        found => {
+            let found = Text::unpacked(found);
+            Text::new(
+                format!("sửa giá trị thành {vi} (đang có: {})", found.vi),
+                format!("give {en} (found: {})", found.en),
+            )
+        }
     })
+}
+
+/// What was found, in the writer's terms: the value as written in the file
+/// (`08`, not serde's `floating point 8.0`), or the shape of a block.
+fn found_value(unexpected: &str, text: &str, at: &Range<usize>) -> String {
+    let written = found_at(text, at);
+    if unexpected.starts_with("map") || unexpected.starts_with("sequence") || written == "``" {
+        let (vi, en) = describe_type(unexpected);
+        return Text::new(vi, en).packed();
+    }
+    written
 }
 
 /// Words for what serde or saphyr expected (`u32`, `a boolean`, `sequence start` …).
 fn describe_type(expected: &str) -> (String, String) {
+    // A visitor of ours says what it expects in both languages.
+    if let Text { vi, en } = Text::unpacked(expected)
+        && vi != en
+    {
+        return (vi, en);
+    }
     let e = expected.to_ascii_lowercase();
     let (vi, en) = if e.contains("bool") {
         ("`true` hoặc `false`", "`true` or `false`")

@@ -59,7 +59,13 @@ impl<'de> Deserialize<'de> for DocNumber {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = DocNumber;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number or the number's text, e.g. 5 or \"0125\"")
+                f.write_str(
+                    &crate::diag::Text::new(
+                        "một số, hoặc số ghi trong dấu nháy (ví dụ 5 hoặc \"0125\")",
+                        "a number or the number's text, e.g. 5 or \"0125\"",
+                    )
+                    .packed(),
+                )
             }
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<DocNumber, E> {
                 Ok(DocNumber(format!("{n:02}")))
@@ -68,6 +74,13 @@ impl<'de> Deserialize<'de> for DocNumber {
                 u64::try_from(n)
                     .map(|n| DocNumber(format!("{n:02}")))
                     .map_err(|_| E::custom(negative_number(n)))
+            }
+            // `08` reads as YAML's float 8: the number the writer meant.
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<DocNumber, E> {
+                if n.fract() == 0.0 && (0.0..1e15).contains(&n) {
+                    return Ok(DocNumber(format!("{:02}", n as u64)));
+                }
+                Err(E::custom(bad_number(&n.to_string())))
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DocNumber, E> {
                 let s = s.trim();
@@ -146,4 +159,27 @@ pub struct Absent {
     pub name: String,
     /// `đi công tác`.
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocNumber;
+
+    fn number(yaml: &str) -> Result<String, String> {
+        serde_saphyr::from_str::<DocNumber>(yaml)
+            .map(|n| n.0)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_number_is_printed_as_the_register_writes_it() {
+        assert_eq!(number("5").unwrap(), "05");
+        assert_eq!(number("125").unwrap(), "125");
+        assert_eq!(number("\"0125\"").unwrap(), "0125");
+        // YAML reads `08` (not octal) as the float 8: still the number 08.
+        assert_eq!(number("08").unwrap(), "08");
+        assert!(number("8.5").is_err());
+        assert!(number("-3").is_err());
+        assert!(number("125/QĐ-UBND").is_err());
+    }
 }

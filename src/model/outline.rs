@@ -176,7 +176,7 @@ impl<'de> Deserialize<'de> for ListItem {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = ListItem;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an item's text, { text: …, list: { style: …, items: […] } }, { rounds: {} } or { scoring_deadline: … }")
+                f.write_str(&crate::diag::Text::new("văn bản của một mục, { text: …, list: { style: …, items: […] } }, { rounds: {} } hoặc { scoring_deadline: … }", "an item's text, { text: …, list: { style: …, items: […] } }, { rounds: {} } or { scoring_deadline: … }").packed())
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ListItem, E> {
                 Ok(ListItem::Text(text.to_string()))

@@ -79,7 +79,13 @@ impl<'de> Deserialize<'de> for PeriodEnd {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = PeriodEnd;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a date YYYY-MM-DD, a month YYYY-MM or { event: …, by: … }")
+                f.write_str(
+                    &crate::diag::Text::new(
+                        "một ngày YYYY-MM-DD, một tháng YYYY-MM hoặc { event: …, by: … }",
+                        "a date YYYY-MM-DD, a month YYYY-MM or { event: …, by: … }",
+                    )
+                    .packed(),
+                )
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<PeriodEnd, E> {
                 month_or_day(text).map(PeriodEnd::On).ok_or_else(|| {

@@ -28,7 +28,13 @@ impl<'de> Deserialize<'de> for Num {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Num;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number, e.g. 20 or 0.4")
+                f.write_str(
+                    &crate::diag::Text::new(
+                        "một số, ví dụ 20 hoặc 0.4",
+                        "a number, e.g. 20 or 0.4",
+                    )
+                    .packed(),
+                )
             }
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Num, E> {
                 Ok(Num(Decimal::from(n)))
