@@ -470,4 +470,13 @@ fn the_level_column_is_named_by_the_campaign_when_it_says() {
     let placed = report(root.path());
     assert!(has(&placed, "Cấp Bộ"));
     assert!(!has(&placed, "Cấp tỉnh"));
+
+    // The level above: the Nhà nước's by default, a commune's province when it says.
+    assert!(has(&placed, "Cấp Nhà nước"));
+    edit_file(&root.path().join("inputs/campaign.yaml"), |yaml| {
+        yaml.replacen("  level: Bộ\n", "  level: xã\n  upper_level: tỉnh\n", 1)
+    });
+    let placed = report(root.path());
+    assert!(has(&placed, "Cấp xã") && has(&placed, "Cấp tỉnh"));
+    assert!(!has(&placed, "Nhà nước"));
 }

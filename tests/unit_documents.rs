@@ -200,3 +200,30 @@ fn a_units_documents_send_copies_where_it_says_and_to_its_leaders_otherwise() {
         "{decision}"
     );
 }
+
+#[test]
+fn a_unit_whose_head_gives_no_award_promises_none() {
+    let footer_award = "Giấy khen của giám đốc Sở Tư pháp";
+    let (_, placed) = laid_out_stem(&corpus_base(), "lang-son/so-tu-phap/ke-hoach");
+    assert!(has(&placed, footer_award));
+
+    // Only districts' chairmen give the campaign's Giấy khen: the department
+    // gives none, promises none, and proposes upward only.
+    let root = base_with(|unit| {
+        let start = unit.find("\ngiay_khen:\n").unwrap();
+        let end = start + 1 + unit[start + 1..].find("\nnominations:").unwrap();
+        format!("{}{}", &unit[..start], &unit[end..])
+    });
+    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+        c.replacen(
+            "    level: unit\n",
+            "    level: unit\n    given_by: [UBND huyện]\n",
+            1,
+        )
+    });
+    let checked = pipeline::check(root.path(), &BuildOptions::default()).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
+    assert!(!has(&placed, footer_award));
+    assert!(has(&placed, "Đề nghị Bằng khen của Chủ tịch UBND tỉnh"));
+}

@@ -118,19 +118,18 @@ fn report(ctx: &UnitCtx) -> Option<Document> {
             giay_khen_collectives => two_digits(gk_collectives as u64),
             giay_khen_individuals => two_digits(gk_individuals as u64),
             giay_khen_counted => lists::counted(gk_collectives, gk_individuals),
-            unit_award => unit_award(&ctx.campaign.value),
+            unit_award => unit_award(&ctx.campaign.value, unit),
             proposed => Value::from(Serde(&proposed)),
         },
     ))
 }
 
 /// The name of the award a unit's head grants: the campaign's unit-level
-/// award (`Giấy khen`, the law's name, when the campaign lists none).
-fn unit_award(campaign: &Campaign) -> &str {
+/// award its kind gives (`Giấy khen`, the law's name, when there is none:
+/// then the unit gives none, TD0237, and the name is only the report's).
+fn unit_award<'a>(campaign: &'a Campaign, unit: &Unit) -> &'a str {
     campaign
-        .awards
-        .iter()
-        .find(|a| a.level == crate::model::campaign::AwardLevel::Unit)
+        .unit_award(&unit.unit_kind.value)
         .map_or("Giấy khen", |a| a.name.as_str())
 }
 
@@ -141,7 +140,7 @@ fn giay_khen(ctx: &UnitCtx) -> Option<Document> {
     let of =
         |s: SubjectType| -> Vec<_> { g.recipients.iter().filter(|r| r.subject == s).collect() };
     let (collectives, individuals) = (of(SubjectType::Collective), of(SubjectType::Individual));
-    let award = unit_award(&ctx.campaign.value);
+    let award = unit_award(&ctx.campaign.value, unit);
     Some(ctx.document(
         DocKind::QuyetDinh,
         format!("{}/quyet-dinh", ctx.base),

@@ -29,6 +29,11 @@ pub struct Award {
     pub id: Spanned<String>,
     pub name: String,
     pub level: AwardLevel,
+    /// For a `unit` award: the unit kinds whose heads give it (`sở`, `xã`);
+    /// a unit of another kind (a village, a school) gives none. Default: every unit.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub given_by: Vec<Spanned<String>>,
     /// Sentences printed under the award's heading, before its criteria.
     #[serde(default)]
     pub text: Vec<String>,
@@ -61,6 +66,15 @@ pub struct Award {
     /// The council's vote this award needs, where it differs from the campaign's.
     #[serde(default)]
     pub council: Option<CouncilRule>,
+}
+
+impl Award {
+    /// Whether a unit of `kind` gives this award (a `unit` award, given by
+    /// every unit or by units of its kind).
+    pub fn given_by_kind(&self, kind: &str) -> bool {
+        self.level == AwardLevel::Unit
+            && (self.given_by.is_empty() || self.given_by.iter().any(|k| k.value == kind))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -95,6 +95,11 @@ pub struct Issuer {
     /// (`UBND tỉnh` with symbol `UBND` → `tỉnh`).
     #[serde(default)]
     pub level: Option<String>,
+    /// The level above, whose awards the campaign proposes (`level: national`
+    /// awards), as a column of counts names it: `Nhà nước` (the default) for
+    /// a province or a ministry, `tỉnh` for a commune.
+    #[serde(default)]
+    pub upper_level: Option<String>,
     /// The body's symbol in document numbers, e.g. `UBND` in `05/KH-UBND`.
     #[schemars(with = "String")]
     pub symbol: Spanned<String>,
@@ -195,6 +200,8 @@ pub struct RoleNames {
     pub issuer_short: String,
     /// The issuer's level as a column names it (`issuer.level`).
     pub issuer_level: String,
+    /// The level above it, as a column names it (`issuer.upper_level`).
+    pub upper_level: String,
 }
 
 impl Campaign {
@@ -226,12 +233,18 @@ impl Campaign {
                 let symbol = format!("{} ", self.issuer.symbol.value);
                 short.strip_prefix(&symbol).unwrap_or(short).to_string()
             }),
+            upper_level: (self.issuer.upper_level.clone()).unwrap_or_else(|| "Nhà nước".into()),
         }
     }
 
     fn issuer_short(&self) -> &str {
         let i = &self.issuer;
         i.short_name.as_deref().unwrap_or(&i.name)
+    }
+
+    /// The unit-level award a unit of `kind` gives, if any.
+    pub fn unit_award(&self, kind: &str) -> Option<&Award> {
+        self.awards.iter().find(|a| a.given_by_kind(kind))
     }
 
     pub fn award(&self, id: &str) -> Option<&Award> {

@@ -73,6 +73,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0118", Error, "Công thức của thang điểm đọc được và chỉ dùng số liệu của nhóm (và `score` trong công thức điểm); điều kiện là phép so sánh", campaign::formulas::formulas_are_sound),
     rule!("TD0119", Error, "Thang điểm: nhóm, số liệu không trùng; loại đơn vị thuộc đối tượng, mỗi loại một nhóm; mỗi tiêu chí một cách tính, tiêu chí con cộng đủ điểm chuẩn, mức tăng dần", campaign::scoring::table_adds_up),
     rule!("TD0120", Error, "Các đợt thi đua theo thứ tự, trong thời gian thi đua; hạn chấm điểm, xếp hạng sau đợt cuối", campaign::scoring::rounds_inside_period),
+    rule!("TD0121", Error, "Hình thức do thủ trưởng đơn vị tặng (`level: unit`) ghi `given_by` bằng loại đơn vị có thật; hình thức cấp khác không ghi `given_by`", campaign::givers_are_unit_kinds),
     rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", ids::unit_ids_are_unique),
     rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit::subjects::unit_kind_is_eligible),
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),
@@ -109,6 +110,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0234", Error, "Số liệu tự chấm điểm khớp nhau (điều kiện của thang điểm), tính được (không chia cho 0) và cho điểm trong khoảng điểm chuẩn", unit::scoring::figures_agree),
     rule!("TD0235", Warning, final Error, "Đơn vị thuộc nhóm thi đua có số liệu tự chấm điểm (`scores`; lỗi khi --final)", unit::scoring::competitors_report),
     rule!("TD0236", Error, "Thành tích, sáng kiến được dẫn có trước cuộc họp Hội đồng xét đề nghị, trước quyết định khen thưởng của đơn vị", unit::dates::evidence_precedes_its_review),
+    rule!("TD0237", Error, "Đơn vị ban hành quyết định khen thưởng (`giay_khen`) chỉ khi phong trào có hình thức do thủ trưởng đơn vị loại đó tặng (`level: unit`, `given_by`)", unit::awards::unit_gives_its_award),
 ];
 
 /// Across units, on the appraising body's appraisal (`roles.appraiser`): run once the unit files that

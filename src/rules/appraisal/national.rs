@@ -103,7 +103,11 @@ pub(crate) fn national_award_is_national(ctx: &Ctx, found: &mut Found) {
     {
         let (vi, en) = match c.award(&s.award.value) {
             Some(award) => (
-                format!("{} không phải hình thức cấp Nhà nước", award.name),
+                format!(
+                    "{} không phải hình thức cấp {} (`level: national`)",
+                    award.name,
+                    c.role_names().upper_level
+                ),
                 format!("{} is not a national award", award.name),
             ),
             None => (

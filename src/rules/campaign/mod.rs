@@ -197,10 +197,16 @@ fn national_problem(
     award: &crate::model::campaign::Award,
 ) -> Option<(String, String)> {
     match &award.selection {
-        None => Some((
-            "hình thức cấp Nhà nước cần `selection` (lựa chọn từ danh sách cấp tỉnh)".to_string(),
-            "a national award needs `selection` (chosen from the provincial pool)".to_string(),
-        )),
+        None => {
+            let names = c.role_names();
+            Some((
+                format!(
+                    "hình thức cấp {} (`national`) cần `selection` (lựa chọn từ danh sách cấp {})",
+                    names.upper_level, names.issuer_level
+                ),
+                "a national award needs `selection` (chosen from the provincial pool)".to_string(),
+            ))
+        }
         Some(s) => match c.award(&s.pool.value) {
             Some(pool) if pool.level != AwardLevel::Province => Some((
                 format!(
@@ -214,6 +220,40 @@ fn national_problem(
             )),
             _ => None,
         },
+    }
+}
+
+/// `given_by` names unit kinds of the campaign, on a unit-level award only.
+pub(super) fn givers_are_unit_kinds(ctx: &Ctx, found: &mut Found) {
+    let Some(cf) = ctx.campaign_file() else {
+        return;
+    };
+    let c = &cf.value;
+    let kinds = c.collective_kinds();
+    for a in &c.awards {
+        if a.level != AwardLevel::Unit {
+            if let Some(first) = a.given_by.first() {
+                found
+                    .at(cf.file, first, msg(
+                        format!("`given_by` chỉ ghi cho hình thức do thủ trưởng đơn vị tặng (`level: unit`); {} do {} tặng", a.name, c.role_names().authority_short),
+                        format!("`given_by` belongs to awards given by a unit's head (`level: unit`); {} is not one", a.name),
+                    ))
+                    .help(msg("xóa `given_by` của hình thức này", "delete this award's `given_by`"));
+            }
+            continue;
+        }
+        for k in a
+            .given_by
+            .iter()
+            .filter(|k| !kinds.contains(&k.value.as_str()))
+        {
+            found
+                .at(cf.file, k, msg(
+                    format!("loại đơn vị `{}` không thuộc đối tượng thi đua (`subjects.collective.kinds`)", k.value),
+                    format!("unit kind `{}` is not among the campaign's subjects (`subjects.collective.kinds`)", k.value),
+                ))
+                .suggest(&k.value, kinds.iter().copied());
+        }
     }
 }
 

@@ -67,6 +67,56 @@ pub(crate) fn no_giay_khen_upward(ctx: &Ctx, found: &mut Found) {
     }
 }
 
+/// A unit's own award decision (`giay_khen`) needs an award its head may
+/// give: a `unit` award of the campaign, given by units of its kind.
+pub(crate) fn unit_gives_its_award(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign() else {
+        return;
+    };
+    let unit_awards: Vec<_> = c
+        .awards
+        .iter()
+        .filter(|a| a.level == AwardLevel::Unit)
+        .collect();
+    for u in ctx.units() {
+        let (unit, kind) = (&u.value, u.value.unit_kind.value.as_str());
+        let Some(g) = unit
+            .giay_khen
+            .as_ref()
+            .filter(|_| c.unit_award(kind).is_none())
+        else {
+            continue;
+        };
+        let report = found.at(u.file, &g.date, match unit_awards.first() {
+            None => msg(
+                format!("kế hoạch không có hình thức khen thưởng nào do thủ trưởng đơn vị tặng (`level: unit`): {} không ban hành quyết định khen thưởng (`giay_khen`) theo phong trào này", unit.name),
+                format!("the campaign has no award given by a unit's head (`level: unit`): {} issues no award decision (`giay_khen`) under it", unit.name),
+            ),
+            Some(a) => {
+                let kinds = a.given_by.iter().map(|k| format!("`{}`", k.value)).collect::<Vec<_>>().join(", ");
+                msg(
+                    format!("{} do thủ trưởng đơn vị loại {kinds} tặng; {} thuộc loại `{kind}`", a.name, unit.name),
+                    format!("{} is given by the heads of {kinds} units; {} is a `{kind}`", a.name, unit.name),
+                )
+            }
+        });
+        let ids = unit_awards
+            .iter()
+            .map(|a| format!("`{}`", a.id.value))
+            .collect::<Vec<_>>();
+        report.help(match ids.is_empty() {
+            true => msg(
+                "xóa khối `giay_khen`; tập thể, cá nhân tiêu biểu được đề nghị cấp trên khen ở `nominations`".to_string(),
+                "delete the `giay_khen` block; propose outstanding collectives and people upward under `nominations`".to_string(),
+            ),
+            false => msg(
+                format!("xóa khối `giay_khen`, hoặc thêm `{kind}` vào `given_by` của {}", ids.join(", ")),
+                format!("delete the `giay_khen` block, or add `{kind}` to `given_by` of {}", ids.join(", ")),
+            ),
+        });
+    }
+}
+
 pub(crate) fn no_national_from_units(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign() else {
         return;
