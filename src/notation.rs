@@ -125,6 +125,28 @@ pub fn lowercase_first(s: &str) -> String {
     }
 }
 
+/// A head's title followed by the unit's name, the words they share said
+/// once and as the name writes them (the name is the unit's own spelling;
+/// the title was upper case, lowered): `Chánh văn phòng` + `Văn phòng UBND
+/// xã` → `Chánh Văn phòng UBND xã`, `trưởng thôn` + `thôn Đồng Chằm` →
+/// `trưởng thôn Đồng Chằm`, `Giám đốc` + `Sở Nội vụ` → `Giám đốc Sở Nội vụ`.
+pub fn head_of(title: &str, name: &str) -> String {
+    let (title_words, name_words): (Vec<&str>, Vec<&str>) = (
+        title.split_whitespace().collect(),
+        name.split_whitespace().collect(),
+    );
+    let same = |a: &[&str], b: &[&str]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+    };
+    // The longest tail of the title that starts the name, leaving it a word.
+    let shared = (1..title_words.len().min(name_words.len()))
+        .rev()
+        .find(|&n| same(&title_words[title_words.len() - n..], &name_words[..n]))
+        .unwrap_or(0);
+    let kept = title_words[..title_words.len() - shared].join(" ");
+    format!("{kept} {}", name_words.join(" "))
+}
+
 /// The letter of item `index` (from 0) of a lettered list, in Vietnamese
 /// order: a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y;
 /// then aa, bb … (rare).
@@ -208,6 +230,21 @@ pub fn month_year(date: &PartialDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_and_the_unit_share_their_words_once() {
+        assert_eq!(head_of("Trưởng thôn", "thôn Đồng Chằm"), "Trưởng thôn Đồng Chằm");
+        assert_eq!(head_of("trưởng thôn", "Thôn Đồng Chằm"), "trưởng Thôn Đồng Chằm");
+        assert_eq!(
+            head_of("Chánh văn phòng", "Văn phòng HĐND và UBND xã Tân Lập"),
+            "Chánh Văn phòng HĐND và UBND xã Tân Lập"
+        );
+        assert_eq!(head_of("Giám đốc", "Sở Nội vụ"), "Giám đốc Sở Nội vụ");
+        assert_eq!(head_of("Hiệu trưởng", "Trường THCS Tân Lập"), "Hiệu trưởng Trường THCS Tân Lập");
+        assert_eq!(head_of("chủ tịch", "UBND xã Tân Lập"), "chủ tịch UBND xã Tân Lập");
+        // A name all of whose words the title ends with keeps them.
+        assert_eq!(head_of("Trưởng thôn", "Thôn"), "Trưởng thôn Thôn");
+    }
 
     #[test]
     fn letters_follow_the_vietnamese_alphabet() {

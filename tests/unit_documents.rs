@@ -227,3 +227,21 @@ fn a_unit_whose_head_gives_no_award_promises_none() {
     assert!(!has(&placed, footer_award));
     assert!(has(&placed, "Đề nghị Bằng khen của Chủ tịch UBND tỉnh"));
 }
+
+#[test]
+fn a_head_whose_title_names_the_unit_is_named_once() {
+    // A Chánh Văn phòng heads a Văn phòng: "Chánh Văn phòng UBND tỉnh",
+    // never "Chánh văn phòng Văn phòng UBND tỉnh".
+    let root = base_with(|unit| {
+        unit.replacen("name: Sở Tư pháp\n", "name: Văn phòng UBND tỉnh\n", 1)
+            .replacen("issuing_body: [SỞ TƯ PHÁP]", "issuing_body: [VĂN PHÒNG UBND TỈNH]", 1)
+            .replacen("head: { title: GIÁM ĐỐC,", "head: { title: CHÁNH VĂN PHÒNG,", 1)
+    });
+    let (rendered, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/quyet-dinh");
+    assert!(has(&placed, "CHÁNH VĂN PHÒNG UBND TỈNH"), "the deciding head");
+    assert!(has(&placed, "của Chánh Văn phòng UBND tỉnh)"), "the list's caption");
+    assert!(!has(&placed, "Văn phòng Văn phòng") && !has(&placed, "VĂN PHÒNG VĂN PHÒNG"));
+    assert!(rendered.doc.title.ends_with("của chánh Văn phòng UBND tỉnh"), "{}", rendered.doc.title);
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
+    assert!(has(&placed, "Giấy khen của chánh Văn phòng UBND tỉnh:"));
+}

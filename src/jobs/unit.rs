@@ -147,9 +147,8 @@ fn giay_khen(ctx: &UnitCtx) -> Option<Document> {
         "quyet-dinh.typ",
         g.date.value.earliest(),
         format!(
-            "Quyết định tặng {award} của {} {}",
-            unit.head.title.to_lowercase(),
-            unit.name
+            "Quyết định tặng {award} của {}",
+            crate::notation::head_of(&unit.head.title.to_lowercase(), &unit.name)
         ),
         minijinja::context! {
             unit_award => award,
