@@ -245,3 +245,25 @@ fn a_head_whose_title_names_the_unit_is_named_once() {
     let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
     assert!(has(&placed, "Giấy khen của chánh Văn phòng UBND tỉnh:"));
 }
+
+#[test]
+fn the_appraising_unit_sends_nothing_to_itself() {
+    // In the reference the Sở Nội vụ appraises (`roles.appraiser_unit`): its
+    // own plan, submission and minutes go to the issuer, not through itself.
+    let root = reference_root();
+    let text = |stem: &str| laid_out_stem(&root, stem).1.compact_text();
+    let plan = text("lang-son/so-noi-vu/ke-hoach");
+    assert!(plan.contains(&compact("báo cáo kết quả về UBND tỉnh Lạng Sơn theo quy định")));
+    assert!(!plan.contains(&compact("- Sở Nội vụ;")), "{plan}");
+    let submission = text("lang-son/so-noi-vu/bang-khen-chu-tich-tinh/to-trinh");
+    assert!(submission.contains(&compact("Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn.")));
+    let minutes = text("lang-son/so-noi-vu/bang-khen-chu-tich-tinh/bien-ban");
+    assert!(minutes.contains(&compact("trình Chủ tịch UBND tỉnh Lạng Sơn xem xét, quyết định")));
+
+    // Another unit's go through it.
+    let submission = text("lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/to-trinh");
+    assert!(submission.contains(&compact("Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn (qua Sở Nội vụ).")));
+    let plan = text("lang-son/so-khoa-hoc-cong-nghe/ke-hoach");
+    assert!(plan.contains(&compact("báo cáo kết quả về Sở Nội vụ theo quy định")));
+    assert!(plan.contains(&compact("- Sở Nội vụ;")));
+}
