@@ -136,7 +136,10 @@ pub fn head_of(title: &str, name: &str) -> String {
         name.split_whitespace().collect(),
     );
     let same = |a: &[&str], b: &[&str]| {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
     };
     // The longest tail of the title that starts the name, leaving it a word.
     let shared = (1..title_words.len().min(name_words.len()))
@@ -233,15 +236,27 @@ mod tests {
 
     #[test]
     fn a_head_and_the_unit_share_their_words_once() {
-        assert_eq!(head_of("Trưởng thôn", "thôn Đồng Chằm"), "Trưởng thôn Đồng Chằm");
-        assert_eq!(head_of("trưởng thôn", "Thôn Đồng Chằm"), "trưởng Thôn Đồng Chằm");
+        assert_eq!(
+            head_of("Trưởng thôn", "thôn Đồng Chằm"),
+            "Trưởng thôn Đồng Chằm"
+        );
+        assert_eq!(
+            head_of("trưởng thôn", "Thôn Đồng Chằm"),
+            "trưởng Thôn Đồng Chằm"
+        );
         assert_eq!(
             head_of("Chánh văn phòng", "Văn phòng HĐND và UBND xã Tân Lập"),
             "Chánh Văn phòng HĐND và UBND xã Tân Lập"
         );
         assert_eq!(head_of("Giám đốc", "Sở Nội vụ"), "Giám đốc Sở Nội vụ");
-        assert_eq!(head_of("Hiệu trưởng", "Trường THCS Tân Lập"), "Hiệu trưởng Trường THCS Tân Lập");
-        assert_eq!(head_of("chủ tịch", "UBND xã Tân Lập"), "chủ tịch UBND xã Tân Lập");
+        assert_eq!(
+            head_of("Hiệu trưởng", "Trường THCS Tân Lập"),
+            "Hiệu trưởng Trường THCS Tân Lập"
+        );
+        assert_eq!(
+            head_of("chủ tịch", "UBND xã Tân Lập"),
+            "chủ tịch UBND xã Tân Lập"
+        );
         // A name all of whose words the title ends with keeps them.
         assert_eq!(head_of("Trưởng thôn", "Thôn"), "Trưởng thôn Thôn");
     }

@@ -234,14 +234,35 @@ fn a_head_whose_title_names_the_unit_is_named_once() {
     // never "Chánh văn phòng Văn phòng UBND tỉnh".
     let root = base_with(|unit| {
         unit.replacen("name: Sở Tư pháp\n", "name: Văn phòng UBND tỉnh\n", 1)
-            .replacen("issuing_body: [SỞ TƯ PHÁP]", "issuing_body: [VĂN PHÒNG UBND TỈNH]", 1)
-            .replacen("head: { title: GIÁM ĐỐC,", "head: { title: CHÁNH VĂN PHÒNG,", 1)
+            .replacen(
+                "issuing_body: [SỞ TƯ PHÁP]",
+                "issuing_body: [VĂN PHÒNG UBND TỈNH]",
+                1,
+            )
+            .replacen(
+                "head: { title: GIÁM ĐỐC,",
+                "head: { title: CHÁNH VĂN PHÒNG,",
+                1,
+            )
     });
     let (rendered, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/quyet-dinh");
-    assert!(has(&placed, "CHÁNH VĂN PHÒNG UBND TỈNH"), "the deciding head");
-    assert!(has(&placed, "của Chánh Văn phòng UBND tỉnh)"), "the list's caption");
+    assert!(
+        has(&placed, "CHÁNH VĂN PHÒNG UBND TỈNH"),
+        "the deciding head"
+    );
+    assert!(
+        has(&placed, "của Chánh Văn phòng UBND tỉnh)"),
+        "the list's caption"
+    );
     assert!(!has(&placed, "Văn phòng Văn phòng") && !has(&placed, "VĂN PHÒNG VĂN PHÒNG"));
-    assert!(rendered.doc.title.ends_with("của chánh Văn phòng UBND tỉnh"), "{}", rendered.doc.title);
+    assert!(
+        rendered
+            .doc
+            .title
+            .ends_with("của chánh Văn phòng UBND tỉnh"),
+        "{}",
+        rendered.doc.title
+    );
     let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
     assert!(has(&placed, "Giấy khen của chánh Văn phòng UBND tỉnh:"));
 }
@@ -253,16 +274,22 @@ fn the_appraising_unit_sends_nothing_to_itself() {
     let root = reference_root();
     let text = |stem: &str| laid_out_stem(&root, stem).1.compact_text();
     let plan = text("lang-son/so-noi-vu/ke-hoach");
-    assert!(plan.contains(&compact("báo cáo kết quả về UBND tỉnh Lạng Sơn theo quy định")));
+    assert!(plan.contains(&compact(
+        "báo cáo kết quả về UBND tỉnh Lạng Sơn theo quy định"
+    )));
     assert!(!plan.contains(&compact("- Sở Nội vụ;")), "{plan}");
     let submission = text("lang-son/so-noi-vu/bang-khen-chu-tich-tinh/to-trinh");
     assert!(submission.contains(&compact("Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn.")));
     let minutes = text("lang-son/so-noi-vu/bang-khen-chu-tich-tinh/bien-ban");
-    assert!(minutes.contains(&compact("trình Chủ tịch UBND tỉnh Lạng Sơn xem xét, quyết định")));
+    assert!(minutes.contains(&compact(
+        "trình Chủ tịch UBND tỉnh Lạng Sơn xem xét, quyết định"
+    )));
 
     // Another unit's go through it.
     let submission = text("lang-son/so-khoa-hoc-cong-nghe/bang-khen-chu-tich-tinh/to-trinh");
-    assert!(submission.contains(&compact("Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn (qua Sở Nội vụ).")));
+    assert!(submission.contains(&compact(
+        "Kính gửi: Chủ tịch UBND tỉnh Lạng Sơn (qua Sở Nội vụ)."
+    )));
     let plan = text("lang-son/so-khoa-hoc-cong-nghe/ke-hoach");
     assert!(plan.contains(&compact("báo cáo kết quả về Sở Nội vụ theo quy định")));
     assert!(plan.contains(&compact("- Sở Nội vụ;")));

@@ -108,6 +108,55 @@ pub(super) fn period_is_ordered(ctx: &Ctx, found: &mut Found) {
         ));
 }
 
+/// An awards block's sentence names `{window}` or `{deadline}` only for
+/// awards that have one: otherwise the plan prints a blank where it goes.
+pub(super) fn window_sentence_has_its_dates(ctx: &Ctx, found: &mut Found) {
+    let Some(c) = ctx.campaign_file() else {
+        return;
+    };
+    for block in &c.value.plan.body {
+        let Block::Awards(b) = block else { continue };
+        let Some(sentence) = &b.window else { continue };
+        for id in &b.awards {
+            let Some(award) = c.value.award(&id.value) else {
+                continue;
+            };
+            // The sentence is printed for an award with a window or a deadline.
+            if award.window.is_none() && award.deadline.is_none() {
+                continue;
+            }
+            let missing = [
+                (
+                    "{window}",
+                    award.window.is_none(),
+                    "window: { start: …, end: … }",
+                    "thời gian đề nghị",
+                ),
+                (
+                    "{deadline}",
+                    award.deadline.is_none(),
+                    "deadline: YYYY-MM-DD",
+                    "hạn nộp hồ sơ",
+                ),
+            ];
+            for (slot, _, key, what) in missing
+                .into_iter()
+                .filter(|(slot, absent, ..)| *absent && sentence.contains(slot))
+            {
+                found
+                    .at(c.file, id, msg(
+                        format!("câu `window` của khối này có `{slot}`, nhưng hình thức `{}` không có {what}: kế hoạch sẽ in chỗ trống", id.value),
+                        format!("this block's `window` sentence has `{slot}`, but award `{}` has no {}: the plan would print a blank", id.value, &key[..key.find(':').unwrap_or(key.len())]),
+                    ))
+                    .help(msg(
+                        format!("thêm `{key}` cho hình thức `{}`, hoặc bỏ `{slot}` khỏi câu", id.value),
+                        format!("give award `{}` its `{key}`, or take `{slot}` out of the sentence", id.value),
+                    ));
+            }
+        }
+    }
+}
+
 pub(super) fn window_inside_period(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign_file() else {
         return;
