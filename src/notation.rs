@@ -125,6 +125,15 @@ pub fn lowercase_first(s: &str) -> String {
     }
 }
 
+/// `giám đốc` → `Giám đốc`: a title at the start of a line.
+pub fn uppercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A head's title followed by the unit's name, the words they share said
 /// once and as the name writes them (the name is the unit's own spelling;
 /// the title was upper case, lowered): `Chánh văn phòng` + `Văn phòng UBND

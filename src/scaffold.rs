@@ -361,6 +361,25 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
         )
     };
     let (decision_signer, plan_signer) = (signer(false), signer(true));
+    // Who carries the decision out: the issuer's office and the appraising
+    // unit's head, named once when the office is the appraising unit.
+    let office = format!("Chánh Văn phòng {issuer}");
+    let head = (workspace.units.iter().map(|u| &u.value))
+        .find(|u| u.id.value == appraiser)
+        .map(|u| {
+            let title = crate::notation::uppercase_first(&u.head.title.to_lowercase());
+            crate::notation::head_of(&title, &u.name)
+        });
+    let executors = match head {
+        Some(h) if h.to_lowercase().starts_with("chánh văn phòng") => vec![h],
+        Some(h) => vec![office, h],
+        None => vec![office, format!("Thủ trưởng {appraiser_name}")],
+    };
+    let executors = (executors.iter())
+        .chain(std::iter::once(&"Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1".to_string()))
+        .map(|e| yaml_str(e))
+        .collect::<Vec<_>>()
+        .join(", ");
     let national_list = if national.is_empty() {
         "phong trào chưa có hình thức cấp Nhà nước".to_string()
     } else {
@@ -393,7 +412,7 @@ submission:                   # tờ trình của {appraiser_name}; để trốn
 
 decision:                     # dự thảo quyết định của {authority}
   date: {month}
-  executors: [Chánh Văn phòng {issuer}, Thủ trưởng {appraiser_name}]
+  executors: [{executors}]
   archive: VT                 # dòng "Lưu:" (ví dụ VT, NC)
   signer: {decision_signer}
 
@@ -403,7 +422,7 @@ national: []
 # national:
 #   - award: {example_award}
 #     date: {month}
-#     via: Bộ Nội vụ
+#     via: Tên cơ quan chuyển hồ sơ   # nếu trình qua một cơ quan (trình thẳng: bỏ dòng này)
 #     nominees:
 #       - {{ unit: ma-don-vi, nomination: ma-de-nghi }}
 #     archive: VT

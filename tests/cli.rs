@@ -439,6 +439,11 @@ fn new_appraisal_lists_every_provincial_nomination_and_checks_clean() {
         "a verdict per nomination"
     );
     assert_eq!(appraisal.council.votes.len(), nominations);
+    // Carried out by the issuer's office and the appraising unit's head, by name.
+    assert_eq!(
+        appraisal.decision.executors[..2],
+        ["Chánh Văn phòng UBND tỉnh Lạng Sơn", "Giám đốc Sở Nội vụ"]
+    );
     let check = thidua(&["check"], dir.path());
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     // Never overwrites.
@@ -562,4 +567,37 @@ fn every_message_of_every_command_honours_lang_en() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn new_appraisal_names_an_office_that_appraises_once() {
+    // A commune's office appraises: its Chánh Văn phòng is the issuer's
+    // office head too, so the draft decision names them once.
+    let dir = reference_copy();
+    std::fs::remove_file(dir.path().join("inputs/appraisal.yaml")).unwrap();
+    edit_file(&dir.path().join("inputs/units/so-noi-vu.yaml"), |u| {
+        u.replacen(
+            "name: Sở Nội vụ\n",
+            "name: Văn phòng UBND tỉnh Lạng Sơn\n",
+            1,
+        )
+        .replacen(
+            "head: { title: GIÁM ĐỐC,",
+            "head: { title: CHÁNH VĂN PHÒNG,",
+            1,
+        )
+    });
+    let out = thidua(&["new", "appraisal", "so-noi-vu"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let loaded = thidua::load::load_workspace(dir.path()).unwrap();
+    let executors = &loaded
+        .workspace
+        .appraisal
+        .as_ref()
+        .unwrap()
+        .value
+        .decision
+        .executors;
+    assert_eq!(executors[0], "Chánh Văn phòng UBND tỉnh Lạng Sơn");
+    assert_eq!(executors.len(), 2, "{executors:?}");
 }

@@ -189,7 +189,11 @@ fn an_award_with_one_item_under_it_is_not_lettered() {
     let root = tempfile::tempdir().unwrap();
     copy_workspace(&corpus_base(), root.path());
     edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
-        c.replacen("    level: unit\n", "    level: unit\n    deadline: 2025-12-15\n", 1)
+        c.replacen(
+            "    level: unit\n",
+            "    level: unit\n    deadline: 2025-12-15\n",
+            1,
+        )
     });
     let (_, placed) = laid_out(root.path(), "ke-hoach");
     let text = placed.compact_text();
@@ -200,11 +204,20 @@ fn an_award_with_one_item_under_it_is_not_lettered() {
     // After the award's own text: the deadline, unlettered.
     let giay_khen = after("thực hiện khen thưởng theo thẩm quyền.");
     assert!(
-        giay_khen.starts_with(&compact("Thời gian đề nghị khen thưởng: trước ngày 15/12/2025. 2.2.")),
+        giay_khen.starts_with(&compact(
+            "Thời gian đề nghị khen thưởng: trước ngày 15/12/2025. 2.2."
+        )),
         "{giay_khen}"
     );
-    assert!(!has(&placed, "a) Thời gian đề nghị khen thưởng: trước ngày 15/12/2025."));
-    for lettered in ["a) Đối với tập thể", "b) Đối với cá nhân", "c) Thời gian đề nghị khen thưởng:"] {
+    assert!(!has(
+        &placed,
+        "a) Thời gian đề nghị khen thưởng: trước ngày 15/12/2025."
+    ));
+    for lettered in [
+        "a) Đối với tập thể",
+        "b) Đối với cá nhân",
+        "c) Thời gian đề nghị khen thưởng:",
+    ] {
         assert!(has(&placed, lettered), "{lettered}");
     }
 }
