@@ -492,3 +492,44 @@ fn typst_syntax_in_the_data_is_printed_as_written() {
     let (_, placed) = report_of(dir.path(), COLLECTIVE);
     assert!(placed.compact_text().contains(&compact(odd)));
 }
+
+#[test]
+fn a_measurable_criterion_shows_the_achievement_that_reports_its_figure() {
+    // tt-hoi-nghi reports the number of conferences a new criterion measures:
+    // it goes under that criterion, the other achievement under the first.
+    let root = base_with(|unit| {
+        unit.replacen(
+            "{ label: Hội nghị, value: 12, unit: hội nghị }",
+            "{ label: Hội nghị, value: 12, unit: hội nghị, metric: so-hoi-nghi }",
+            1,
+        )
+        .replacen(
+            "criteria: [tt-hieu-qua]",
+            "criteria: [tt-hieu-qua, tt-hoi-nghi]",
+            1,
+        )
+    });
+    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+        c.replacen(
+            "        - id: tt-sang-kien\n",
+            "        - id: tt-hoi-nghi\n          requires: achievements\n          metric: { id: so-hoi-nghi, at_least: 10 }\n          text: Tổ chức từ 10 hội nghị phổ biến pháp luật trở lên.\n        - id: tt-sang-kien\n",
+            1,
+        )
+    });
+    let (_, placed) = report_of(root.path(), COLLECTIVE);
+    let text = placed.compact_text();
+    let first = at(&text, "a) Tiêu chuẩn: Các tập thể triển khai có hiệu quả");
+    let posts = at(&text, "Đăng 40 tin, bài");
+    let second = at(&text, "b) Tiêu chuẩn: Tổ chức từ 10 hội nghị");
+    let conferences = at(&text, "Tổ chức 12 hội nghị phổ biến pháp luật");
+    assert!(
+        first < posts && posts < second && second < conferences,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(&compact("Tổ chức 12 hội nghị")).count(),
+        1,
+        "printed once"
+    );
+    assert!(!text.contains(&compact("Các thành tích khác")), "{text}");
+}
