@@ -139,6 +139,11 @@ plan:                         # kế hoạch của đơn vị thực hiện phon
       lead: Văn phòng
       deadline: {period_end}
       target: 100% công chức, viên chức được quán triệt
+  # Lời văn riêng khi lời văn mặc định (của một cơ quan) không hợp, ví dụ với thôn, trường học:
+  # purposes: [...]           # I.1 Mục đích, mỗi ý một dòng
+  # requirements: [...]       # I.2 Yêu cầu
+  # subjects: Các hộ gia đình, cá nhân trên địa bàn thôn.   # III.1 Đối tượng
+  # organisation: [...]       # V. Tổ chức thực hiện, mỗi mục một dòng
 
 achievements:                 # thành tích cụ thể, trong thời gian thi đua
   - id: tt-01

@@ -294,3 +294,32 @@ fn the_appraising_unit_sends_nothing_to_itself() {
     assert!(plan.contains(&compact("báo cáo kết quả về Sở Nội vụ theo quy định")));
     assert!(plan.contains(&compact("- Sở Nội vụ;")));
 }
+
+#[test]
+fn a_unit_words_its_plan_where_the_default_does_not_fit_it() {
+    // A village words its plan for its people, not for civil servants.
+    let root = base_with(|unit| {
+        unit.replacen(
+            "  tasks:\n",
+            "  purposes: [Phát huy vai trò của Nhân dân trong xây dựng nông thôn mới.]\n  requirements: [Bình xét công khai tại hội nghị thôn.]\n  subjects: Các hộ gia đình, cá nhân, tổ chức trên địa bàn thôn.\n  organisation:\n    - Ban công tác Mặt trận thôn tuyên truyền, vận động.\n    - \"Trưởng thôn tổng hợp kết quả #1, báo cáo UBND xã.\"\n  tasks:\n",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
+    let text = placed.compact_text();
+    for said in [
+        "1. Mục đích - Phát huy vai trò của Nhân dân trong xây dựng nông thôn mới. 2. Yêu cầu - Bình xét công khai tại hội nghị thôn.",
+        "1. Đối tượng Các hộ gia đình, cá nhân, tổ chức trên địa bàn thôn.",
+        "V. TỔ CHỨC THỰC HIỆN 1. Ban công tác Mặt trận thôn tuyên truyền, vận động. 2. Trưởng thôn tổng hợp kết quả #1, báo cáo UBND xã.",
+    ] {
+        assert!(text.contains(&compact(said)), "{said}\n{text}");
+    }
+    for default in [
+        "tạo khí thế thi đua sôi nổi",
+        "Bộ phận thường trực",
+        "tránh hình thức",
+        "Các tập thể, cá nhân là",
+    ] {
+        assert!(!text.contains(&compact(default)), "{default}");
+    }
+}

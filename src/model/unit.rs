@@ -116,6 +116,22 @@ pub struct UnitPlan {
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub tasks: Vec<Task>,
+    /// I.1 Mục đích, a dash item each; default: the campaign carried out
+    /// among the unit's staff, its best commended.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// I.2 Yêu cầu, a dash item each; default: tied to the unit's duties,
+    /// awards fair and on time.
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// III.1 Đối tượng, the sentence; default: the collectives and the
+    /// campaign's staff kinds of the unit.
+    #[serde(default)]
+    pub subjects: Option<String>,
+    /// V. Tổ chức thực hiện, numbered items; default: the departments carry
+    /// the tasks out, the unit's emulation staff report to the appraiser.
+    #[serde(default)]
+    pub organisation: Vec<String>,
     /// Nơi nhận, bare; default: the issuer (b/c), the appraiser, the unit's
     /// leaders and its departments.
     #[serde(default)]
