@@ -323,3 +323,38 @@ fn the_consolidated_list_counts_what_passed_and_stayed_provincial() {
         );
     }
 }
+
+#[test]
+fn a_national_award_weighs_the_figures_its_nominees_cite() {
+    // The Thủ tướng's Bằng khen asks 100% on time; the nominee sent up cites 95%.
+    let national = |criteria: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        copy_workspace(&corpus_base(), dir.path());
+        edit_file(&dir.path().join("inputs/campaign.yaml"), |c| {
+            c.replacen(
+                "    name: Bằng khen của Thủ tướng Chính phủ\n    level: national\n",
+                &format!("    name: Bằng khen của Thủ tướng Chính phủ\n    level: national\n    criteria:\n      individual:\n{criteria}"),
+                1,
+            )
+        });
+        edit_file(&dir.path().join("inputs/units/don-vi.yaml"), |u| {
+            u.replacen(
+                "    text: Thẩm định đúng hạn 100% dự thảo nghị quyết của HĐND tỉnh.\n",
+                "    text: Thẩm định đúng hạn 95% dự thảo nghị quyết của HĐND tỉnh.\n    figures: [{ label: Tỷ lệ đúng hạn, value: 95, unit: \"%\", metric: ty-le-dung-han }]\n",
+                1,
+            )
+        });
+        let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
+        (checked.diagnostics.iter())
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    let measured = "        - { id: cn-dung-han, metric: { id: ty-le-dung-han, at_least: 100 }, text: Đúng hạn 100%. }\n";
+    assert_eq!(national(measured), ["TD0319"]);
+    // At 90%, met.
+    let lower = measured.replace("at_least: 100", "at_least: 90");
+    assert!(national(&lower).is_empty());
+    // Any one of two: the other, unmeasured, may hold.
+    let other = "        - { id: cn-tieu-bieu, text: Tiêu biểu trong tham mưu. }\n";
+    assert!(national(&format!("{measured}{other}")).is_empty());
+}

@@ -3,6 +3,8 @@
 //! - `verdicts`: the appraiser, references to real nominations, every
 //!   provincial nomination judged once (TD0301–TD0304);
 //! - `national`: the submissions upward and their nominees (TD0306–TD0309);
+//! - `national_metrics`: their nominees' figures against the national
+//!   award's measurable criteria (TD0319);
 //! - `council`: the provincial council's ballot (TD0310, TD0314);
 //! - `province`: quotas and shares over the province, dates in order
 //!   (TD0311–TD0313).
@@ -12,6 +14,7 @@
 
 pub(super) mod council;
 pub(super) mod national;
+pub(super) mod national_metrics;
 pub(super) mod province;
 pub(super) mod ranking;
 pub(super) mod received;

@@ -36,7 +36,7 @@ fn who(subject: SubjectType, kind: &str) -> (String, String) {
 
 /// The kind a nominee claims its criteria by: a collective's `kind`, a
 /// person's `staff_kind`.
-pub(super) fn nominee_kind(n: &Nomination) -> Option<&Spanned<String>> {
+pub(crate) fn nominee_kind(n: &Nomination) -> Option<&Spanned<String>> {
     match (&n.collective, &n.person) {
         (Some(c), None) => Some(&c.kind),
         (None, Some(p)) => Some(&p.staff_kind),

@@ -14,7 +14,7 @@ use crate::model::unit::{Achievement, Figure, Nomination, Unit};
 use crate::rules::{Ctx, Found, msg};
 
 /// A value as messages print it, with its unit: `97,5%`, `2 vụ` (`97.5%` in English).
-fn amount(value: f64, unit: Option<&str>) -> (String, String) {
+pub(crate) fn amount(value: f64, unit: Option<&str>) -> (String, String) {
     let en = if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
@@ -29,7 +29,7 @@ fn amount(value: f64, unit: Option<&str>) -> (String, String) {
 }
 
 /// A metric's bounds in words, in `unit`: `từ 98% trở lên`, `không quá 0 vụ`.
-fn bounds(m: &Metric, unit: Option<&str>) -> (String, String) {
+pub(crate) fn bounds(m: &Metric, unit: Option<&str>) -> (String, String) {
     match (&m.at_least, &m.at_most) {
         (Some(lo), Some(hi)) => {
             let ((lo_vi, lo_en), (hi_vi, hi_en)) = (amount(lo.value, unit), amount(hi.value, unit));
