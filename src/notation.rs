@@ -134,6 +134,17 @@ pub fn uppercase_first(s: &str) -> String {
     }
 }
 
+/// A person's position and unit as a list prints them (`Phó Trưởng phòng,
+/// Sở Tư pháp`), the unit left out when the position already names it
+/// (`Nhân dân thôn Đồng Chằm` of `Thôn Đồng Chằm`).
+pub fn position_in(position: &str, unit: &str) -> String {
+    if position.to_lowercase().contains(&unit.to_lowercase()) {
+        position.to_string()
+    } else {
+        format!("{position}, {unit}")
+    }
+}
+
 /// A head's title followed by the unit's name, the words they share said
 /// once and as the name writes them (the name is the unit's own spelling;
 /// the title was upper case, lowered): `Chánh văn phòng` + `Văn phòng UBND
@@ -242,6 +253,18 @@ pub fn month_year(date: &PartialDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_position_that_names_its_unit_is_not_followed_by_it() {
+        assert_eq!(
+            position_in("Phó Trưởng phòng", "Sở Tư pháp"),
+            "Phó Trưởng phòng, Sở Tư pháp"
+        );
+        assert_eq!(
+            position_in("Nhân dân thôn Đồng Chằm", "Thôn Đồng Chằm"),
+            "Nhân dân thôn Đồng Chằm"
+        );
+    }
 
     #[test]
     fn a_head_and_the_unit_share_their_words_once() {
