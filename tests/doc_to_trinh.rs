@@ -139,3 +139,23 @@ fn to_trinh_leaves_out_an_empty_group() {
     assert!(!has("II. Cá nhân") && !has("I. Cá nhân"));
     assert!(!has("Nguyễn Thị Lan"));
 }
+
+#[test]
+fn a_units_submission_says_how_the_campaign_went_in_its_own_words() {
+    let root = base_with(|unit| {
+        unit.replacen(
+            "  council:\n",
+            "  overview: \"Nhân dân trong thôn tích cực hiến đất, góp công làm đường\"\n  council:\n",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(
+        root.path(),
+        "lang-son/so-tu-phap/bang-khen-chu-tich-tinh/to-trinh",
+    );
+    assert!(has(
+        &placed,
+        "thực hiện phong trào thi đua; Nhân dân trong thôn tích cực hiến đất, góp công làm đường."
+    ));
+    assert!(!has(&placed, "gắn với nhiệm vụ chuyên môn"));
+}

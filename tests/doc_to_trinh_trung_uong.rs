@@ -348,3 +348,24 @@ fn entry_attachments<'a>(
         .unwrap()
         .attachments
 }
+
+#[test]
+fn a_submission_says_how_the_campaign_went_in_its_own_words() {
+    let root = reference_copy();
+    let default = "sâu rộng đến cán bộ, công chức, viên chức, người lao động";
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-thu-tuong/to-trinh");
+    assert!(has(&placed, default));
+    edit_file(&root.path().join("inputs/appraisal.yaml"), |text| {
+        text.replacen(
+            "    archive: VT, NC\n",
+            "    archive: VT, NC\n    overview: các cơ quan, đơn vị và Nhân dân các dân tộc trong tỉnh hưởng ứng sôi nổi phong trào\n",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-thu-tuong/to-trinh");
+    assert!(has(
+        &placed,
+        "Thực hiện Kế hoạch của UBND tỉnh Lạng Sơn, các cơ quan, đơn vị và Nhân dân các dân tộc trong tỉnh hưởng ứng sôi nổi phong trào."
+    ));
+    assert!(!has(&placed, default));
+}

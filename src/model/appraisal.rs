@@ -187,6 +187,11 @@ pub struct NationalSubmission {
     pub via: Option<String>,
     /// The nominees selected, from the provincial pool.
     pub nominees: Vec<NominationRef>,
+    /// How the campaign went, continuing `Thực hiện Kế hoạch của …, ` (`các
+    /// cơ quan, đơn vị …`, as printed); default: carried out among the staff
+    /// of the participating bodies, with many outstanding ones.
+    #[serde(default)]
+    pub overview: Option<String>,
     /// Bases cited after the campaign's own and the plan: `văn bản hướng dẫn của …`.
     #[serde(default)]
     pub legal_bases: Vec<String>,

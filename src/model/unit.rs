@@ -369,6 +369,11 @@ pub struct Submission {
     #[schemars(with = "PartialDate")]
     pub date: Spanned<PartialDate>,
     pub council: Council,
+    /// How the campaign went in the unit, continuing the sentence after the
+    /// plan it issued (`Nhân dân trong thôn tích cực …`, as printed); default:
+    /// made known to all its staff, tied to their work.
+    #[serde(default)]
+    pub overview: Option<String>,
     /// Nơi nhận after the first line (the addressee, `Như trên`), bare;
     /// default: the unit's leaders.
     #[serde(default)]
