@@ -533,3 +533,33 @@ fn a_measurable_criterion_shows_the_achievement_that_reports_its_figure() {
     );
     assert!(!text.contains(&compact("Các thành tích khác")), "{text}");
 }
+
+#[test]
+fn a_report_is_certified_by_the_level_that_proposes_the_award() {
+    // The unit proposes the provincial award: its chairman certifies.
+    let root = reference_root();
+    let (_, placed) = laid_out_stem(
+        &root,
+        "lang-son/ubnd-phuong-dong-kinh/bang-khen-chu-tich-tinh/bao-cao-thanh-tich/dn-vi-thi-hong-nhung",
+    );
+    assert!(has(&placed, "XÁC NHẬN CỦA CẤP TRÌNH KHEN"));
+    assert!(has(&placed, "Vy Hoàng Long"));
+    // The province proposes the national one: whoever signs its submission.
+    let (_, placed) = laid_out_stem(
+        &root,
+        "lang-son/bang-khen-ubtvqh/bao-cao-thanh-tich/ubnd-phuong-dong-kinh/dn-vi-thi-hong-nhung",
+    );
+    assert!(has(&placed, "XÁC NHẬN CỦA CẤP TRÌNH KHEN"));
+    assert!(has(&placed, "KT. CHỦ TỊCH") && has(&placed, "Dương Xuân Huyền"));
+    assert!(!has(&placed, "Vy Hoàng Long"));
+    // A collective's too.
+    let (_, placed) = laid_out_stem(
+        &root,
+        "lang-son/bang-khen-ubtvqh/bao-cao-thanh-tich/ubnd-phuong-dong-kinh/dn-ubnd-phuong-dong-kinh",
+    );
+    assert!(has(&placed, "Dương Xuân Huyền"));
+    assert!(
+        has(&placed, "Vy Hoàng Long"),
+        "the unit's head signs its own part"
+    );
+}

@@ -8,7 +8,7 @@ use super::pool::{Nominee, count_of, counted_of, plain};
 use crate::jobs::{DocKind, Document, Job, Packet, Part, lists};
 use crate::model::appraisal::NationalSubmission;
 use crate::model::campaign::Award;
-use crate::model::common::{DocNumber, SubjectType, number_text};
+use crate::model::common::{DocNumber, Signer, SubjectType, number_text};
 use crate::notation::reference;
 
 /// One national submission as the documents use it.
@@ -137,7 +137,7 @@ pub fn jobs(jobs: &mut Vec<Job>, ctx: &AppraisalCtx, view: &NationalView, s: &Na
             format!("Báo cáo thành tích: {}", n.nominee_name()),
             DocKind::BaoCaoThanhTich,
         ));
-        if let Some(doc) = report_for(ctx, award, (u, n), report) {
+        if let Some(doc) = report_for(ctx, award, &s.signer, (u, n), report) {
             jobs.push(Job::Document(doc));
         }
     }
@@ -153,10 +153,12 @@ pub fn jobs(jobs: &mut Vec<Job>, ctx: &AppraisalCtx, view: &NationalView, s: &Na
 }
 
 /// A selected nominee's achievement report for the national award, dated as
-/// its unit's submission.
+/// its unit's submission, certified by whoever signs the submission upward
+/// (the level that proposes it, "cấp trình khen").
 fn report_for(
     ctx: &AppraisalCtx,
     award: &Award,
+    certifier: &Signer,
     (u, n): Nominee,
     stem: String,
 ) -> Option<Document> {
@@ -183,6 +185,7 @@ fn report_for(
             award => minijinja::Value::from(minijinja::value::Serde(award)),
             nomination => minijinja::Value::from(minijinja::value::Serde(n)),
             earlier => minijinja::Value::from(minijinja::value::Serde(&crate::jobs::Earlier::of(n))),
+            certifier => minijinja::Value::from(minijinja::value::Serde(certifier)),
             criteria => minijinja::Value::from(minijinja::value::Serde(
                 &crate::jobs::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria),
             )),
