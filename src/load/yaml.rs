@@ -74,10 +74,16 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         Error::SerdeMissingField { field, .. } => return missing_key(field, text, file, at),
         Error::SerdeInvalidType { unexpected, expected, .. }
         | Error::SerdeInvalidValue { unexpected, expected, .. } => {
-            wrong_type(&describe_type(expected), &found_value(unexpected, text, &at))
+            match colon_in_text(expected, unexpected, text, &at) {
+                Some(d) => d,
+                None => wrong_type(&describe_type(expected), &found_value(unexpected, text, &at)),
+            }
         }
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
-        Error::Unexpected { expected, .. } => wrong_type(&describe_type(expected), &found_at(text, &at)),
+        Error::Unexpected { expected, .. } => match colon_in_text(expected, "map", text, &at) {
+            Some(d) => d,
+            None => wrong_type(&describe_type(expected), &found_at(text, &at)),
+        },
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
         Error::NullIntoString { .. } => empty_text(text, &at),
         Error::Message { msg, .. } => Diagnostic::error("TD0003", Text::unpacked(msg)),
@@ -297,6 +303,34 @@ fn wrong_type((vi, en): &(String, String), found: &str) -> Diagnostic {
             )
         }
     })
+}
+
+/// TD0003 for a text written with `: ` in it (`- Tổ trưởng: vận động …`):
+/// YAML reads a key and its value where the writer meant one sentence.
+fn colon_in_text(
+    expected: &str,
+    unexpected: &str,
+    text: &str,
+    at: &Range<usize>,
+) -> Option<Diagnostic> {
+    let written = found_at(text, at);
+    let wants_text = describe_type(expected).1 == "text";
+    if !(wants_text && unexpected.starts_with("map") && written.contains(": ")) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "TD0003",
+            Text::new(
+                format!("giá trị {written} có dấu `:` theo sau là dấu cách: YAML đọc thành một khóa và giá trị, không phải một câu"),
+                format!("the value {written} holds a `:` followed by a space: YAML reads a key and a value, not one sentence"),
+            ),
+        )
+        .help(Text::new(
+            "đặt cả câu trong dấu nháy: \"Tổ trưởng: vận động …\", hoặc thay `: ` bằng `, `",
+            "quote the whole sentence: \"Head: …\", or write `, ` instead of `: `",
+        )),
+    )
 }
 
 /// What was found, in the writer's terms: the value as written in the file

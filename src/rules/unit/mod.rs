@@ -18,8 +18,9 @@
 //! - `votes`: each nomination carried by the share of all members the
 //!   campaign requires, at a quorate meeting (TD0230);
 //! - `awards`: the awards a unit proposes, to whom (TD0205–TD0207, TD0222,
-//!   TD0226);
-//! - `quotas`: how many, by the quota that applies to the unit (TD0221).
+//!   TD0226), and its own award, where its head gives one (TD0237);
+//! - `quotas`: how many, by the quota that applies to the unit (TD0221);
+//! - `reports`: the achievement report's fixed lines, filled when final (TD0238).
 //!
 //! Unit ids (TD0201, with TD0101 and TD0102) are checked in `rules::ids`.
 
@@ -31,6 +32,7 @@ pub(super) mod evidence;
 pub(super) mod metrics;
 pub(super) mod persons;
 pub(super) mod quotas;
+pub(super) mod reports;
 pub(super) mod scoring;
 pub(super) mod subjects;
 pub(super) mod succession;
