@@ -7,7 +7,7 @@
 //! order by [`pipeline`]. Beside it, [`import`] merges a spreadsheet's list
 //! into a unit's file. The leaves every stage may use: [`source`] (files and
 //! positions), [`diag`] (diagnostics), [`fonts`], [`notation`] (the decree's
-//! numbers and dates).
+//! numbers and dates), [`names`] (names as they run in a sentence).
 
 pub mod diag;
 pub mod fonts;
@@ -15,6 +15,7 @@ pub mod import;
 pub mod jobs;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod notation;
 pub mod output;
 pub mod pipeline;

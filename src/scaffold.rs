@@ -372,8 +372,8 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
     let head = (workspace.units.iter().map(|u| &u.value))
         .find(|u| u.id.value == appraiser)
         .map(|u| {
-            let title = crate::notation::uppercase_first(&u.head.title.to_lowercase());
-            crate::notation::head_of(&title, &u.name)
+            let title = crate::names::uppercase_first(&u.head.title.to_lowercase());
+            crate::names::head_of(&title, &u.name)
         });
     let executors = match head {
         Some(h) if h.to_lowercase().starts_with("chánh văn phòng") => vec![h],

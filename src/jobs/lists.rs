@@ -57,7 +57,7 @@ impl ListRow {
                 p.full_name.clone(),
                 format!("{}, {}", p.birth_year.value, p.gender.value.label()),
                 p.cccd.value.clone(),
-                crate::notation::position_in(&p.position, &unit.name),
+                crate::names::position_in(&p.position, &unit.name),
             ),
             (None, Some(c)) => (c.name.clone(), String::new(), String::new(), String::new()),
             (None, None) => Default::default(),

@@ -148,7 +148,7 @@ fn giay_khen(ctx: &UnitCtx) -> Option<Document> {
         g.date.value.earliest(),
         format!(
             "Quyết định tặng {award} của {}",
-            crate::notation::head_of(&unit.head.title.to_lowercase(), &unit.name)
+            crate::names::head_of(&unit.head.title.to_lowercase(), &unit.name)
         ),
         minijinja::context! {
             unit_award => award,

@@ -35,55 +35,15 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
             .into_owned()
     };
     let diag = match original(err) {
-        Error::SerdeUnknownField { field, expected, .. } => {
-            let mut d = Diagnostic::error(
-                "TD0002",
-                Text::new(format!("khóa `{field}` không hợp lệ ở đây"), format!("unknown key `{field}`")),
-            );
-            let listed = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-            d = d.help(match closest(field, expected.iter().copied()) {
-                Some(guess) => Text::new(
-                    format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),
-                    format!("did you mean `{guess}`? Allowed keys: {listed}"),
-                ),
-                None => Text::new(
-                    format!("xóa khóa này hoặc dùng một trong: {listed}"),
-                    format!("remove it or use one of: {listed}"),
-                ),
-            });
-            d
-        }
-        Error::SerdeUnknownVariant { variant, expected, .. } => {
-            let listed = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-            let mut d = Diagnostic::error(
-                "TD0005",
-                Text::new(
-                    format!("giá trị `{variant}` không thuộc các lựa chọn cho phép"),
-                    format!("`{variant}` is not one of the allowed values"),
-                ),
-            );
-            d = d.help(match closest(variant, expected.iter().copied()) {
-                Some(guess) => Text::new(
-                    format!("có phải ý bạn là `{guess}`? Các giá trị: {listed}"),
-                    format!("did you mean `{guess}`? Allowed: {listed}"),
-                ),
-                None => Text::new(format!("dùng một trong: {listed}"), format!("use one of: {listed}")),
-            });
-            d
-        }
+        Error::SerdeUnknownField { field, expected, .. } => unknown_key(field, expected),
+        Error::SerdeUnknownVariant { variant, expected, .. } => unknown_value(variant, expected),
         Error::SerdeMissingField { field, .. } => return missing_key(field, text, file, at),
         Error::SerdeInvalidType { unexpected, expected, .. }
-        | Error::SerdeInvalidValue { unexpected, expected, .. } => {
-            match colon_in_text(expected, unexpected, text, &at) {
-                Some(d) => d,
-                None => wrong_type(&describe_type(expected), &found_value(unexpected, text, &at)),
-            }
-        }
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => colon_in_text(expected, unexpected, text, &at)
+            .unwrap_or_else(|| wrong_type(&describe_type(expected), &found_value(unexpected, text, &at))),
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
-        Error::Unexpected { expected, .. } => match colon_in_text(expected, "map", text, &at) {
-            Some(d) => d,
-            None => wrong_type(&describe_type(expected), &found_at(text, &at)),
-        },
+        Error::Unexpected { expected, .. } => colon_in_text(expected, "map", text, &at)
+            .unwrap_or_else(|| wrong_type(&describe_type(expected), &found_at(text, &at))),
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
         Error::NullIntoString { .. } => empty_text(text, &at),
         Error::Message { msg, .. } => Diagnostic::error("TD0003", Text::unpacked(msg)),
@@ -108,6 +68,58 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         )),
     };
     diag.at(file, at)
+}
+
+/// TD0002: a key the file's kind does not have, with the nearest one.
+fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
+    let d = Diagnostic::error(
+        "TD0002",
+        Text::new(
+            format!("khóa `{field}` không hợp lệ ở đây"),
+            format!("unknown key `{field}`"),
+        ),
+    );
+    let listed = expected
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    d.help(match closest(field, expected.iter().copied()) {
+        Some(guess) => Text::new(
+            format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),
+            format!("did you mean `{guess}`? Allowed keys: {listed}"),
+        ),
+        None => Text::new(
+            format!("xóa khóa này hoặc dùng một trong: {listed}"),
+            format!("remove it or use one of: {listed}"),
+        ),
+    })
+}
+
+/// TD0005: a value outside the allowed ones, with the nearest one.
+fn unknown_value(variant: &str, expected: &[&str]) -> Diagnostic {
+    let listed = expected
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = Diagnostic::error(
+        "TD0005",
+        Text::new(
+            format!("giá trị `{variant}` không thuộc các lựa chọn cho phép"),
+            format!("`{variant}` is not one of the allowed values"),
+        ),
+    );
+    d.help(match closest(variant, expected.iter().copied()) {
+        Some(guess) => Text::new(
+            format!("có phải ý bạn là `{guess}`? Các giá trị: {listed}"),
+            format!("did you mean `{guess}`? Allowed: {listed}"),
+        ),
+        None => Text::new(
+            format!("dùng một trong: {listed}"),
+            format!("use one of: {listed}"),
+        ),
+    })
 }
 
 /// TD0004: a required key is missing; for a key earlier schemas lacked, the

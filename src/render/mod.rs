@@ -71,10 +71,10 @@ pub fn environment(templates: &Templates) -> Result<Environment<'static>, Render
     env.add_filter("letter", letter);
     env.add_filter("lower_first", |s: String| notation::lowercase_first(&s));
     env.add_filter("position_in", |position: String, unit: String| {
-        notation::position_in(&position, &unit)
+        crate::names::position_in(&position, &unit)
     });
     env.add_filter("head_of", |title: String, name: String| {
-        notation::head_of(&title, &name)
+        crate::names::head_of(&title, &name)
     });
     for (name, file) in templates.jinja() {
         env.add_template_owned(name.to_string(), file.text.clone())

@@ -127,7 +127,6 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0307", Error, "Tờ trình cấp Nhà nước đề nghị một hình thức cấp Nhà nước của phong trào", appraisal::national::national_award_is_national),
     rule!("TD0308", Error, "Mỗi hình thức cấp Nhà nước một tờ trình (quy tắc 9)", appraisal::national::one_submission_per_award),
     rule!("TD0309", Error, "Một người, một thành tích chỉ được trình một hình thức cấp Nhà nước (quy tắc 8, 11)", appraisal::national::one_national_award_per_person),
-    rule!("TD0319", Error, "Người được trình cấp trên có số liệu đạt tiêu chí định lượng của hình thức được trình (`metric`)", appraisal::national_metrics::national_metrics_are_met),
     rule!("TD0310", Error, "Biên bản Hội đồng cấp tỉnh: số có mặt, người vắng mặt, giờ họp, số phiếu hợp lệ; mỗi hồ sơ đạt một kết quả", appraisal::council::province_council_adds_up),
     rule!("TD0311", Error, "Tổng số được khen không vượt chỉ tiêu của cả phong trào (`quota_total`, quy tắc 7)", appraisal::province::total_quota),
     rule!("TD0312", Warning, "Tỷ lệ cá nhân không giữ chức vụ lãnh đạo, trực tiếp lao động trong cả phong trào đạt mục tiêu (quy tắc 12)", appraisal::province::province_shares),
@@ -137,6 +136,7 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0316", Warning, final Error, "Mọi trường hợp bằng nhau sau các tiêu chí phụ có kết quả bỏ phiếu (lỗi khi --final)", appraisal::ranking::ties_are_voted),
     rule!("TD0317", Error, "Đơn vị thi đua được đề nghị hình thức theo kết quả xếp hạng (`awards` của nhóm) nằm trong số đơn vị dẫn đầu", appraisal::ranking::nominations_follow_ranking),
     rule!("TD0318", Warning, "Tờ trình của cơ quan thẩm định trong thời hạn thẩm định (`appraisal_days` ngày làm việc, mặc định 20) kể từ khi nhận đủ hồ sơ cuối cùng", appraisal::received::appraisal_in_time),
+    rule!("TD0319", Error, "Người được trình cấp trên có số liệu đạt tiêu chí định lượng của hình thức được trình (`metric`)", appraisal::national_metrics::national_metrics_are_met),
 ];
 
 /// Every rule, in code order.
