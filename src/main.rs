@@ -4,8 +4,6 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Typst allocates and frees heavily; mimalloc measured faster than the
 /// system allocator and gives freed memory back to a long-lived `watch`
 /// (BENCHMARKS.md).
@@ -47,7 +45,7 @@ fn long_lived_memory() {
 }
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
+    let cli = cmd::Cli::parse_localised();
     let lang = cli.lang();
     match cmd::run(cli) {
         Ok(code) => code,

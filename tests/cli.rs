@@ -601,3 +601,55 @@ fn new_appraisal_names_an_office_that_appraises_once() {
     assert_eq!(executors[0], "Chánh Văn phòng UBND tỉnh Lạng Sơn");
     assert_eq!(executors.len(), 2, "{executors:?}");
 }
+
+#[test]
+fn help_and_usage_errors_speak_vietnamese_and_english_on_request() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .output()
+            .unwrap();
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        (out.status.code(), text)
+    };
+    let (code, text) = run(&["build", "--help"]);
+    assert_eq!(code, Some(0));
+    for heading in [
+        "Cách dùng (usage):",
+        "Đối số (arguments):",
+        "Tùy chọn (options):",
+        "In trợ giúp này",
+        "[mặc định: human]",
+        "[giá trị: human, json, github, gitlab]",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    assert!(
+        !text.contains("Print help") && !text.contains("[default:"),
+        "{text}"
+    );
+    let (code, text) = run(&["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.contains("Lệnh (commands):") && !text.contains("Print this message"),
+        "{text}"
+    );
+
+    let (code, text) = run(&["buidl"]);
+    assert_eq!(code, Some(2));
+    assert!(text.starts_with("lỗi: không có lệnh `buidl`"), "{text}");
+    assert!(text.contains("'build'"), "clap's suggestion stays: {text}");
+    let (code, text) = run(&["check", "--format", "xml"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        text.contains("lỗi: giá trị `xml` không hợp lệ cho `--format"),
+        "{text}"
+    );
+    // Asked for English: clap's words alone.
+    let (code, text) = run(&["check", "--lang", "en", "--formt", "json"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        text.starts_with("error: unexpected argument '--formt'"),
+        "{text}"
+    );
+}

@@ -69,6 +69,18 @@ pub struct Common {
 }
 
 impl Cli {
+    /// The command line, its help and its usage errors in Vietnamese (with
+    /// English beside them, as every flag's text), for users who read no
+    /// English: clap's own headings and errors are English.
+    pub fn parse_localised() -> Self {
+        let matches = match localised(<Self as clap::CommandFactory>::command()).try_get_matches() {
+            Ok(m) => m,
+            Err(e) => usage_error(e),
+        };
+        <Self as clap::FromArgMatches>::from_arg_matches(&matches)
+            .unwrap_or_else(|e| usage_error(e))
+    }
+
     /// The language the user asked for, for messages of any command.
     pub fn lang(&self) -> Lang {
         match &self.command {
@@ -198,4 +210,102 @@ pub fn timings_table(t: &Timings, lang: Lang) -> String {
         out.push_str(&format!("  {:>9.3} s  {stem}\n", d.as_secs_f64()));
     }
     out
+}
+
+const OPTIONS: &str = "Tùy chọn (options)";
+
+/// `cmd` and its subcommands with Vietnamese headings, help and version
+/// flags, and each default and choice said in Vietnamese.
+fn localised(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let has_version = cmd.get_version().is_some();
+    let mut cmd = cmd
+        .help_template("{about-with-newline}\nCách dùng (usage): {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Lệnh (commands)")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("In trợ giúp này (print help)"),
+        );
+    if has_version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("In phiên bản (print version)"),
+        );
+    }
+    cmd.mut_args(|a| {
+        let heading = if a.is_positional() {
+            "Đối số (arguments)"
+        } else {
+            OPTIONS
+        };
+        let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+        let defaults: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        let choices: Vec<String> = (a.get_value_parser().possible_values().into_iter().flatten())
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !choices.is_empty() && a.get_action().takes_values() {
+            help.push_str(&format!(" [giá trị: {}]", choices.join(", ")));
+        }
+        if !defaults.is_empty() {
+            help.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+        }
+        let a = a.help_heading(heading).help(help);
+        match a.get_action().takes_values() {
+            true => a.hide_default_value(true).hide_possible_values(true),
+            false => a,
+        }
+    })
+    .mut_subcommands(localised)
+}
+
+/// A usage error in Vietnamese, clap's own words after it; exits with 2
+/// (help and version exit 0, as clap does).
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    // Help, version, and any error for a user who asked for English: clap's own.
+    let english = std::env::args()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "--lang" && w[1] == "en")
+        || std::env::args().any(|a| a == "--lang=en");
+    if english || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit()
+    }
+    let what = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let vi = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("không có tùy chọn `{}`", what(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh `{}`", what(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => format!(
+            "giá trị `{}` không hợp lệ cho `{}`",
+            what(ContextKind::InvalidValue),
+            what(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("thiếu đối số bắt buộc: {}", what(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh".to_string()
+        }
+        _ => "dòng lệnh không hợp lệ".to_string(),
+    };
+    eprintln!("lỗi: {vi} (chạy với `--help` để xem cách dùng)");
+    eprint!("{}", e.render());
+    std::process::exit(2)
 }
