@@ -117,10 +117,14 @@ pub fn short_date(date: NaiveDate) -> String {
 }
 
 /// `Triển khai …` → `triển khai …`: a title continued inside a sentence.
+/// An acronym keeps its capitals (`UBND tỉnh …`, `HĐND …`).
 pub fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) if !chars.clone().next().is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        Some(_) => s.to_string(),
         None => String::new(),
     }
 }
@@ -208,6 +212,17 @@ pub fn month_year(date: &PartialDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_continued_in_a_sentence_keeps_an_acronym() {
+        assert_eq!(
+            lowercase_first("Triển khai kế hoạch"),
+            "triển khai kế hoạch"
+        );
+        assert_eq!(lowercase_first("UBND tỉnh chỉ đạo"), "UBND tỉnh chỉ đạo");
+        assert_eq!(lowercase_first("A"), "a");
+        assert_eq!(lowercase_first(""), "");
+    }
 
     #[test]
     fn letters_follow_the_vietnamese_alphabet() {

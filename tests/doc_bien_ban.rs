@@ -281,3 +281,30 @@ fn a_wards_council_is_named_as_its_founding_decision_names_it() {
         );
     }
 }
+
+#[test]
+fn criteria_closed_by_a_semicolon_run_on_in_one_sentence() {
+    let root = tempfile::tempdir().unwrap();
+    copy_workspace(&corpus_base(), root.path());
+    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+        c.replacen(
+            "được quy định tại mục II của Kế hoạch này.\n        - id: tt-sang-kien",
+            "được quy định tại mục II của Kế hoạch này;\n        - id: tt-sang-kien",
+            1,
+        )
+    });
+    let (_, placed) = minutes(root.path());
+    let text = placed.compact_text();
+    assert!(
+        text.contains(&compact(
+            "mục II của Kế hoạch này; có sáng kiến, giải pháp, hoàn thành vượt mức"
+        )),
+        "{text}"
+    );
+    // Closed by a full stop, the next criterion keeps its capital.
+    let (_, placed) = minutes(&corpus_base());
+    assert!(has(
+        &placed,
+        "mục II của Kế hoạch này. Có sáng kiến, giải pháp"
+    ));
+}
