@@ -485,3 +485,22 @@ fn a_full_council_chaired_by_its_chairman() {
     );
     assert!(!has("CHỦ TỌA"));
 }
+
+#[test]
+fn the_councils_minutes_name_the_body_it_serves_above_it() {
+    // By default the issuer's name in capitals; a department's council says
+    // its department.
+    let (_, placed) = laid_out_stem(&reference_root(), "lang-son/tham-dinh/bien-ban");
+    assert!(has(&placed, "UBND TỈNH LẠNG SƠN"));
+    let root = reference_copy();
+    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+        c.replacen(
+            "  council_header: [HỘI ĐỒNG THI ĐUA -, KHEN THƯỞNG]\n",
+            "  council_header: [HỘI ĐỒNG THI ĐUA -, KHEN THƯỞNG]\n  council_governing: [SỞ GIÁO DỤC VÀ ĐÀO TẠO]\n",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/tham-dinh/bien-ban");
+    assert!(has(&placed, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"));
+    assert!(!has(&placed, "UBND TỈNH LẠNG SƠN"));
+}

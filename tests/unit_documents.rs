@@ -323,3 +323,38 @@ fn a_unit_words_its_plan_where_the_default_does_not_fit_it() {
         assert!(!text.contains(&compact(default)), "{default}");
     }
 }
+
+#[test]
+fn a_wrapped_governing_body_and_the_issuing_body_keep_one_line_pitch() {
+    // A long upper line wraps in its column: the bold issuing body below is
+    // as far from its second line as the wrapped lines are from each other,
+    // so a breve or a circumflex (VĂN, NỘI) does not touch the line above.
+    let root = base_with(|unit| {
+        unit.replacen(
+            "governing_body: [UBND TỈNH LẠNG SƠN]",
+            "governing_body: [SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH THÁI NGUYÊN]",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/so-tu-phap/ke-hoach");
+    let header: Vec<_> = placed
+        .texts
+        .iter()
+        .filter(|t| t.page == 1 && t.y < 200.0 && t.size == 12.0 && t.x < 250.0)
+        .collect();
+    let mut baselines: Vec<f64> = header.iter().map(|t| t.y).collect();
+    baselines.sort_by(f64::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    assert!(
+        baselines.len() >= 3,
+        "two governing lines and the issuing one: {header:?}"
+    );
+    let pitches: Vec<f64> = baselines.windows(2).map(|w| w[1] - w[0]).collect();
+    // It was 1.8 pt tighter.
+    assert!(
+        (pitches[1] - pitches[0]).abs() < 0.05,
+        "governing lines {:.2} pt apart, the issuing line {:.2} pt below",
+        pitches[0],
+        pitches[1]
+    );
+}

@@ -134,6 +134,10 @@ pub struct Roles {
     /// Its header lines (ô 2) on its minutes. Default: the council's name in capitals.
     #[serde(default)]
     pub council_header: Vec<String>,
+    /// The upper line(s) above them (the body the council serves): `SỞ GIÁO
+    /// DỤC VÀ ĐÀO TẠO`. Default: the issuer's name in capitals.
+    #[serde(default)]
+    pub council_governing: Vec<String>,
     /// Its symbol in numbers: `HĐTĐKT`.
     pub council_symbol: String,
 }
@@ -195,6 +199,7 @@ pub struct RoleNames {
     pub appraiser_unit: Option<String>,
     pub council: String,
     pub council_header: Vec<String>,
+    pub council_governing: Vec<String>,
     pub council_symbol: String,
     /// The issuer in running text where the place goes without saying.
     pub issuer_short: String,
@@ -225,6 +230,11 @@ impl Campaign {
                 vec![r.council.to_uppercase()]
             } else {
                 r.council_header.clone()
+            },
+            council_governing: if r.council_governing.is_empty() {
+                vec![self.issuer.name.to_uppercase()]
+            } else {
+                r.council_governing.clone()
             },
             council_symbol: r.council_symbol.clone(),
             issuer_short: self.issuer_short().to_string(),
