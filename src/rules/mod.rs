@@ -137,6 +137,7 @@ static APPRAISAL: &[Rule] = &[
     rule!("TD0317", Error, "Đơn vị thi đua được đề nghị hình thức theo kết quả xếp hạng (`awards` của nhóm) nằm trong số đơn vị dẫn đầu", appraisal::ranking::nominations_follow_ranking),
     rule!("TD0318", Warning, "Tờ trình của cơ quan thẩm định trong thời hạn thẩm định (`appraisal_days` ngày làm việc, mặc định 20) kể từ khi nhận đủ hồ sơ cuối cùng", appraisal::received::appraisal_in_time),
     rule!("TD0319", Error, "Người được trình cấp trên có số liệu đạt tiêu chí định lượng của hình thức được trình (`metric`)", appraisal::national_metrics::national_metrics_are_met),
+    rule!("TD0320", Warning, "Văn bản thẩm định (tờ trình, danh sách, quyết định) lập cho một hình thức cấp tỉnh: đề nghị hình thức cấp tỉnh thứ hai không có trong đó", appraisal::one_award::one_provincial_award_appraised),
 ];
 
 /// Every rule, in code order.

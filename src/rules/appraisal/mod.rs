@@ -5,6 +5,8 @@
 //! - `national`: the submissions upward and their nominees (TD0306–TD0309);
 //! - `national_metrics`: their nominees' figures against the national
 //!   award's measurable criteria (TD0319);
+//! - `one_award`: nominations for a second award of the issuer's level,
+//!   which the appraisal's documents leave out (TD0320);
 //! - `council`: the provincial council's ballot (TD0310, TD0314);
 //! - `province`: quotas and shares over the province, dates in order
 //!   (TD0311–TD0313).
@@ -15,6 +17,7 @@
 pub(super) mod council;
 pub(super) mod national;
 pub(super) mod national_metrics;
+pub(super) mod one_award;
 pub(super) mod province;
 pub(super) mod ranking;
 pub(super) mod received;
