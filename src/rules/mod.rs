@@ -113,6 +113,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0236", Error, "Thành tích, sáng kiến được dẫn có trước cuộc họp Hội đồng xét đề nghị, trước quyết định khen thưởng của đơn vị", unit::dates::evidence_precedes_its_review),
     rule!("TD0237", Error, "Đơn vị ban hành quyết định khen thưởng (`giay_khen`) chỉ khi phong trào có hình thức do thủ trưởng đơn vị loại đó tặng (`level: unit`, `given_by`)", unit::awards::unit_gives_its_award),
     rule!("TD0238", Error, "Với --final, báo cáo thành tích có đủ các dòng của mẫu (quê quán, trú quán, trình độ, học hàm của cá nhân; đặc điểm, tình hình của tập thể; nhiệm vụ)", unit::reports::reports_have_every_line),
+    rule!("TD0239", Warning, "Người được đề nghị không ký văn bản của đơn vị (tờ trình đề nghị, xác nhận báo cáo thành tích của chính mình)", unit::persons::nominee_does_not_sign_for_herself),
 ];
 
 /// Across units, on the appraising body's appraisal (`roles.appraiser`): run once the unit files that

@@ -13,7 +13,8 @@
 //!   council meeting, the unit's plan (TD0204, TD0214, TD0225, TD0231,
 //!   TD0232);
 //! - `succession`: merged and dissolved units (TD0223, TD0224);
-//! - `persons`: CCCD, discipline, one person nominated once (TD0215–TD0218);
+//! - `persons`: CCCD, discipline, one person nominated once, not signing
+//!   for herself (TD0215–TD0218, TD0239);
 //! - `council`: the unit council's minutes add up (TD0219);
 //! - `votes`: each nomination carried by the share of all members the
 //!   campaign requires, at a quorate meeting (TD0230);

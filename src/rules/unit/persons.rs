@@ -1,6 +1,7 @@
 //! Individual nominees (rule 11): a well-formed CCCD that matches the
 //! person's gender and birth year, one nomination per person across every
-//! unit, nobody disciplined or under investigation.
+//! unit, nobody disciplined or under investigation, nobody signing for
+//! themselves (TD0239).
 
 use std::collections::HashMap;
 
@@ -205,5 +206,29 @@ fn birth_date_matches_year(
                 "sửa `birth_date` hoặc `birth_year`",
                 "fix `birth_date` or `birth_year`",
             ));
+    }
+}
+
+/// A nominee who signs the unit's documents would propose herself and
+/// certify her own report (TD0239): someone else signs them.
+pub(crate) fn nominee_does_not_sign_for_herself(ctx: &Ctx, found: &mut Found) {
+    for u in ctx.units() {
+        let signer = u.value.signer.name.trim().to_lowercase();
+        let own = u.value.nominations.iter().filter(|n| {
+            n.person
+                .as_ref()
+                .is_some_and(|p| p.full_name.trim().to_lowercase() == signer)
+        });
+        for n in own {
+            found
+                .at(u.file, &n.id, msg(
+                    format!("{} ký văn bản của đơn vị (`signer`) và là người được đề nghị `{}`: tự ký tờ trình đề nghị và xác nhận báo cáo thành tích của chính mình", u.value.signer.name, n.id.value),
+                    format!("{} signs the unit's documents (`signer`) and is nominee `{}`: they would sign their own proposal and certify their own report", u.value.signer.name, n.id.value),
+                ))
+                .help(msg(
+                    "để người khác ký (cấp trưởng hoặc cấp phó được giao): sửa `signer` của đơn vị",
+                    "have someone else sign (the head or a deputy charged with it): change the unit's `signer`",
+                ));
+        }
     }
 }
