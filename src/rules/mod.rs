@@ -57,7 +57,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0102", Error, "Mã không trùng nhau trong một tệp (nội dung, hình thức, tiêu chí; thành tích, sáng kiến, đề nghị)", ids::ids_are_unique),
     rule!("TD0103", Error, "Dàn ý và lựa chọn cấp trên chỉ dẫn tới hình thức khen thưởng có thật", campaign::award_references_exist),
     rule!("TD0104", Error, "Thời gian thi đua: ngày kết thúc sau ngày bắt đầu (ngày ban hành)", campaign::period_is_ordered),
-    rule!("TD0105", Error, "Thời gian đề nghị khen thưởng nằm trong thời gian thi đua, bắt đầu trước khi kết thúc", campaign::window_inside_period),
+    rule!("TD0105", Error, "Thời gian đề nghị khen thưởng bắt đầu trước khi kết thúc, không trước khi phong trào bắt đầu (có thể kéo dài sau khi phong trào kết thúc)", campaign::window_opens_with_the_period),
     rule!("TD0106", Error, "Hình thức cấp Nhà nước được lựa chọn từ danh sách cấp tỉnh; cấp tỉnh có tiêu chí và thời gian đề nghị hoặc hạn nộp", campaign::awards_are_complete),
     rule!("TD0107", Error, "Đề mục có cấp 1 đến 4", campaign::heading_levels),
     rule!("TD0108", Error, "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)", campaign::symbol_is_well_formed),

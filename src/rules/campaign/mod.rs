@@ -157,7 +157,7 @@ pub(super) fn window_sentence_has_its_dates(ctx: &Ctx, found: &mut Found) {
     }
 }
 
-pub(super) fn window_inside_period(ctx: &Ctx, found: &mut Found) {
+pub(super) fn window_opens_with_the_period(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign_file() else {
         return;
     };
@@ -187,22 +187,22 @@ pub(super) fn window_inside_period(ctx: &Ctx, found: &mut Found) {
         if period_end <= period_start {
             continue;
         }
-        for (date, bound) in [(&w.start, start), (&w.end, end)] {
-            if bound < period_start || bound > period_end {
-                found
-                    .at(
-                        c.file,
-                        date,
-                        msg(
-                            format!("ngày {bound} nằm ngoài thời gian thi đua ({period_start} – {period_end})"),
-                            format!("{bound} is outside the campaign period ({period_start} – {period_end})"),
-                        ),
-                    )
-                    .help(msg(
-                        "thời gian đề nghị khen thưởng phải nằm trong thời gian thi đua (mục III)",
-                        "the nomination window must lie inside the campaign period (section III)",
-                    ));
-            }
+        // Nominations follow the results: a window may run past the period's
+        // end (a school year's, after its last day), never open before it.
+        if start < period_start {
+            found
+                .at(
+                    c.file,
+                    &w.start,
+                    msg(
+                        format!("thời gian đề nghị của `{}` mở ngày {start}, trước khi phong trào bắt đầu ({period_start})", award.id.value),
+                        format!("the nomination window of `{}` opens on {start}, before the campaign starts ({period_start})", award.id.value),
+                    ),
+                )
+                .help(msg(
+                    "thời gian đề nghị khen thưởng bắt đầu từ khi phong trào bắt đầu (mục III) hoặc sau đó",
+                    "the nomination window opens when the campaign starts (section III) or later",
+                ));
         }
     }
 }
