@@ -358,3 +358,33 @@ fn a_national_award_weighs_the_figures_its_nominees_cite() {
     let other = "        - { id: cn-tieu-bieu, text: Tiêu biểu trong tham mưu. }\n";
     assert!(national(&format!("{measured}{other}")).is_empty());
 }
+
+#[test]
+fn the_share_check_counts_whom_the_statistics_report_counts() {
+    // 6 of the 7 individuals who passed hold no leading post (85,71%), the
+    // report's figure; two of them go up for national awards, which once
+    // made the check count 4 of 5 (80%) and warn where the report said Đạt.
+    let with_target = |percent: u32| {
+        let dir = reference_copy();
+        edit_file(&dir.path().join("inputs/campaign.yaml"), |c| {
+            c.replacen(
+                "\nlegal_bases:",
+                &format!("\ntargets:\n  non_leader_share: {percent}\n\nlegal_bases:"),
+                1,
+            )
+        });
+        let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
+        let td0312: Vec<String> = (checked.diagnostics.iter())
+            .filter(|d| d.code == "TD0312")
+            .map(|d| format!("{:?}", d.message))
+            .collect();
+        (dir, td0312)
+    };
+    let (dir, warned) = with_target(85);
+    assert!(warned.is_empty(), "{warned:?}");
+    let (_, placed) = laid_out_stem(dir.path(), "lang-son/tham-dinh/tong-hop");
+    assert!(has(&placed, "06/07"), "the report's count");
+    let (_, warned) = with_target(90);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("86% (6/7)"), "{warned:?}");
+}

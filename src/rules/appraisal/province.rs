@@ -8,10 +8,11 @@ use serde_saphyr::Spanned;
 
 use super::awarded;
 use crate::model::Sourced;
-use crate::model::appraisal::Appraisal;
-use crate::model::campaign::AwardLevel;
+use crate::model::appraisal::{Appraisal, Outcome};
+use crate::model::campaign::{Award, AwardLevel};
 use crate::model::date::PartialDate;
 use crate::model::shares::shares;
+use crate::model::unit::{Nomination, Unit};
 use crate::rules::{Ctx, Found, favoured_by_law, msg};
 
 pub(crate) fn total_quota(ctx: &Ctx, found: &mut Found) {
@@ -62,10 +63,15 @@ pub(crate) fn province_shares(ctx: &Ctx, found: &mut Found) {
         places.entry(s.award.value.as_str()).or_insert(&s.award);
     }
     for award in c.awards.iter().filter(|a| a.level != AwardLevel::Unit) {
-        let persons: Vec<_> = awarded(ctx, &a.value, award)
-            .into_iter()
-            .filter_map(|(_, n)| n.person.as_ref())
-            .collect();
+        // Over every individual who passed, as the statistics report counts
+        // them: those sent up for a national award too.
+        let persons: Vec<_> = match award.level {
+            AwardLevel::Province => passed(ctx, &a.value, award),
+            _ => awarded(ctx, &a.value, award),
+        }
+        .into_iter()
+        .filter_map(|(_, n)| n.person.as_ref())
+        .collect();
         if persons.is_empty() {
             continue;
         }
@@ -192,4 +198,17 @@ fn council_after_submissions(ctx: &Ctx, found: &mut Found, a: &Sourced<Appraisal
             return;
         }
     }
+}
+
+/// The nominations for `award` that passed the appraisal.
+fn passed<'a>(
+    ctx: &Ctx<'a>,
+    ap: &'a Appraisal,
+    award: &Award,
+) -> Vec<(&'a Sourced<Unit>, &'a Nomination)> {
+    (ap.verdicts.iter())
+        .filter(|v| v.result.value == Outcome::Passed)
+        .filter_map(|v| ctx.workspace.nomination(&v.unit.value, &v.nomination.value))
+        .filter(|(_, n)| n.award.value == award.id.value)
+        .collect()
 }
