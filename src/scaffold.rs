@@ -71,7 +71,7 @@ pub fn unit(id: &str, campaign: Option<&Campaign>) -> String {
     let window = province_award
         .and_then(|a| a.window.as_ref())
         .map(|w| format!("{} đến {}", w.start.value.0, w.end.value.0))
-        .unwrap_or_else(|| "thời gian phong trào quy định".to_string());
+        .unwrap_or_else(|| "phong trào quy định".to_string());
     let period_end = campaign
         .and_then(|c| c.period_end())
         .map(|d| d.to_string())

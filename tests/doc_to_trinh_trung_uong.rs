@@ -369,3 +369,27 @@ fn a_submission_says_how_the_campaign_went_in_its_own_words() {
     ));
     assert!(!has(&placed, default));
 }
+
+#[test]
+fn a_unanimous_council_is_said_so() {
+    // 12 of 13 members: the share; 12 of 12, every member.
+    let share = "đều đạt tỷ lệ phiếu đồng ý từ 92,31% trở lên";
+    let (_, placed) = laid_out_stem(&reference_root(), "lang-son/bang-khen-ubtvqh/to-trinh");
+    assert!(has(&placed, share));
+    let root = reference_copy();
+    edit_file(&root.path().join("inputs/appraisal.yaml"), |text| {
+        let absent = text.find("  absent:\n").unwrap();
+        let end = absent + text[absent..].find("  place:").unwrap();
+        format!("{}{}", &text[..absent], &text[end..]).replacen(
+            "  members: 13\n",
+            "  members: 12\n",
+            1,
+        )
+    });
+    let (_, placed) = laid_out_stem(root.path(), "lang-son/bang-khen-ubtvqh/to-trinh");
+    assert!(has(
+        &placed,
+        "các trường hợp được lựa chọn đều được toàn thể thành viên Hội đồng đồng ý."
+    ));
+    assert!(!has(&placed, "100%"));
+}

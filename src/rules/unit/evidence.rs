@@ -201,12 +201,16 @@ pub(crate) fn achievement_rewarded_once(ctx: &Ctx, found: &mut Found) {
         let unit = &u.value;
         // Every citation of an achievement, with the award form it backs.
         let mut citations: Vec<(&str, &Spanned<String>)> = Vec::new();
+        // The unit's own award, by the campaign's id for it (its block's key without one).
+        let own = (ctx.campaign())
+            .and_then(|c| c.unit_award(&unit.unit_kind.value))
+            .map_or("giay_khen", |a| a.id.value.as_str());
         if let Some(g) = &unit.giay_khen {
             citations.extend(
                 g.recipients
                     .iter()
                     .flat_map(|x| &x.achievements)
-                    .map(|r| ("giay-khen", r)),
+                    .map(|r| (own, r)),
             );
         }
         for n in &unit.nominations {
