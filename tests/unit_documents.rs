@@ -358,3 +358,27 @@ fn a_wrapped_governing_body_and_the_issuing_body_keep_one_line_pitch() {
         pitches[1]
     );
 }
+
+#[test]
+fn the_favoured_shares_leave_out_the_kinds_the_campaign_says() {
+    // The base's one individual nominee is a leading công chức: 0% non-leaders.
+    let codes = |outside: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        copy_workspace(&corpus_base(), dir.path());
+        edit_file(&dir.path().join("inputs/campaign.yaml"), |c| {
+            c.replacen(
+                "\nlegal_bases:",
+                &format!("\ntargets:\n  non_leader_share: 50\n{outside}\nlegal_bases:"),
+                1,
+            )
+        });
+        let checked = pipeline::check(dir.path(), &BuildOptions::default()).unwrap();
+        (checked.diagnostics.iter())
+            .map(|d| d.code.to_string())
+            .filter(|c| c == "TD0222" || c == "TD0312")
+            .collect::<Vec<_>>()
+    };
+    assert!(codes("").contains(&"TD0222".to_string()));
+    // Neither leader nor worker by kind: counted nowhere, so no share to miss.
+    assert!(codes("  outside: [công chức]\n").is_empty());
+}

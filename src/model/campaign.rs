@@ -187,6 +187,11 @@ pub struct Targets {
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub direct_worker_share: Option<Spanned<f64>>,
+    /// Staff kinds the shares leave out, being neither leaders nor workers:
+    /// `học sinh`, `người dân`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub outside: Vec<Spanned<String>>,
 }
 
 /// The roles with their defaults filled in, as documents use them.

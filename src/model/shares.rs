@@ -67,12 +67,17 @@ impl Share<'_> {
     }
 }
 
-/// Both favoured shares among `persons`, with the campaign's targets.
+/// Both favoured shares among `persons`, with the campaign's targets; the
+/// staff kinds the targets leave `outside` are not counted.
 pub fn shares<'a>(targets: Option<&'a Targets>, persons: &[&Person]) -> [Share<'a>; 2] {
+    let outside = |p: &&&Person| {
+        targets.is_some_and(|t| t.outside.iter().any(|k| k.value == p.staff_kind.value))
+    };
+    let counted: Vec<&Person> = persons.iter().filter(|p| !outside(p)).copied().collect();
     Favoured::ALL.map(|favoured| Share {
         favoured,
-        count: persons.iter().filter(|p| favoured.holds(p)).count(),
-        of: persons.len(),
+        count: counted.iter().filter(|p| favoured.holds(p)).count(),
+        of: counted.len(),
         target: targets.and_then(|t| favoured.target(t)),
     })
 }

@@ -75,6 +75,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0120", Error, "Các đợt thi đua theo thứ tự, trong thời gian thi đua; hạn chấm điểm, xếp hạng sau đợt cuối", campaign::scoring::rounds_inside_period),
     rule!("TD0121", Error, "Hình thức do thủ trưởng đơn vị tặng (`level: unit`) ghi `given_by` bằng loại đơn vị có thật; hình thức cấp khác không ghi `given_by`", campaign::givers_are_unit_kinds),
     rule!("TD0122", Warning, final Error, "Câu thời gian đề nghị của dàn ý (`window`) chỉ dùng `{window}`, `{deadline}` khi hình thức có thời gian đề nghị, hạn nộp (không in chỗ trống; lỗi khi --final)", campaign::window_sentence_has_its_dates),
+    rule!("TD0123", Error, "Loại cá nhân không tính vào tỷ lệ (`targets.outside`) là loại cá nhân của phong trào", campaign::outside_kinds_exist),
     rule!("TD0201", Error, "Mỗi đơn vị một mã riêng: hai tệp đơn vị không trùng mã (dạng mã: TD0101, trùng trong tệp: TD0102)", ids::unit_ids_are_unique),
     rule!("TD0202", Error, "Loại đơn vị thuộc đối tượng thi đua của phong trào (mục IV.1)", unit::subjects::unit_kind_is_eligible),
     rule!("TD0203", Error, "Nhiệm vụ và thành tích dẫn chiếu nội dung thi đua có thật (mục II)", unit::evidence::content_items_exist),

@@ -306,6 +306,23 @@ pub(super) fn givers_are_unit_kinds(ctx: &Ctx, found: &mut Found) {
     }
 }
 
+/// The staff kinds the favoured shares leave out are the campaign's own.
+pub(super) fn outside_kinds_exist(ctx: &Ctx, found: &mut Found) {
+    let Some(cf) = ctx.campaign_file() else {
+        return;
+    };
+    let kinds = cf.value.staff_kinds();
+    let outside = cf.value.targets.iter().flat_map(|t| &t.outside);
+    for k in outside.filter(|k| !kinds.contains(&k.value.as_str())) {
+        found
+            .at(cf.file, k, msg(
+                format!("loại cá nhân `{}` không thuộc đối tượng thi đua (`subjects.individual.staff_kinds`)", k.value),
+                format!("staff kind `{}` is not among the campaign's (`subjects.individual.staff_kinds`)", k.value),
+            ))
+            .suggest(&k.value, kinds.iter().copied());
+    }
+}
+
 pub(super) fn heading_levels(ctx: &Ctx, found: &mut Found) {
     let Some(c) = ctx.campaign_file() else {
         return;
