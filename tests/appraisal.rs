@@ -328,9 +328,7 @@ fn the_consolidated_list_counts_what_passed_and_stayed_provincial() {
 fn a_national_award_weighs_the_figures_its_nominees_cite() {
     // The Thủ tướng's Bằng khen asks 100% on time; the nominee sent up cites 95%.
     let national = |criteria: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        copy_workspace(&corpus_base(), dir.path());
-        edit_file(&dir.path().join("inputs/campaign.yaml"), |c| {
+        let dir = base_campaign_with(|c| {
             c.replacen(
                 "    name: Bằng khen của Thủ tướng Chính phủ\n    level: national\n",
                 &format!("    name: Bằng khen của Thủ tướng Chính phủ\n    level: national\n    criteria:\n      individual:\n{criteria}"),

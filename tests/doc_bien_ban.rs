@@ -284,9 +284,7 @@ fn a_wards_council_is_named_as_its_founding_decision_names_it() {
 
 #[test]
 fn criteria_closed_by_a_semicolon_run_on_in_one_sentence() {
-    let root = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), root.path());
-    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+    let root = base_campaign_with(|c| {
         c.replacen(
             "được quy định tại mục II của Kế hoạch này.\n        - id: tt-sang-kien",
             "được quy định tại mục II của Kế hoạch này;\n        - id: tt-sang-kien",

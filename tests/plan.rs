@@ -186,9 +186,7 @@ fn decomposed_input_is_normalised_to_nfc() {
 fn an_award_with_one_item_under_it_is_not_lettered() {
     // The base's Giấy khen has only a deadline under it: no lone `a)`. The
     // provincial award keeps its a) b) c).
-    let root = tempfile::tempdir().unwrap();
-    copy_workspace(&corpus_base(), root.path());
-    edit_file(&root.path().join("inputs/campaign.yaml"), |c| {
+    let root = base_campaign_with(|c| {
         c.replacen(
             "    level: unit\n",
             "    level: unit\n    deadline: 2025-12-15\n",

@@ -363,9 +363,7 @@ fn a_wrapped_governing_body_and_the_issuing_body_keep_one_line_pitch() {
 fn the_favoured_shares_leave_out_the_kinds_the_campaign_says() {
     // The base's one individual nominee is a leading công chức: 0% non-leaders.
     let codes = |outside: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        copy_workspace(&corpus_base(), dir.path());
-        edit_file(&dir.path().join("inputs/campaign.yaml"), |c| {
+        let dir = base_campaign_with(|c| {
             c.replacen(
                 "\nlegal_bases:",
                 &format!("\ntargets:\n  non_leader_share: 50\n{outside}\nlegal_bases:"),

@@ -79,11 +79,7 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
             format!("unknown key `{field}`"),
         ),
     );
-    let listed = expected
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let listed = listed(expected);
     d.help(match closest(field, expected.iter().copied()) {
         Some(guess) => Text::new(
             format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),
@@ -96,13 +92,15 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
     })
 }
 
+/// The allowed keys or values, as the help lists them: `a`, `b`.
+fn listed(expected: &[&str]) -> String {
+    let quoted: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+    quoted.join(", ")
+}
+
 /// TD0005: a value outside the allowed ones, with the nearest one.
 fn unknown_value(variant: &str, expected: &[&str]) -> Diagnostic {
-    let listed = expected
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let listed = listed(expected);
     let d = Diagnostic::error(
         "TD0005",
         Text::new(

@@ -118,6 +118,14 @@ pub fn base_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the corpus base whose campaign file went through `edit`.
+pub fn base_campaign_with(edit: impl FnOnce(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&corpus_base(), dir.path());
+    edit_file(&dir.path().join("inputs/campaign.yaml"), edit);
+    dir
+}
+
 /// A copy of the corpus base with the first `from` of its unit file replaced by `to`.
 pub fn base_replacing(from: &str, to: &str) -> tempfile::TempDir {
     base_with(|text| {

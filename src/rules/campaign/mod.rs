@@ -296,12 +296,13 @@ pub(super) fn givers_are_unit_kinds(ctx: &Ctx, found: &mut Found) {
             .iter()
             .filter(|k| !kinds.contains(&k.value.as_str()))
         {
-            found
-                .at(cf.file, k, msg(
-                    format!("loại đơn vị `{}` không thuộc đối tượng thi đua (`subjects.collective.kinds`)", k.value),
-                    format!("unit kind `{}` is not among the campaign's subjects (`subjects.collective.kinds`)", k.value),
-                ))
-                .suggest(&k.value, kinds.iter().copied());
+            kind_not_listed(
+                found,
+                cf.file,
+                k,
+                &kinds,
+                ("loại đơn vị", "unit kind", "subjects.collective.kinds"),
+            );
         }
     }
 }
@@ -314,13 +315,44 @@ pub(super) fn outside_kinds_exist(ctx: &Ctx, found: &mut Found) {
     let kinds = cf.value.staff_kinds();
     let outside = cf.value.targets.iter().flat_map(|t| &t.outside);
     for k in outside.filter(|k| !kinds.contains(&k.value.as_str())) {
-        found
-            .at(cf.file, k, msg(
-                format!("loại cá nhân `{}` không thuộc đối tượng thi đua (`subjects.individual.staff_kinds`)", k.value),
-                format!("staff kind `{}` is not among the campaign's (`subjects.individual.staff_kinds`)", k.value),
-            ))
-            .suggest(&k.value, kinds.iter().copied());
+        kind_not_listed(
+            found,
+            cf.file,
+            k,
+            &kinds,
+            (
+                "loại cá nhân",
+                "staff kind",
+                "subjects.individual.staff_kinds",
+            ),
+        );
     }
+}
+
+/// A kind (of unit, of person) that the campaign's list at `key` lacks.
+pub(super) fn kind_not_listed(
+    found: &mut Found,
+    file: FileId,
+    k: &Spanned<String>,
+    kinds: &[&str],
+    (what_vi, what_en, key): (&str, &str, &str),
+) {
+    found
+        .at(
+            file,
+            k,
+            msg(
+                format!(
+                    "{what_vi} `{}` không thuộc đối tượng thi đua (`{key}`)",
+                    k.value
+                ),
+                format!(
+                    "{what_en} `{}` is not among the campaign's subjects (`{key}`)",
+                    k.value
+                ),
+            ),
+        )
+        .suggest(&k.value, kinds.iter().copied());
 }
 
 pub(super) fn heading_levels(ctx: &Ctx, found: &mut Found) {

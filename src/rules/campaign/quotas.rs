@@ -26,16 +26,13 @@ pub(crate) fn quotas_are_well_formed(ctx: &Ctx, found: &mut Found) {
             .iter()
             .filter(|k| !kinds.contains(&k.value.as_str()))
         {
-            found
-                .at(
-                    cf.file,
-                    k,
-                    msg(
-                        format!("loại đơn vị `{}` không thuộc đối tượng thi đua (`subjects.collective.kinds`)", k.value),
-                        format!("unit kind `{}` is not among the campaign's subjects (`subjects.collective.kinds`)", k.value),
-                    ),
-                )
-                .suggest(&k.value, kinds.iter().copied());
+            super::kind_not_listed(
+                found,
+                cf.file,
+                k,
+                &kinds,
+                ("loại đơn vị", "unit kind", "subjects.collective.kinds"),
+            );
         }
         if q.collective.is_none() && q.individual.is_none() && q.total.is_none() {
             found
