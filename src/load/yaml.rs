@@ -80,6 +80,17 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
         ),
     );
     let listed = listed(expected);
+    // Not a key's shape (`Giáo viên`): a value split by a `,` inside `{…}`.
+    if !field
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && closest(field, expected.iter().copied()).is_none()
+    {
+        return d.help(Text::new(
+            format!("`{field}` không phải tên khóa: có thể dấu `,` trong một giá trị ở trong ngoặc `{{…}}` đã tách nó ra; đặt giá trị đó trong dấu nháy (`position: \"Tổ trưởng, giáo viên\"`). Các khóa dùng được: {listed}"),
+            format!("`{field}` is not a key's name: a `,` inside a value within `{{…}}` may have split it off; quote that value (`position: \"Head, teacher\"`). Allowed keys: {listed}"),
+        ));
+    }
     d.help(match closest(field, expected.iter().copied()) {
         Some(guess) => Text::new(
             format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),

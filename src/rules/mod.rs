@@ -62,7 +62,7 @@ static INPUTS: &[Rule] = &[
     rule!("TD0107", Error, "Đề mục có cấp 1 đến 4", campaign::heading_levels),
     rule!("TD0108", Error, "Ký hiệu cơ quan (tỉnh và đơn vị) viết hoa, không dấu cách (ví dụ UBND, SNV)", campaign::symbol_is_well_formed),
     rule!("TD0109", Error, "Thẩm quyền ký bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (trừ dòng chức vụ)", campaign::signing_authority_is_well_formed),
-    rule!("TD0110", Warning, "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng", recipients::recipients_are_bare),
+    rule!("TD0110", Warning, "Dòng Nơi nhận không tự ghi dấu `-` đầu dòng hay `;` `.` cuối dòng, không bắt đầu bằng chữ thường (một dòng bị dấu `,` tách đôi)", recipients::recipients_are_bare),
     rule!("TD0111", Error, "Với --final, mọi văn bản (kế hoạch, quyết định, tờ trình) có số và đủ ngày; biên bản có số, giờ bắt đầu và kết thúc", campaign::final_docs::final_documents_have_number_and_day),
     rule!("TD0112", Error, "Chỉ tiêu (`quotas`) cho hình thức cấp tỉnh có thật, loại đơn vị thuộc đối tượng, có số lượng; mỗi đơn vị, loại đơn vị một chỉ tiêu", campaign::quotas::quotas_are_well_formed),
     rule!("TD0113", Error, "Bộ tiêu chí theo đối tượng: một cách ghi mỗi hình thức, mã không trùng, loại có thật, mỗi loại một bộ, bộ có tiêu chí", campaign::criteria::criteria_sets_are_well_formed),

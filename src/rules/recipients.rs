@@ -38,6 +38,30 @@ pub(super) fn recipients_are_bare(ctx: &Ctx, found: &mut Found) {
         let own = report.recipients.iter().chain(&report.archive);
         lines.extend(own.map(|line| (r.file, line)));
     }
+    // `[Giám đốc, các Phó Giám đốc Sở]` is two lines to YAML: the second
+    // starts in small letters.
+    let split_off = |r: &Spanned<String>| {
+        r.value
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    };
+    for (file, r) in lines.iter().filter(|(_, r)| split_off(r)) {
+        found
+            .at(
+                *file,
+                r,
+                msg(
+                    format!("dòng Nơi nhận `{}` bắt đầu bằng chữ thường: có thể dấu `,` trong `[…]` đã tách một dòng làm hai", r.value),
+                    format!("recipient line `{}` starts in small letters: a `,` inside `[…]` may have split one line in two", r.value),
+                ),
+            )
+            .help(msg(
+                "đặt dòng có dấu `,` trong dấu nháy: [\"Giám đốc, các Phó Giám đốc Sở\"]; dòng nào cũng viết hoa chữ đầu",
+                "quote a line holding a `,`: [\"Director, deputy directors\"]; start every line with a capital",
+            ));
+    }
     let carries_marks = |r: &Spanned<String>| {
         r.value.trim_start().starts_with('-') || r.value.trim_end().ends_with([';', '.'])
     };
