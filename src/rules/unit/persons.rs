@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 
-use serde_saphyr::Spanned;
-
 use crate::model::unit::{Discipline, Gender, Person};
 use crate::rules::{Ctx, Found, msg};
 use crate::source::FileId;
@@ -117,21 +115,20 @@ pub(crate) fn cccd_matches_person(ctx: &Ctx, found: &mut Found) {
 }
 
 pub(crate) fn person_once(ctx: &Ctx, found: &mut Found) {
-    let mut first: HashMap<&str, (FileId, &Spanned<String>)> = HashMap::new();
+    let mut first: HashMap<&str, (FileId, &Person)> = HashMap::new();
     for (file, p) in people(ctx) {
         let Some((other_file, other)) = first.get(p.cccd.value.as_str()) else {
-            first.insert(&p.cccd.value, (file, &p.cccd));
+            first.insert(&p.cccd.value, (file, p));
             continue;
         };
         let place = format!(
             "{}:{}",
             ctx.sources.name(*other_file),
-            ctx.line_of(*other_file, *other)
+            ctx.line_of(*other_file, &other.cccd)
         );
-        found
-            .at(
-                file,
-                &p.cccd,
+        let same = other.full_name.trim().to_lowercase() == p.full_name.trim().to_lowercase();
+        let (message, help) = if same {
+            (
                 msg(
                     format!(
                         "{} (CCCD {}) đã được đề nghị ở {place}",
@@ -142,11 +139,31 @@ pub(crate) fn person_once(ctx: &Ctx, found: &mut Found) {
                         p.full_name, p.cccd.value
                     ),
                 ),
+                msg(
+                    "mỗi người chỉ được đề nghị một lần",
+                    "a person is nominated once",
+                ),
             )
-            .help(msg(
-                "mỗi người chỉ được đề nghị một lần",
-                "a person is nominated once",
-            ));
+        } else {
+            // Two names, one number: a typo in one of them, or one person twice.
+            (
+                msg(
+                    format!(
+                        "CCCD {} của {} trùng với CCCD của {} ở {place}",
+                        p.cccd.value, p.full_name, other.full_name
+                    ),
+                    format!(
+                        "CCCD {} of {} is also {}'s, at {place}",
+                        p.cccd.value, p.full_name, other.full_name
+                    ),
+                ),
+                msg(
+                    "một trong hai số CCCD ghi sai (sửa lại), hoặc đó là một người được đề nghị hai lần (bỏ một đề nghị)",
+                    "one of the two numbers is wrong (correct it), or it is one person nominated twice (drop one)",
+                ),
+            )
+        };
+        found.at(file, &p.cccd, message).help(help);
     }
 }
 
