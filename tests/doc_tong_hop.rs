@@ -480,3 +480,17 @@ fn the_level_column_is_named_by_the_campaign_when_it_says() {
     assert!(has(&placed, "Cấp xã") && has(&placed, "Cấp tỉnh"));
     assert!(!has(&placed, "Nhà nước"));
 }
+
+#[test]
+fn the_report_goes_to_whom_it_says() {
+    // By default the issuer; a division of the issuer reports to its head.
+    let root = reference_copy();
+    let placed = report(root.path());
+    assert!(has(&placed, "báo cáo UBND tỉnh Lạng Sơn./."));
+    edit_file(&root.path().join("inputs/appraisal.yaml"), |yaml| {
+        format!("{yaml}\nstatistics: {{ to: Chủ tịch UBND tỉnh }}\n")
+    });
+    let placed = report(root.path());
+    assert!(has(&placed, "báo cáo Chủ tịch UBND tỉnh./."));
+    assert!(has(&placed, "- Chủ tịch UBND tỉnh (b/c);"));
+}

@@ -45,6 +45,10 @@ pub struct Appraisal {
 pub struct StatisticsReport {
     #[serde(default)]
     pub number: Option<DocNumber>,
+    /// Whom the report goes to, as its closing sentence names them: `Giám
+    /// đốc Sở` when the appraiser is a division of the issuer. Default: the issuer.
+    #[serde(default)]
+    pub to: Option<String>,
     /// Nơi nhận, bare; default: the issuer (b/c).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
