@@ -57,6 +57,8 @@ const MINISTRY: &[(&str, &str)] = &[
         "Các cục, vụ; các sở tư pháp",
     ),
     ("Đối với tập thể xã, phường", "Đối với các sở tư pháp"),
+    // A Nơi nhận line starts with a capital (TD0110).
+    ("    - UBND các xã, phường\n", "    - Các sở tư pháp\n"),
     ("UBND các xã, phường", "các sở tư pháp"),
     ("sở, ban, ngành", "cục, vụ"),
     ("Mỗi xã, phường", "Mỗi sở tư pháp"),
