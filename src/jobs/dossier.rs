@@ -187,6 +187,7 @@ fn report(
         format!("Báo cáo thành tích: {nominee}"),
         DocKind::BaoCaoThanhTich,
     );
+    let criteria = super::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria);
     let doc = ctx.document(
         DocKind::BaoCaoThanhTich,
         stem,
@@ -196,7 +197,8 @@ fn report(
         minijinja::context! {
             nomination => Value::from(Serde(n)),
             earlier => Value::from(Serde(&super::Earlier::of(n))),
-            criteria => Value::from(Serde(&super::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria))),
+            criteria => Value::from(Serde(&criteria)),
+            measured => Value::from(Serde(&super::standards::Measured::of(criteria.unwrap_or_default(), &ctx.unit.value, n))),
             ..extra.clone()
         },
     );

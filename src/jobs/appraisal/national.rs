@@ -164,6 +164,8 @@ fn report_for(
 ) -> Option<Document> {
     let unit = &u.value;
     let submission = unit.submission.as_ref()?;
+    let criteria =
+        crate::jobs::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria);
     let title = format!(
         "Báo cáo thành tích đề nghị tặng {}: {}",
         award.name,
@@ -186,8 +188,9 @@ fn report_for(
             nomination => minijinja::Value::from(minijinja::value::Serde(n)),
             earlier => minijinja::Value::from(minijinja::value::Serde(&crate::jobs::Earlier::of(n))),
             certifier => minijinja::Value::from(minijinja::value::Serde(certifier)),
-            criteria => minijinja::Value::from(minijinja::value::Serde(
-                &crate::jobs::standards::claimed(&ctx.campaign.value, award, n).map(|s| s.criteria),
+            criteria => minijinja::Value::from(minijinja::value::Serde(&criteria)),
+            measured => minijinja::Value::from(minijinja::value::Serde(
+                &crate::jobs::standards::Measured::of(criteria.unwrap_or_default(), unit, n),
             )),
         },
         title,
