@@ -87,7 +87,10 @@ fn plan(ctx: &UnitCtx) -> Document {
         "ke-hoach-don-vi.typ",
         unit.plan.date.value.earliest(),
         format!("Kế hoạch thực hiện {} của {}", campaign.name, unit.name),
-        minijinja::context! {},
+        minijinja::context! {
+            // The award its head gives, if any (`given_by`).
+            own_award => campaign.unit_award(&unit.unit_kind.value).map(|a| a.id.value.as_str()),
+        },
     )
 }
 
