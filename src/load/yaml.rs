@@ -39,10 +39,10 @@ fn diagnostic(err: &Error, text: &str, file: FileId) -> Diagnostic {
         Error::SerdeUnknownVariant { variant, expected, .. } => unknown_value(variant, expected),
         Error::SerdeMissingField { field, .. } => return missing_key(field, text, file, at),
         Error::SerdeInvalidType { unexpected, expected, .. }
-        | Error::SerdeInvalidValue { unexpected, expected, .. } => colon_in_text(expected, unexpected, text, &at)
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => colon_in_text(expected, unexpected.starts_with("map"), text, &at)
             .unwrap_or_else(|| wrong_type(&describe_type(expected), &found_value(unexpected, text, &at))),
         Error::InvalidScalar { ty, .. } => wrong_type(&describe_type(ty), &found_at(text, &at)),
-        Error::Unexpected { expected, .. } => colon_in_text(expected, "map", text, &at)
+        Error::Unexpected { expected, .. } => colon_in_text(expected, true, text, &at)
             .unwrap_or_else(|| wrong_type(&describe_type(expected), &found_at(text, &at))),
         Error::NonFiniteFloat { value, .. } => wrong_type(&describe_type("f64"), value),
         Error::NullIntoString { .. } => empty_text(text, &at),
@@ -80,21 +80,18 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
         ),
     );
     let listed = listed(expected);
-    // Not a key's shape (`Giáo viên`): a value split by a `,` inside `{…}`.
-    if !field
+    let key_shaped = field
         .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && closest(field, expected.iter().copied()).is_none()
-    {
-        return d.help(Text::new(
-            format!("`{field}` không phải tên khóa: có thể dấu `,` trong một giá trị ở trong ngoặc `{{…}}` đã tách nó ra; đặt giá trị đó trong dấu nháy (`position: \"Tổ trưởng, giáo viên\"`). Các khóa dùng được: {listed}"),
-            format!("`{field}` is not a key's name: a `,` inside a value within `{{…}}` may have split it off; quote that value (`position: \"Head, teacher\"`). Allowed keys: {listed}"),
-        ));
-    }
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     d.help(match closest(field, expected.iter().copied()) {
         Some(guess) => Text::new(
             format!("có phải ý bạn là `{guess}`? Các khóa dùng được: {listed}"),
             format!("did you mean `{guess}`? Allowed keys: {listed}"),
+        ),
+        // Not a key's shape (`Giáo viên`): a value split by a `,` inside `{…}`.
+        None if !key_shaped => Text::new(
+            format!("`{field}` không phải tên khóa: có thể dấu `,` trong một giá trị ở trong ngoặc `{{…}}` đã tách nó ra; đặt giá trị đó trong dấu nháy (`position: \"Tổ trưởng, giáo viên\"`). Các khóa dùng được: {listed}"),
+            format!("`{field}` is not a key's name: a `,` inside a value within `{{…}}` may have split it off; quote that value (`position: \"Head, teacher\"`). Allowed keys: {listed}"),
         ),
         None => Text::new(
             format!("xóa khóa này hoặc dùng một trong: {listed}"),
@@ -328,15 +325,17 @@ fn wrong_type((vi, en): &(String, String), found: &str) -> Diagnostic {
 
 /// TD0003 for a text written with `: ` in it (`- Tổ trưởng: vận động …`):
 /// YAML reads a key and its value where the writer meant one sentence.
+/// `mapping`: what YAML read there may be a mapping (the parser's error does
+/// not always say what it found).
 fn colon_in_text(
     expected: &str,
-    unexpected: &str,
+    mapping: bool,
     text: &str,
     at: &Range<usize>,
 ) -> Option<Diagnostic> {
     let written = found_at(text, at);
     let wants_text = describe_type(expected).1 == "text";
-    if !(wants_text && unexpected.starts_with("map") && written.contains(": ")) {
+    if !(wants_text && mapping && written.contains(": ")) {
         return None;
     }
     Some(
