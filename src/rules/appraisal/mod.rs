@@ -110,13 +110,23 @@ fn awarded<'a>(
             .flat_map(|s| s.nominees.iter())
             .filter_map(|r| workspace.nomination(&r.unit.value, &r.nomination.value))
             .collect(),
-        _ => ap
-            .verdicts
-            .iter()
-            .filter(|v| v.result.value == Outcome::Passed)
-            .filter(|v| !ap.selected_upward(&v.unit.value, &v.nomination.value))
-            .filter_map(|v| workspace.nomination(&v.unit.value, &v.nomination.value))
-            .filter(|(_, n)| n.award.value == award.id.value)
+        _ => passed(ctx, ap, award)
+            .into_iter()
+            .filter(|(u, n)| !ap.selected_upward(&u.value.id.value, &n.id.value))
             .collect(),
     }
+}
+
+/// The nominations for `award` that passed the appraisal, those sent up
+/// for a national award too.
+fn passed<'a>(
+    ctx: &Ctx<'a>,
+    ap: &'a Appraisal,
+    award: &Award,
+) -> Vec<(&'a Sourced<Unit>, &'a Nomination)> {
+    (ap.verdicts.iter())
+        .filter(|v| v.result.value == Outcome::Passed)
+        .filter_map(|v| ctx.workspace.nomination(&v.unit.value, &v.nomination.value))
+        .filter(|(_, n)| n.award.value == award.id.value)
+        .collect()
 }

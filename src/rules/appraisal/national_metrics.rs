@@ -72,16 +72,15 @@ fn short_figures<'a>(
             some_criterion_may_hold = true;
             continue;
         };
-        let reported = figures.iter().filter(|f| {
+        let reports = |f: &&&Figure| {
             f.metric
                 .as_ref()
                 .is_some_and(|m| m.value == metric.id.value)
-        });
-        let failing: Vec<_> = reported
-            .clone()
+        };
+        let failing: Vec<_> = (figures.iter().filter(reports))
             .filter(|f| !metric.met(f.value.value))
             .collect();
-        // No figure for it: nothing to weigh, so it may hold.
+        // Met, or no figure for it (nothing to weigh): it may hold.
         some_criterion_may_hold |= failing.is_empty();
         short.extend(failing.into_iter().map(|f| (criterion, *f)));
     }

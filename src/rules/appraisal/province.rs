@@ -6,13 +6,12 @@ use std::collections::BTreeMap;
 
 use serde_saphyr::Spanned;
 
-use super::awarded;
+use super::{awarded, passed};
 use crate::model::Sourced;
-use crate::model::appraisal::{Appraisal, Outcome};
-use crate::model::campaign::{Award, AwardLevel};
+use crate::model::appraisal::Appraisal;
+use crate::model::campaign::AwardLevel;
 use crate::model::date::PartialDate;
 use crate::model::shares::shares;
-use crate::model::unit::{Nomination, Unit};
 use crate::rules::{Ctx, Found, favoured_by_law, msg};
 
 pub(crate) fn total_quota(ctx: &Ctx, found: &mut Found) {
@@ -198,17 +197,4 @@ fn council_after_submissions(ctx: &Ctx, found: &mut Found, a: &Sourced<Appraisal
             return;
         }
     }
-}
-
-/// The nominations for `award` that passed the appraisal.
-fn passed<'a>(
-    ctx: &Ctx<'a>,
-    ap: &'a Appraisal,
-    award: &Award,
-) -> Vec<(&'a Sourced<Unit>, &'a Nomination)> {
-    (ap.verdicts.iter())
-        .filter(|v| v.result.value == Outcome::Passed)
-        .filter_map(|v| ctx.workspace.nomination(&v.unit.value, &v.nomination.value))
-        .filter(|(_, n)| n.award.value == award.id.value)
-        .collect()
 }

@@ -126,31 +126,34 @@ pub(super) fn window_sentence_has_its_dates(ctx: &Ctx, found: &mut Found) {
                 continue;
             }
             let missing = [
+                // The placeholder, whether the award lacks it, its key and an example, in words.
                 (
                     "{window}",
                     award.window.is_none(),
-                    "window: { start: …, end: … }",
+                    "window",
+                    "{ start: …, end: … }",
                     "thời gian đề nghị",
                 ),
                 (
                     "{deadline}",
                     award.deadline.is_none(),
-                    "deadline: YYYY-MM-DD",
+                    "deadline",
+                    "YYYY-MM-DD",
                     "hạn nộp hồ sơ",
                 ),
             ];
-            for (slot, _, key, what) in missing
+            for (slot, _, key, example, what) in missing
                 .into_iter()
                 .filter(|(slot, absent, ..)| *absent && sentence.contains(slot))
             {
                 found
                     .at(c.file, id, msg(
                         format!("câu `window` của khối này có `{slot}`, nhưng hình thức `{}` không có {what}: kế hoạch sẽ in chỗ trống", id.value),
-                        format!("this block's `window` sentence has `{slot}`, but award `{}` has no {}: the plan would print a blank", id.value, &key[..key.find(':').unwrap_or(key.len())]),
+                        format!("this block's `window` sentence has `{slot}`, but award `{}` has no {key}: the plan would print a blank", id.value),
                     ))
                     .help(msg(
-                        format!("thêm `{key}` cho hình thức `{}`, hoặc bỏ `{slot}` khỏi câu", id.value),
-                        format!("give award `{}` its `{key}`, or take `{slot}` out of the sentence", id.value),
+                        format!("thêm `{key}: {example}` cho hình thức `{}`, hoặc bỏ `{slot}` khỏi câu", id.value),
+                        format!("give award `{}` its `{key}: {example}`, or take `{slot}` out of the sentence", id.value),
                     ));
             }
         }
