@@ -252,6 +252,10 @@ fn evidence_vi(e: crate::model::campaign::Evidence) -> &'static str {
     }
 }
 
+/// The example executor the starter names first, the issuer's office head;
+/// left out when the appraising unit's head holds that post.
+const OFFICE_HEAD: &str = "Chánh Văn phòng";
+
 /// The appraisal file (`inputs/appraisal.yaml`) for the unit `appraiser`: a
 /// verdict and a ballot line for every provincial nomination already in the
 /// workspace, so the appraising body's clerk edits results rather than typing ids.
@@ -368,7 +372,7 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
     let (decision_signer, plan_signer) = (signer(false), signer(true));
     // Who carries the decision out: the issuer's office and the appraising
     // unit's head, named once when the office is the appraising unit.
-    let office = format!("Chánh Văn phòng {issuer}");
+    let office = format!("{OFFICE_HEAD} {issuer}");
     let head = (workspace.units.iter().map(|u| &u.value))
         .find(|u| u.id.value == appraiser)
         .map(|u| {
@@ -376,7 +380,7 @@ pub fn appraisal(appraiser: &str, workspace: &crate::model::Workspace) -> String
             crate::names::head_of(&title, &u.name)
         });
     let executors = match head {
-        Some(h) if h.to_lowercase().starts_with("chánh văn phòng") => vec![h],
+        Some(h) if h.to_lowercase().starts_with(&OFFICE_HEAD.to_lowercase()) => vec![h],
         Some(h) => vec![office, h],
         None => vec![office, format!("Thủ trưởng {appraiser_name}")],
     };
