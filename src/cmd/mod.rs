@@ -212,8 +212,6 @@ pub fn timings_table(t: &Timings, lang: Lang) -> String {
     out
 }
 
-const OPTIONS: &str = "Tùy chọn (options)";
-
 /// `cmd` and its subcommands with Vietnamese headings, help and version
 /// flags, and each default and choice said in Vietnamese.
 fn localised(cmd: clap::Command) -> clap::Command {
@@ -244,7 +242,7 @@ fn localised(cmd: clap::Command) -> clap::Command {
         let heading = if a.is_positional() {
             "Đối số (arguments)"
         } else {
-            OPTIONS
+            "Tùy chọn (options)"
         };
         let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
         let defaults: Vec<String> = a
